@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import {
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  PostgresDriver,
+  type TransactionSettings,
+} from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import { guardAcquire, runInTransactionContext } from './tx-guard.ts';
+import type { DB } from './types.ts';
+
+// DATE stays a 'YYYY-MM-DD' string (calendar logic is zone-free); INT8 counts become numbers.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+const pgliteParsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The PGlite instance when embedded (backups, checkpoints). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+type Guard = ReturnType<typeof guardAcquire>;
+
+// Same root-handle guard as the PGlite driver, so both databases behave alike in tests.
+class GuardedPostgresDriver extends PostgresDriver {
+  readonly #guards = new WeakMap<DatabaseConnection, Guard>();
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const guard = guardAcquire();
+    const conn = await super.acquireConnection();
+    this.#guards.set(conn, guard);
+    return conn;
+  }
+  override async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    this.#guards.get(conn)?.markOpen();
+    await super.beginTransaction(conn, settings);
+  }
+  override async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    this.#guards.get(conn)?.markClosed();
+    await super.releaseConnection(conn as Parameters<PostgresDriver['releaseConnection']>[0]);
+  }
+}
+
+class GuardedPostgresDialect extends PostgresDialect {
+  constructor(private readonly pool: pg.Pool) {
+    super({ pool });
+  }
+  override createDriver() {
+    return new GuardedPostgresDriver({ pool: this.pool });
+  }
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail fast with a readable message instead of a stack of socket errors.
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end();
+    throw new Error(`无法连接 PostgreSQL（${(err as Error).message}）/ cannot connect to PostgreSQL`);
+  }
+  const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect(pool) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens embedded PGlite: `dir` on disk, or in memory when undefined; `loadDataDir` clones a template. */
+export async function openPglite(dir?: string, loadDataDir?: Blob): Promise<Database> {
+  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: dir,
+    loadDataDir,
+    parsers: pgliteParsers,
+    extensions: { pg_trgm },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) {
+        await pglite.exec('CHECKPOINT');
+        await pglite.close();
+      }
+    },
+  };
+}
+
+/**
+ * Runs `fn` in one transaction. Every query inside must use `trx`; a query on the root handle
+ * throws at once (see tx-guard.ts).
+ */
+export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return runInTransactionContext(() => db.transaction().execute(fn));
+}

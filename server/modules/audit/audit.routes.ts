@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { scopeFor } from '../../platform/access/scope.ts';
+import { verifyAudit } from '../../platform/audit/audit.ts';
+import type { Module } from '../../platform/http/app.ts';
+import { errors } from '../../platform/http/schemas.ts';
+import { searchAudit } from './audit.repo.ts';
+
+const AuditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorKind: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  unitId: z.number().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  outcome: z.enum(['success', 'denied', 'failure']),
+  summary: z.unknown(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  chainSeq: z.number().nullable(),
+});
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: '应为 ISO 8601 时间，如 2026-11-26T08:00:00+08:00',
+});
+
+export const auditRoutes: Module = (app, { database }) => {
+  const db = database.db;
+  const tags = ['审计日志'];
+
+  app.get(
+    '/api/audit-events',
+    {
+      config: { access: { permission: 'audit:read' } },
+      schema: {
+        tags,
+        summary: '查询审计日志',
+        description:
+          '按操作人、动作、对象、时间范围查询审计日志（新到旧），键集分页：下一页传 `before`=上一页最后的 id。',
+        querystring: z.object({
+          actorName: z.string().trim().max(64).optional(),
+          action: z.string().trim().max(64).optional(),
+          targetType: z.string().trim().max(64).optional(),
+          targetId: z.string().trim().max(64).optional(),
+          outcome: z.enum(['success', 'denied', 'failure']).optional(),
+          from: isoDateTime.optional(),
+          to: isoDateTime.optional(),
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: {
+          200: z.object({ items: z.array(AuditEventSchema), nextBefore: z.number().nullable() }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const rows = await searchAudit(db, scopeFor(req.principal, 'audit:read'), req.query);
+      const items = rows.map((r) => ({
+        id: Number(r.id),
+        at: r.at.toISOString(),
+        actorKind: r.actor_kind,
+        actorId: r.actor_id === null ? null : Number(r.actor_id),
+        actorName: r.actor_name,
+        unitId: r.unit_id === null ? null : Number(r.unit_id),
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        outcome: r.outcome,
+        summary: r.summary,
+        ip: r.ip,
+        requestId: r.request_id,
+        chainSeq: r.chain_seq === null ? null : Number(r.chain_seq),
+      }));
+      return { items, nextBefore: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+  );
+
+  app.post(
+    '/api/audit-events/verify',
+    {
+      config: { access: { permission: 'audit:verify' } },
+      schema: {
+        tags,
+        summary: '校验审计链',
+        description: '按链序重新计算每条审计记录的 SM3 摘要，报告第一条被篡改、删除或替换的记录。',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            unsealed: z.number().int(),
+            firstBroken: z.object({ id: z.number(), chainSeq: z.number(), reason: z.string() }).optional(),
+          }),
+          ...errors(401, 403),
+        },
+      },
+    },
+    async () => verifyAudit(db),
+  );
+};

@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import type { UnitKind } from '../../db/types.ts';
+import { inScope, type UnitScope } from '../../platform/access/scope.ts';
+
+export function listRegions(db: Db) {
+  return db.selectFrom('region').select(['code', 'name', 'parent_code', 'level']).orderBy('code').execute();
+}
+
+export function findRegion(db: Db, code: string) {
+  return db
+    .selectFrom('region')
+    .select(['code', 'level', 'parent_code'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+const unitColumns = [
+  'id',
+  'region_code',
+  'kind',
+  'name',
+  'short_name',
+  'enabled',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+export interface UnitFilter {
+  regionCode?: string;
+  kind?: UnitKind;
+  q?: string;
+  after?: number;
+  limit: number;
+}
+
+export function listUnits(db: Db, scope: UnitScope, f: UnitFilter) {
+  let q = db
+    .selectFrom('unit')
+    .select(unitColumns)
+    .where((eb) => inScope(eb, scope, { unit: 'unit.id' }))
+    .orderBy('id')
+    .limit(f.limit);
+  if (f.regionCode) q = q.where('region_code', '=', f.regionCode);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.q) q = q.where('name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.after) q = q.where('id', '>', f.after);
+  return q.execute();
+}
+
+export function findUnit(db: Db, scope: UnitScope, id: number) {
+  return db
+    .selectFrom('unit')
+    .select(unitColumns)
+    .where('id', '=', id)
+    .where((eb) => inScope(eb, scope, { unit: 'unit.id' }))
+    .executeTakeFirst();
+}
+
+export function insertUnit(
+  db: Db,
+  row: { region_code: string; kind: UnitKind; name: string; short_name: string | null },
+) {
+  return db.insertInto('unit').values(row).returning(unitColumns).executeTakeFirstOrThrow();
+}
+
+/** Updates only when the stored version is the one the client saw; undefined otherwise. */
+export function updateUnit(
+  db: Db,
+  id: number,
+  version: number,
+  patch: { name?: string; short_name?: string | null; enabled?: boolean; kind?: UnitKind },
+) {
+  return db
+    .updateTable('unit')
+    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(unitColumns)
+    .executeTakeFirst();
+}

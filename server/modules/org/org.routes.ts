@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { actorOf } from '../../platform/audit/audit.ts';
+import type { Module } from '../../platform/http/app.ts';
+import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
+import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { listRegions } from './org.repo.ts';
+import { RegionSchema, toUnit, UnitCreate, UnitListQuery, UnitPatch, UnitSchema } from './org.schemas.ts';
+import { createUnit, editUnit, unit, units } from './org.service.ts';
+
+export const orgRoutes: Module = (app, { database }) => {
+  const db = database.db;
+  const tags = ['组织机构'];
+
+  app.get(
+    '/api/regions',
+    {
+      config: { access: { permission: 'org:read' } },
+      schema: {
+        tags,
+        summary: '区划列表',
+        description: '两级区划（市、区县）。区划是公共信息，所有有组织查看权限的用户都可见。',
+        response: { 200: z.array(RegionSchema), ...errors(401, 403) },
+      },
+    },
+    async () =>
+      (await listRegions(db)).map((r) => ({
+        code: r.code,
+        name: r.name,
+        parentCode: r.parent_code,
+        level: r.level,
+      })),
+  );
+
+  app.get(
+    '/api/units',
+    {
+      config: { access: { permission: 'org:read' } },
+      schema: {
+        tags,
+        summary: '单位列表',
+        description:
+          '当前用户数据范围内的单位（中心、部门、园区、镇街等），按编号键集分页：下一页传 `after`=上一页最后的 id。',
+        querystring: UnitListQuery,
+        response: {
+          200: z.object({ items: z.array(UnitSchema), nextAfter: z.number().nullable() }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const rows = await units(db, req.principal!, req.query);
+      const items = rows.map(toUnit);
+      return { items, nextAfter: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+  );
+
+  app.get(
+    '/api/units/:id',
+    {
+      config: { access: { permission: 'org:read' } },
+      schema: {
+        tags,
+        summary: '单位详情',
+        description:
+          '返回单位信息及 ETag（版本号），修改时须在 If-Match 中带回。不在数据范围内的单位返回 404。',
+        params: IdParams,
+        response: { 200: UnitSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const row = await unit(db, req.principal!, req.params.id);
+      setVersionTag(reply, row.version);
+      return toUnit(row);
+    },
+  );
+
+  app.post(
+    '/api/units',
+    {
+      config: { access: { permission: 'org:manage' } },
+      schema: {
+        tags,
+        summary: '新建单位',
+        description: '在管理范围内的区划下新建单位；同一区划内单位名称不可重复。',
+        body: UnitCreate,
+        response: { 201: UnitSchema, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const row = await createUnit(db, actorOf(req.principal, req), req.principal!, req.body);
+      setVersionTag(reply, row.version);
+      reply.code(201);
+      return toUnit(row);
+    },
+  );
+
+  app.patch(
+    '/api/units/:id',
+    {
+      config: { access: { permission: 'org:manage' } },
+      schema: {
+        tags,
+        summary: '修改单位',
+        description:
+          '修改名称、代字、类别或启停状态。须带 If-Match（GET 返回的 ETag）；版本不符返回 412，防止覆盖他人的修改。',
+        params: IdParams,
+        body: UnitPatch,
+        response: { 200: UnitSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (req, reply) => {
+      const version = requiredVersion(req);
+      const row = await editUnit(
+        db,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.params.id,
+        version,
+        req.body,
+      );
+      setVersionTag(reply, row.version);
+      return toUnit(row);
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import { type Db, transaction } from '../../db/client.ts';
+import type { UnitKind } from '../../db/types.ts';
+import { type Principal, scopeFor } from '../../platform/access/scope.ts';
+import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { findRegion, findUnit, insertUnit, listUnits, type UnitFilter, updateUnit } from './org.repo.ts';
+
+export function units(db: Db, principal: Principal, filter: UnitFilter) {
+  return listUnits(db, scopeFor(principal, 'org:read'), filter);
+}
+
+export async function unit(db: Db, principal: Principal, id: number) {
+  const row = await findUnit(db, scopeFor(principal, 'org:read'), id);
+  // Out of scope and absent look the same: existence does not leak.
+  if (!row) throw problems.notFound('单位不存在或不在您的数据范围内。');
+  return row;
+}
+
+/** A manager may create units only in regions within the scope of org:manage. */
+function mayManageRegion(principal: Principal, regionCode: string): boolean {
+  const scope = scopeFor(principal, 'org:manage');
+  if (scope.kind === 'all') return true;
+  return scope.kind === 'some' && scope.regionCodes.includes(regionCode);
+}
+
+export async function createUnit(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  input: { regionCode: string; kind: UnitKind; name: string; shortName?: string | null },
+) {
+  if (!(await findRegion(db, input.regionCode))) {
+    throw problems.validation([{ field: 'body.regionCode', message: '区划不存在' }]);
+  }
+  if (!mayManageRegion(principal, input.regionCode)) throw problems.forbidden('您不能在该区划下新建单位。');
+  return transaction(db, async (trx) => {
+    const row = await insertUnit(trx, {
+      region_code: input.regionCode,
+      kind: input.kind,
+      name: input.name,
+      short_name: input.shortName ?? null,
+    });
+    await writeAudit(trx, actor, {
+      action: 'unit.create',
+      targetType: 'unit',
+      targetId: row.id,
+      summary: { after: row },
+    });
+    return row;
+  });
+}
+
+export async function editUnit(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  id: number,
+  version: number,
+  patch: { name?: string; shortName?: string | null; enabled?: boolean; kind?: UnitKind },
+) {
+  const before = await findUnit(db, scopeFor(principal, 'org:manage'), id);
+  if (!before) throw problems.notFound('单位不存在或不在您的管理范围内。');
+  return transaction(db, async (trx) => {
+    const after = await updateUnit(trx, id, version, {
+      name: patch.name,
+      short_name: patch.shortName,
+      enabled: patch.enabled,
+      kind: patch.kind,
+    });
+    if (!after) throw problems.preconditionFailed();
+    await writeAudit(trx, actor, {
+      action: 'unit.update',
+      targetType: 'unit',
+      targetId: id,
+      summary: { before, after },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,47 @@
+// The permission catalog and the roles of DOMAIN.md as bundles of permissions. A route declares
+// one permission (or `public` / `authenticated`); a role assignment adds a data scope.
+export const PERMISSIONS = {
+  'org:read': '查看组织机构',
+  'org:manage': '管理区划与单位',
+  'user:read': '查看用户',
+  'user:manage': '管理用户与角色',
+  'audit:read': '查询审计日志',
+  'audit:verify': '校验审计链',
+  'system:backup': '备份数据',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLES = {
+  window_clerk: { label: '综合窗口人员', permissions: ['org:read'] },
+  dept_officer: { label: '部门审批人员', permissions: ['org:read'] },
+  dept_lead: { label: '部门负责人', permissions: ['org:read', 'user:read'] },
+  liaison: { label: '联络员', permissions: ['org:read'] },
+  coordinator: { label: '中心协调人员', permissions: ['org:read', 'user:read'] },
+  agent: { label: '代办员', permissions: ['org:read'] },
+  supervisor: { label: '效能督查', permissions: ['org:read', 'user:read', 'audit:read'] },
+  leader: { label: '分管领导', permissions: ['org:read', 'user:read'] },
+  admin: {
+    label: '系统管理员',
+    permissions: [
+      'org:read',
+      'org:manage',
+      'user:read',
+      'user:manage',
+      'audit:read',
+      'audit:verify',
+      'system:backup',
+    ],
+  },
+} as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
+
+/** What a route requires: a permission, any logged-in principal, or nothing. */
+export type Access = { permission: Permission } | 'authenticated' | 'public';
+
+export function roleGrants(role: string, permission: Permission): boolean {
+  const def = (ROLES as Record<string, { permissions: readonly Permission[] }>)[role];
+  return def?.permissions.includes(permission) ?? false;
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import type { Access } from '../access/permissions.ts';
+import type { Principal } from '../access/scope.ts';
+import { scopeFor } from '../access/scope.ts';
+import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
+import { principalFromToken } from '../auth/sessions.ts';
+import { errorHandler, sendProblem } from './errors.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { createMetrics } from './metrics.ts';
+import { problems } from './problem.ts';
+
+z.config(z.locales.zhCN());
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every /api route must declare who may call it (checked at start and by the route × role test). */
+    access?: Access;
+    /** Reachable while the user still has to change the initial password. */
+    allowPendingPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export type App = FastifyInstance;
+export type ZApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A feature module: registers its routes on the typed app. */
+export type Module = (app: ZApp, deps: AppDeps) => void;
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const EXEMPT = /^\/api\/(docs|openapi\.json)/;
+
+export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?: string } = {}) {
+  const { config, database } = deps;
+  const db = database.db;
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('principal', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || EXEMPT.test(route.url)) return;
+    if (!route.config?.access) throw new Error(`路由 ${route.method} ${route.url} 未声明访问权限 (access)`);
+    if (!route.schema?.summary) throw new Error(`路由 ${route.method} ${route.url} 缺少中文摘要 (summary)`);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!req.url.startsWith('/api/') || EXEMPT.test(req.url)) return;
+    if (UNSAFE.has(req.method)) {
+      const origin = req.headers.origin;
+      if (origin && origin !== config.PUBLIC_ORIGIN) {
+        let host: string | undefined;
+        try {
+          host = new URL(origin).host;
+        } catch {}
+        if (host !== req.headers.host) throw problems.forbidden('跨站请求被拒绝（Origin 与本站不一致）。');
+      }
+    }
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (token) req.principal = await principalFromToken(db, token, config.SESSION_IDLE_MINUTES);
+    const access = req.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    if (!req.principal) throw problems.unauthenticated();
+    if (req.principal.mustChangePassword && !req.routeOptions.config.allowPendingPasswordChange) {
+      throw problems.passwordChangeRequired();
+    }
+    if (access !== 'authenticated' && scopeFor(req.principal, access.permission).kind === 'none') {
+      throw problems.forbidden();
+    }
+  });
+
+  registerIdempotency(app, db);
+  const metrics = createMetrics(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '审批服务协同平台 API',
+        description:
+          '政务服务中心与审批部门的协同平台接口。错误均以 application/problem+json（RFC 9457）返回；' +
+          '写操作可带 Idempotency-Key；可编辑资源用 ETag/If-Match 做乐观并发控制。',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const zapp = app.withTypeProvider<ZodTypeProvider>();
+  zapp.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const m of modules) m(zapp, deps);
+
+  app.get('/metrics', async (_req, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  const webDir = opts.webDir;
+  const index = webDir ? path.join(webDir, 'index.html') : undefined;
+  if (webDir && index && fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage =
+      req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html');
+    if (wantsPage && index && fs.existsSync(index)) {
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
+    }
+    return sendProblem(reply, req, problems.notFound(`没有这个地址：${req.method} ${req.url.split('?')[0]}`));
+  });
+  return app;
+}

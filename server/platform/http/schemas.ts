@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// Shared response and parameter schemas used by every module.
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  })
+  .describe('RFC 9457 问题详情');
+
+/** The error responses a route can give, for the OpenAPI document. */
+export function errors(...codes: (400 | 401 | 403 | 404 | 409 | 412 | 422 | 428 | 429)[]) {
+  return Object.fromEntries(codes.map((c) => [c, ProblemSchema])) as Record<number, typeof ProblemSchema>;
+}
+
+export const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+});
+
+/** Keyset paging: `after` is the last id of the previous page. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  after: z.coerce.number().int().positive().optional(),
+});
+
+export const OkSchema = z.object({ ok: z.literal(true) });

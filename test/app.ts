@@ -1,0 +1,46 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../server/config.ts';
+import type { Database } from '../server/db/client.ts';
+import { DEMO_PASSWORD } from '../server/demo/seed.ts';
+import { modules } from '../server/modules/index.ts';
+import { buildApp } from '../server/platform/http/app.ts';
+import { freshDatabase } from './db.ts';
+
+export interface TestApp {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  database: Database;
+  /** Logs in a demo account and returns its cookie header. */
+  login(username: string, kind?: 'staff' | 'enterprise'): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1', ...env });
+  const app = await buildApp({ database, config }, modules);
+  await app.ready();
+  return {
+    app,
+    database,
+    async login(username, kind = username.startsWith('ent.') ? 'enterprise' : 'staff') {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD, kind },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return cookieOf(res);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  const set = res.headers['set-cookie'];
+  const first = Array.isArray(set) ? set[0] : set;
+  if (!first) throw new Error('no set-cookie');
+  return first.split(';')[0]!;
+}
