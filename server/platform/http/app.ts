@@ -37,6 +37,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
   }
+  interface FastifyInstance {
+    /** `METHOD /url` → declared access, for the route × role test. */
+    accessTable: Map<string, Access>;
+  }
 }
 
 export type App = FastifyInstance;
@@ -58,6 +62,7 @@ export interface AppDeps {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const EXEMPT = /^\/api\/(docs|openapi\.json)/;
+const OPS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?: string } = {}) {
   const { config, database } = deps;
@@ -77,11 +82,15 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('principal', undefined);
+  const accessTable = new Map<string, Access>();
+  app.decorate('accessTable', accessTable);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || EXEMPT.test(route.url)) return;
+    const declared = route.url.startsWith('/api/') || OPS_ROUTES.has(route.url);
+    if (!declared || EXEMPT.test(route.url) || route.method === 'HEAD') return;
     if (!route.config?.access) throw new Error(`路由 ${route.method} ${route.url} 未声明访问权限 (access)`);
     if (!route.schema?.summary) throw new Error(`路由 ${route.method} ${route.url} 缺少中文摘要 (summary)`);
+    for (const m of [route.method].flat()) accessTable.set(`${m} ${route.url}`, route.config.access);
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -137,10 +146,21 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
   zapp.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const m of modules) m(zapp, deps);
 
-  app.get('/metrics', async (_req, reply) => {
-    reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['运维'],
+        summary: '运行指标',
+        description: 'Prometheus 文本格式的进程与 HTTP 指标（请求耗时按路由、方法、状态码分组）。',
+      },
+    },
+    async (_req, reply) => {
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
 
   const webDir = opts.webDir;
   const index = webDir ? path.join(webDir, 'index.html') : undefined;

@@ -24,6 +24,8 @@ const PG_CODES: Record<string, (detail?: string) => Problem> = {
   '22001': () => problems.unprocessable('文本超过允许的长度。'),
   '22003': () => problems.unprocessable('数值超出允许的范围。'),
   '22P02': () => problems.badRequest('数据格式有误。'),
+  '22021': () => problems.badRequest('文本中含有不允许的字符（如空字符 \\u0000）。'),
+  '22P05': () => problems.badRequest('文本中含有不允许的字符（如空字符 \\u0000）。'),
   '22007': () => problems.badRequest('日期时间格式有误。'),
   '22008': () => problems.badRequest('日期时间超出范围。'),
   '40001': () => new Problem(409, 'retry', '并发冲突', '与其他操作同时修改了同一数据，请重试。'),
