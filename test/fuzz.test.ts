@@ -52,7 +52,17 @@ const HOSTILE_VALUES: unknown[] = [
   'NaN',
 ];
 
-const PATH_PARAMS = ['abc', '-1', '0', '99999999999999999999', '1.5', '%00', '%E4%B8%AD', "1'or'1'='1", 'null'];
+const PATH_PARAMS = [
+  'abc',
+  '-1',
+  '0',
+  '99999999999999999999',
+  '1.5',
+  '%00',
+  '%E4%B8%AD',
+  "1'or'1'='1",
+  'null',
+];
 
 const QUERIES = [
   'limit=-1',
@@ -74,14 +84,17 @@ const BODIES: { type?: string; payload: string }[] = [
   { payload: '[]' },
   { payload: '"text"' },
   { payload: '123' },
-  { payload: '{"a":' + '['.repeat(2000) + ']'.repeat(2000) + '}' },
+  { payload: `{"a":${'['.repeat(2000)}${']'.repeat(2000)}}` },
   { type: 'text/plain', payload: 'hello' },
   { type: 'application/x-www-form-urlencoded', payload: 'a=1&b=2' },
   { type: 'multipart/form-data; boundary=x', payload: '--x\r\n\r\n--x--' },
   { type: 'application/json; charset=gbk', payload: '{}' },
 ];
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, label: string) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  label: string,
+) {
   expect(res.statusCode, label).toBeLessThan(500);
   if (res.statusCode >= 400) {
     expect(String(res.headers['content-type']), label).toMatch(/^application\/problem\+json/);
@@ -110,10 +123,25 @@ describe('fuzz every route', () => {
       for (let i = 0; i < 40; i++) {
         const pick = () => HOSTILE_VALUES[Math.floor(next() * HOSTILE_VALUES.length)];
         const payload: Record<string, unknown> = {};
-        for (const k of ['name', 'kind', 'regionCode', 'shortName', 'enabled', 'username', 'password', 'newPassword', 'everywhere']) {
+        for (const k of [
+          'name',
+          'kind',
+          'regionCode',
+          'shortName',
+          'enabled',
+          'username',
+          'password',
+          'newPassword',
+          'everywhere',
+        ]) {
           if (next() < 0.5) payload[k] = pick();
         }
-        const res = await t.app.inject({ method: op.method as 'POST', url, headers: { cookie, 'if-match': 'W/"1"' }, payload });
+        const res = await t.app.inject({
+          method: op.method as 'POST',
+          url,
+          headers: { cookie, 'if-match': 'W/"1"' },
+          payload,
+        });
         expectProblem(res, `${op.method} ${url} ${JSON.stringify(payload).slice(0, 80)}`);
         sent++;
       }

@@ -31,14 +31,19 @@ const principals = [
 
 describe('route × role matrix', () => {
   it('every operation declares its access', () => {
-    for (const op of ops) expect(t.app.accessTable.get(`${op.method} ${op.url}`), `${op.method} ${op.url}`).toBeDefined();
+    for (const op of ops)
+      expect(t.app.accessTable.get(`${op.method} ${op.url}`), `${op.method} ${op.url}`).toBeDefined();
     expect(ops.length).toBeGreaterThanOrEqual(12);
   });
 
   it('anonymous callers get 401 on everything that is not public', async () => {
     for (const op of ops) {
       const access = t.app.accessTable.get(`${op.method} ${op.url}`)!;
-      const res = await t.app.inject({ method: op.method as 'GET', url: op.path.replace(/\{\w+\}/g, '1'), payload: op.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: op.method as 'GET',
+        url: op.path.replace(/\{\w+\}/g, '1'),
+        payload: op.method === 'GET' ? undefined : {},
+      });
       if (access === 'public') expect(res.statusCode, `${op.method} ${op.path}`).not.toBe(401);
       else expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
       expect(res.statusCode, `${op.method} ${op.path}`).toBeLessThan(500);
@@ -60,7 +65,9 @@ describe('route × role matrix', () => {
         const label = `${p.name} ${op.method} ${op.path} → ${res.statusCode}`;
         expect(res.statusCode, label).toBeLessThan(500);
         const allowed =
-          access === 'public' || access === 'authenticated' || p.permissions.has((access as { permission: Permission }).permission);
+          access === 'public' ||
+          access === 'authenticated' ||
+          p.permissions.has((access as { permission: Permission }).permission);
         if (allowed) expect([401, 403], label).not.toContain(res.statusCode);
         else expect(res.statusCode, label).toBe(403);
         checked++;

@@ -46,7 +46,7 @@ export type UnitScope =
   | { kind: 'some'; unitIds: number[]; regionCodes: string[]; ownerId: number | null };
 
 export function scopeFor(principal: Principal | undefined, permission: Permission): UnitScope {
-  if (!principal || principal.kind !== 'staff') return { kind: 'none' };
+  if (principal?.kind !== 'staff') return { kind: 'none' };
   const grants = principal.grants.filter((g) => roleGrants(g.role, permission));
   if (grants.length === 0) return { kind: 'none' };
   if (grants.some((g) => g.scope === 'all')) return { kind: 'all' };

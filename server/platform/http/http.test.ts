@@ -20,7 +20,12 @@ const isProblem = (res: { statusCode: number; headers: Record<string, unknown>; 
 
 const countUnits = async () =>
   Number(
-    (await t.database.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+    (
+      await t.database.db
+        .selectFrom('unit')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 describe('problem+json for every kind of bad request', () => {
@@ -80,14 +85,23 @@ describe('problem+json for every kind of bad request', () => {
   });
 
   it('invalid query string → 400', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/units?limit=abc&kind=zzz', headers: { cookie: admin } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/units?limit=abc&kind=zzz',
+      headers: { cookie: admin },
+    });
     expect(res.statusCode).toBe(400);
     isProblem(res);
   });
 
   it('a database rule broken by a valid-looking request is a 4xx, not a 5xx', async () => {
     const body = { regionCode: '330402', kind: 'department', name: '南湖区发展和改革局' }; // already exists
-    const res = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: admin }, payload: body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie: admin },
+      payload: body,
+    });
     expect(res.statusCode).toBe(409);
     isProblem(res);
   });
@@ -144,7 +158,11 @@ describe('Idempotency-Key', () => {
 
 describe('optimistic concurrency', () => {
   it('an edit needs If-Match; a stale version is refused with 412 and changes nothing', async () => {
-    const list = await t.app.inject({ method: 'GET', url: '/api/units?kind=department&limit=1', headers: { cookie: admin } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/units?kind=department&limit=1',
+      headers: { cookie: admin },
+    });
     const id = list.json().items[0].id as number;
     const get = await t.app.inject({ method: 'GET', url: `/api/units/${id}`, headers: { cookie: admin } });
     const etag = get.headers.etag as string;
@@ -183,7 +201,11 @@ describe('optimistic concurrency', () => {
 describe('operations endpoints', () => {
   it('healthz, readyz and metrics answer; request ids are echoed', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    const ready = await t.app.inject({ method: 'GET', url: '/readyz', headers: { 'x-request-id': 'test-req-12345' } });
+    const ready = await t.app.inject({
+      method: 'GET',
+      url: '/readyz',
+      headers: { 'x-request-id': 'test-req-12345' },
+    });
     expect(ready.json().status).toBe('ready');
     expect(ready.headers['x-request-id']).toBe('test-req-12345');
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
@@ -193,9 +215,9 @@ describe('operations endpoints', () => {
   it('publishes OpenAPI 3.1 with a Chinese summary and description on every operation', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.values(doc.paths as Record<string, Record<string, { summary?: string; description?: string }>>).flatMap(
-      (p) => Object.values(p),
-    );
+    const ops = Object.values(
+      doc.paths as Record<string, Record<string, { summary?: string; description?: string }>>,
+    ).flatMap((p) => Object.values(p));
     expect(ops.length).toBeGreaterThan(8);
     for (const op of ops) {
       expect(op.summary).toMatch(/[\u4e00-\u9fa5]/);
