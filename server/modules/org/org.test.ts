@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../../test/app.ts';
+
+// Data scopes: a department sees its own unit, a county its own region, the city its counties.
+let t: TestApp;
+const unitId = async (name: string) =>
+  Number(
+    (await t.database.db.selectFrom('unit').select('id').where('name', '=', name).executeTakeFirstOrThrow())
+      .id,
+  );
+
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+
+describe('data scopes on units', () => {
+  it('a department officer sees only its own department; another department is a 404', async () => {
+    const cookie = await t.login('nanhu.officer');
+    const list = await get(cookie, '/api/units');
+    expect(list.json().items.map((u: { name: string }) => u.name)).toEqual(['南湖区发展和改革局']);
+    const other = await get(cookie, `/api/units/${await unitId('南湖区自然资源和规划局')}`);
+    expect(other.statusCode).toBe(404);
+    expect((await get(cookie, `/api/units/${await unitId('南湖区发展和改革局')}`)).statusCode).toBe(200);
+  });
+
+  it('a county center sees its own county, not the neighbouring one', async () => {
+    const cookie = await t.login('nanhu.coord');
+    const regions = new Set(
+      (await get(cookie, '/api/units?limit=500'))
+        .json()
+        .items.map((u: { regionCode: string }) => u.regionCode),
+    );
+    expect([...regions]).toEqual(['330402']);
+    expect((await get(cookie, `/api/units/${await unitId('秀洲区发展和改革局')}`)).statusCode).toBe(404);
+  });
+
+  it('the city center sees its own units and both counties', async () => {
+    const cookie = await t.login('city.coord');
+    const regions = new Set(
+      (await get(cookie, '/api/units?limit=500'))
+        .json()
+        .items.map((u: { regionCode: string }) => u.regionCode),
+    );
+    expect([...regions].sort()).toEqual(['330400', '330402', '330411']);
+    expect((await get(cookie, `/api/units/${await unitId('秀洲区发展和改革局')}`)).statusCode).toBe(200);
+  });
+
+  it('keyset paging walks every unit once', async () => {
+    const cookie = await t.login('city.admin');
+    const seen: number[] = [];
+    let after: number | null = null;
+    do {
+      const page = (await get(cookie, `/api/units?limit=7${after ? `&after=${after}` : ''}`)).json() as {
+        items: { id: number }[];
+        nextAfter: number | null;
+      };
+      seen.push(...page.items.map((u) => u.id));
+      after = page.nextAfter;
+    } while (after);
+    const total = await t.database.db.selectFrom('unit').select('id').execute();
+    expect(seen.sort((a, b) => a - b)).toEqual(total.map((u) => Number(u.id)).sort((a, b) => a - b));
+  });
+
+  it('a county admin cannot create a unit in the other county; the city admin can', async () => {
+    const body = { regionCode: '330411', kind: 'town', name: '王江泾镇' };
+    const county = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie: await t.login('nanhu.admin') },
+      payload: body,
+    });
+    expect(county.statusCode).toBe(403);
+    const city = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie: await t.login('city.admin') },
+      payload: body,
+    });
+    expect(city.statusCode).toBe(201);
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['actor_name', 'target_id'])
+      .where('action', '=', 'unit.create')
+      .execute();
+    expect(audit).toContainEqual({ actor_name: 'city.admin', target_id: String(city.json().id) });
+  });
+});
