@@ -23,7 +23,7 @@ export default defineConfig({
         },
       },
       ...ZONES.map((tz) => ({
-        extends: true,
+        extends: true as const,
         test: { name: `TZ=${tz}`, include: CALENDAR, env: { LOG_LEVEL: 'silent', TZ: tz } },
       })),
     ],
