@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEMO_PASSWORD, demoLogins } from '../../demo/seed.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { clearedSessionCookie, sessionCookie } from '../../platform/auth/cookies.ts';
 import { principalFromToken } from '../../platform/auth/sessions.ts';
@@ -23,6 +24,30 @@ const MeSchema = z.object({
 export const identityRoutes: Module = (app, { database, config }) => {
   const db = database.db;
   const secure = (proto: string) => proto === 'https';
+
+  app.get(
+    '/api/auth/demo-logins',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['身份认证'],
+        summary: '演示账号',
+        description:
+          '演示模式下返回演示账号与统一密码，供登录页展示；非演示模式返回 enabled=false 且不含任何账号。',
+        response: {
+          200: z.object({
+            enabled: z.boolean(),
+            password: z.string().optional(),
+            logins: z.array(z.object({ username: z.string(), role: z.string(), unit: z.string() })),
+          }),
+        },
+      },
+    },
+    async () =>
+      config.DEMO
+        ? { enabled: true, password: DEMO_PASSWORD, logins: demoLogins() }
+        : { enabled: false, logins: [] },
+  );
 
   app.post(
     '/api/auth/login',
