@@ -10,6 +10,7 @@ import { migrate } from '../server/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed.ts';
 import { modules } from '../server/modules/index.ts';
 import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
+import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -32,7 +33,7 @@ async function benchDatabase(label: string, database: Database) {
   await migrate(database.db);
   await seedDemo(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1' });
-  const app = await buildApp({ database, config }, modules);
+  const app = await buildApp({ database, config, secrets: new SecretBox(newSecretKey()) }, modules);
   await app.ready();
   const login = await app.inject({
     method: 'POST',

@@ -6,11 +6,19 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
 import { modules } from '../server/modules/index.ts';
+import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
 
 // The document needs no database: routes touch it only when called.
 const noDatabase = { kind: 'pglite', db: undefined, close: async () => {} } as unknown as Database;
-const app = await buildApp({ database: noDatabase, config: loadConfig({ LOG_LEVEL: 'silent' }) }, modules);
+const app = await buildApp(
+  {
+    database: noDatabase,
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    secrets: new SecretBox(newSecretKey()),
+  },
+  modules,
+);
 await app.ready();
 const doc = app.swagger();
 await app.close();

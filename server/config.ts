@@ -44,6 +44,10 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   PUBLIC_ORIGIN: z.string().url().optional(),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'SECRET_KEY 应为 32 位十六进制（128 位 SM4 密钥）/ must be 32 hex digits')
+    .optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -7,6 +7,8 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo/seed.ts';
 import { modules } from './modules/index.ts';
 import { sealAudit } from './platform/audit/audit.ts';
+import { resolveSecretKey } from './platform/crypto/key-file.ts';
+import { SecretBox } from './platform/crypto/secrets.ts';
 import { buildApp } from './platform/http/app.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +44,10 @@ async function main() {
   const seeded = config.DEMO ? await seedDemo(database.db) : false;
   if (seeded) log('已写入演示数据（嘉兴市、南湖区、秀洲区）');
 
-  const app = await buildApp({ database, config }, modules, { webDir: path.join(root, 'dist', 'web') });
+  const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, log));
+  const app = await buildApp({ database, config, secrets }, modules, {
+    webDir: path.join(root, 'dist', 'web'),
+  });
 
   // Seal audit rows shortly after they commit; the chain is never more than a few seconds behind.
   const sealer = setInterval(() => {

@@ -3,12 +3,17 @@ import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
 import { DEMO_PASSWORD } from '../server/demo/seed.ts';
 import { modules } from '../server/modules/index.ts';
+import { SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
+
+export const TEST_SECRET_KEY = '0123456789abcdeffedcba9876543210';
+
 import { freshDatabase } from './db.ts';
 
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
   database: Database;
+  secrets: SecretBox;
   /** Logs in a demo account and returns its cookie header. */
   login(username: string, kind?: 'staff' | 'enterprise'): Promise<string>;
   close(): Promise<void>;
@@ -17,11 +22,13 @@ export interface TestApp {
 export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1', ...env });
-  const app = await buildApp({ database, config }, modules);
+  const secrets = new SecretBox(TEST_SECRET_KEY);
+  const app = await buildApp({ database, config, secrets }, modules);
   await app.ready();
   return {
     app,
     database,
+    secrets,
     async login(username, kind = username.startsWith('ent.') ? 'enterprise' : 'staff') {
       const res = await app.inject({
         method: 'POST',

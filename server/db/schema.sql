@@ -28,6 +28,9 @@ create table app_user (
   version integer not null default 1,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  totp_secret_enc text,
+  totp_enabled_at timestamp with time zone,
+  totp_last_step bigint,
   constraint app_user_display_name_check CHECK (((length(display_name) >= 1) AND (length(display_name) <= 40))),
   constraint app_user_username_check CHECK ((username ~ '^[a-z0-9_.-]{3,32}$'::text)),
   constraint app_user_pkey PRIMARY KEY (id),
@@ -125,6 +128,13 @@ create table role_assignment (
   constraint role_assignment_user_id_role_key UNIQUE (user_id, role)
 );
 
+create table role_policy (
+  role text not null,
+  totp_required boolean not null default false,
+  updated_at timestamp with time zone not null default now(),
+  constraint role_policy_pkey PRIMARY KEY (role)
+);
+
 create table schema_migration (
   version integer not null,
   name text not null,
@@ -145,6 +155,13 @@ create table session (
   user_agent text,
   constraint session_principal_kind_check CHECK ((principal_kind = ANY (ARRAY['staff'::text, 'enterprise'::text]))),
   constraint session_pkey PRIMARY KEY (token_hash)
+);
+
+create table totp_recovery_code (
+  user_id bigint not null,
+  code_hash text not null,
+  used_at timestamp with time zone,
+  constraint totp_recovery_code_pkey PRIMARY KEY (user_id, code_hash)
 );
 
 create table unit (
@@ -168,6 +185,7 @@ alter table app_user add constraint app_user_unit_id_fkey FOREIGN KEY (unit_id) 
 alter table enterprise add constraint enterprise_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table region add constraint region_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES region(code);
 alter table role_assignment add constraint role_assignment_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
+alter table totp_recovery_code add constraint totp_recovery_code_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table unit add constraint unit_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 
 CREATE INDEX app_user_unit_idx ON public.app_user USING btree (unit_id);

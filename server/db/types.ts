@@ -58,6 +58,21 @@ export interface AppUserTable {
   version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  totp_secret_enc: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
+}
+
+export interface TotpRecoveryCodeTable {
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface RolePolicyTable {
+  role: string;
+  totp_required: Defaulted<boolean>;
+  updated_at: Timestamp;
 }
 
 export type DataScope = 'all' | 'region' | 'own_unit' | 'custom_units' | 'self';
@@ -136,6 +151,8 @@ export interface DB {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
+  totp_recovery_code: TotpRecoveryCodeTable;
+  role_policy: RolePolicyTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -163,10 +163,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('role_assignment')
-          .values({ user_id: user.id, role: u.role, scope: u.scope })
-          .execute();
+        // The city's administrator is the top administrator of the whole region tree.
+        const scope = r.level === 'city' && u.role === 'admin' ? 'all' : u.scope;
+        await trx.insertInto('role_assignment').values({ user_id: user.id, role: u.role, scope }).execute();
       }
     }
     for (const e of DEMO_ENTERPRISES) {

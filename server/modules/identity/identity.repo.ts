@@ -4,7 +4,16 @@ import type { Db } from '../../db/client.ts';
 export function findStaffByUsername(db: Db, username: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'password_hash', 'enabled', 'unit_id'])
+    .select([
+      'id',
+      'username',
+      'password_hash',
+      'enabled',
+      'unit_id',
+      'totp_secret_enc',
+      'totp_enabled_at',
+      'totp_last_step',
+    ])
     .where('username', '=', username)
     .executeTakeFirst();
 }
@@ -63,4 +72,77 @@ export function passwordHashOf(db: Db, kind: 'staff' | 'enterprise', id: number)
     .select('password_hash')
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+}
+
+export function totpState(db: Db, userId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['totp_secret_enc', 'totp_enabled_at', 'totp_last_step', 'password_hash'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function setTotp(
+  db: Db,
+  userId: number,
+  patch: { totp_secret_enc?: string | null; totp_enabled_at?: Date | null; totp_last_step?: number | null },
+) {
+  await db.updateTable('app_user').set(patch).where('id', '=', userId).execute();
+}
+
+/** Marks a time step used, only if it is newer than the last one (no replay across requests). */
+export async function advanceTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function replaceRecoveryCodes(db: Db, userId: number, hashes: string[]) {
+  await db.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
+  if (hashes.length) {
+    await db
+      .insertInto('totp_recovery_code')
+      .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+      .execute();
+  }
+}
+
+export async function useRecoveryCode(db: Db, userId: number, hash: string): Promise<boolean> {
+  const r = await db
+    .updateTable('totp_recovery_code')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function rolePolicies(db: Db) {
+  return db.selectFrom('role_policy').select(['role', 'totp_required']).execute();
+}
+
+export async function upsertRolePolicy(db: Db, role: string, totpRequired: boolean) {
+  await db
+    .insertInto('role_policy')
+    .values({ role, totp_required: totpRequired })
+    .onConflict((oc) =>
+      oc.column('role').doUpdateSet({ totp_required: totpRequired, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function userRequiresTotp(db: Db, userId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('role_assignment as a')
+    .innerJoin('role_policy as p', 'p.role', 'a.role')
+    .select('a.role')
+    .where('a.user_id', '=', userId)
+    .where('p.totp_required', '=', true)
+    .executeTakeFirst();
+  return Boolean(r);
 }

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { DEMO_PASSWORD, demoLogins } from '../../demo/seed.ts';
+import { ROLE_NAMES } from '../../platform/access/permissions.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { clearedSessionCookie, sessionCookie } from '../../platform/auth/cookies.ts';
 import { principalFromToken } from '../../platform/auth/sessions.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { errors, OkSchema } from '../../platform/http/schemas.ts';
-import { changePassword, describe, login, logout } from './identity.service.ts';
+import {
+  changePassword,
+  confirmTotp,
+  describe,
+  disableTotp,
+  enrolTotp,
+  listRolePolicies,
+  login,
+  logout,
+  setRolePolicy,
+} from './identity.service.ts';
 
 const MeSchema = z.object({
   kind: z.enum(['staff', 'enterprise']),
@@ -19,9 +30,11 @@ const MeSchema = z.object({
   roles: z.array(z.object({ role: z.string(), scope: z.string(), scopeUnitIds: z.array(z.number()) })),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
+  mustEnrolTotp: z.boolean().describe('角色要求双因素认证但尚未绑定'),
+  totpEnabled: z.boolean(),
 });
 
-export const identityRoutes: Module = (app, { database, config }) => {
+export const identityRoutes: Module = (app, { database, config, secrets }) => {
   const db = database.db;
   const secure = (proto: string) => proto === 'https';
 
@@ -56,7 +69,9 @@ export const identityRoutes: Module = (app, { database, config }) => {
       schema: {
         tags: ['身份认证'],
         summary: '登录',
-        description: '工作人员或企业用户以用户名和密码登录；成功后设置会话 Cookie。连续失败会被临时锁定。',
+        description:
+          '工作人员或企业用户以用户名和密码登录；成功后设置会话 Cookie。连续失败会被临时锁定。' +
+          '已绑定动态验证码的账号缺少验证码时返回 401（type 为 /problems/totp-required），带上 totpCode 重试。',
         body: z.object({
           kind: z
             .enum(['staff', 'enterprise'])
@@ -64,13 +79,19 @@ export const identityRoutes: Module = (app, { database, config }) => {
             .describe('账号类别：staff 工作人员，enterprise 企业'),
           username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
           password: z.string().min(1, '请输入密码').max(128, '密码过长'),
+          totpCode: z
+            .string()
+            .trim()
+            .max(20)
+            .optional()
+            .describe('已绑定动态验证码时：6 位验证码或一个恢复码'),
         }),
         response: { 200: MeSchema, ...errors(400, 401, 429) },
       },
     },
     async (req, reply) => {
       const actor = actorOf(undefined, req);
-      const token = await login(db, config, actor, req.body);
+      const token = await login(db, config, secrets, actor, req.body);
       const principal = await principalFromToken(db, token, config.SESSION_IDLE_MINUTES);
       reply.header(
         'set-cookie',
@@ -86,7 +107,7 @@ export const identityRoutes: Module = (app, { database, config }) => {
   app.post(
     '/api/auth/logout',
     {
-      config: { access: 'authenticated', allowPendingPasswordChange: true },
+      config: { access: 'authenticated', allowPendingSetup: true },
       schema: {
         tags: ['身份认证'],
         summary: '退出登录',
@@ -105,7 +126,7 @@ export const identityRoutes: Module = (app, { database, config }) => {
   app.get(
     '/api/auth/me',
     {
-      config: { access: 'authenticated', allowPendingPasswordChange: true },
+      config: { access: 'authenticated', allowPendingSetup: true },
       schema: {
         tags: ['身份认证'],
         summary: '当前用户',
@@ -119,7 +140,7 @@ export const identityRoutes: Module = (app, { database, config }) => {
   app.post(
     '/api/auth/password',
     {
-      config: { access: 'authenticated', allowPendingPasswordChange: true },
+      config: { access: 'authenticated', allowPendingSetup: true },
       schema: {
         tags: ['身份认证'],
         summary: '修改密码',
@@ -142,5 +163,104 @@ export const identityRoutes: Module = (app, { database, config }) => {
       );
       return { ok: true as const };
     },
+  );
+
+  const totpTags = ['身份认证'];
+  app.post(
+    '/api/auth/totp/enrol',
+    {
+      config: { access: 'staff', allowPendingSetup: true },
+      schema: {
+        tags: totpTags,
+        summary: '开始绑定动态验证码',
+        description:
+          '生成新的 TOTP 密钥（加密保存），返回密钥与 otpauth 链接供验证器应用扫码；确认验证码后才生效。',
+        response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }), ...errors(401, 403, 409) },
+      },
+    },
+    async (req) => enrolTotp(db, secrets, actorOf(req.principal, req), req.principal!),
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    {
+      config: { access: 'staff', allowPendingSetup: true },
+      schema: {
+        tags: totpTags,
+        summary: '确认绑定动态验证码',
+        description:
+          '输入验证器中的 6 位验证码完成绑定；返回 10 个一次性恢复码（仅显示这一次，请妥善保存）。',
+        body: z.object({
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, '验证码为 6 位数字'),
+        }),
+        response: {
+          200: z.object({ recoveryCodes: z.array(z.string()) }),
+          ...errors(400, 401, 403, 409, 422),
+        },
+      },
+    },
+    async (req) => ({
+      recoveryCodes: await confirmTotp(
+        db,
+        secrets,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.body.code,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/auth/totp/disable',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: totpTags,
+        summary: '解除动态验证码',
+        description: '验证密码后解除绑定；角色要求双因素认证的用户不能解除。',
+        body: z.object({ password: z.string().min(1, '请输入密码').max(128) }),
+        response: { 200: OkSchema, ...errors(400, 401, 403, 422) },
+      },
+    },
+    async (req) => {
+      await disableTotp(db, actorOf(req.principal, req), req.principal!, req.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  const PolicySchema = z.array(z.object({ role: z.string(), label: z.string(), totpRequired: z.boolean() }));
+  app.get(
+    '/api/role-policies',
+    {
+      config: { access: { permission: 'user:read' } },
+      schema: {
+        tags: ['用户与角色'],
+        summary: '角色安全策略',
+        description: '每个角色是否要求双因素认证（动态验证码）。',
+        response: { 200: PolicySchema, ...errors(401, 403) },
+      },
+    },
+    async () => listRolePolicies(db),
+  );
+
+  app.put(
+    '/api/role-policies/:role',
+    {
+      config: { access: { permission: 'user:manage' } },
+      schema: {
+        tags: ['用户与角色'],
+        summary: '设置角色安全策略',
+        description:
+          '要求（或不再要求）某角色使用动态验证码；已有该角色但未绑定的用户下次请求时须先绑定。仅全局管理员可设置。',
+        params: z.object({ role: z.enum(ROLE_NAMES) }),
+        body: z.object({ totpRequired: z.boolean() }),
+        response: { 200: PolicySchema, ...errors(400, 401, 403) },
+      },
+    },
+    async (req) =>
+      setRolePolicy(db, actorOf(req.principal, req), req.principal!, req.params.role, req.body.totpRequired),
   );
 };

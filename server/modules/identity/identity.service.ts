@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import { type Db, transaction } from '../../db/client.ts';
-import { PERMISSIONS, type Permission } from '../../platform/access/permissions.ts';
+import { PERMISSIONS, type Permission, ROLES, type Role } from '../../platform/access/permissions.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import {
@@ -11,16 +11,26 @@ import {
 } from '../../platform/auth/passwords.ts';
 import { revokeSessions } from '../../platform/auth/session.repo.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
-import { problems } from '../../platform/http/problem.ts';
+import type { SecretBox } from '../../platform/crypto/secrets.ts';
+import { type Problem, problems } from '../../platform/http/problem.ts';
 import {
+  advanceTotpStep,
   clearFailures,
   findEnterpriseByUsername,
   findStaffByUsername,
   passwordHashOf,
   recordFailure,
+  replaceRecoveryCodes,
+  rolePolicies,
   setPassword,
+  setTotp,
   throttleFailures,
+  totpState,
+  upsertRolePolicy,
+  useRecoveryCode,
+  userRequiresTotp,
 } from './identity.repo.ts';
+import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from './totp.ts';
 
 // Per-address limit is wider than per-account: a shared office NAT must not lock everyone out.
 const IP_FACTOR = 10;
@@ -29,9 +39,10 @@ export interface LoginInput {
   kind: 'staff' | 'enterprise';
   username: string;
   password: string;
+  totpCode?: string;
 }
 
-export async function login(db: Db, config: Config, actor: Actor, input: LoginInput) {
+export async function login(db: Db, config: Config, secrets: SecretBox, actor: Actor, input: LoginInput) {
   const username = input.username.trim().toLowerCase();
   const accountKey = `account:${input.kind}:${username}`;
   const ipKey = `ip:${actor.ip ?? 'unknown'}`;
@@ -58,17 +69,32 @@ export async function login(db: Db, config: Config, actor: Actor, input: LoginIn
   const valid = account ? await verifyPassword(account.password_hash, input.password) : false;
   if (!account) await burnPasswordCheck(input.password);
 
-  if (!account || !valid || !account.enabled) {
+  const fail = async (reason: string, problem: Problem) => {
     await transaction(db, async (trx) => {
       await recordFailure(trx, accountKey, minutes);
       await recordFailure(trx, ipKey, minutes);
       await writeAudit(trx, actor, {
         action: 'auth.login',
         outcome: 'failure',
-        summary: { username, kind: input.kind },
+        summary: { username, kind: input.kind, reason },
       });
     });
-    throw problems.invalidCredentials();
+    throw problem;
+  };
+  if (!account || !valid || !account.enabled) return fail('credentials', problems.invalidCredentials());
+
+  // Second factor: a staff account with TOTP enabled needs a current code or a recovery code.
+  if (input.kind === 'staff') {
+    const userId = Number(account.id);
+    const state = await totpState(db, userId);
+    if (state.totp_enabled_at && state.totp_secret_enc) {
+      const code = input.totpCode?.trim();
+      if (!code) throw problems.totpRequired();
+      const ok = /^\d{6}$/.test(code)
+        ? await checkTotp(db, secrets, userId, state.totp_secret_enc, state.totp_last_step, code)
+        : await useRecoveryCode(db, userId, hashRecoveryCode(code));
+      if (!ok) return fail('totp', problems.totpInvalid());
+    }
   }
 
   return transaction(db, async (trx) => {
@@ -91,6 +117,111 @@ export async function login(db: Db, config: Config, actor: Actor, input: LoginIn
     );
     return token;
   });
+}
+
+async function checkTotp(
+  db: Db,
+  secrets: SecretBox,
+  userId: number,
+  sealed: string,
+  lastStep: number | null,
+  code: string,
+): Promise<boolean> {
+  const step = matchTotp(secrets.open(sealed), code, lastStep === null ? null : Number(lastStep));
+  return step !== null && (await advanceTotpStep(db, userId, step));
+}
+
+/** Starts enrolment: a new secret, stored encrypted, not active until confirmed with a code. */
+export async function enrolTotp(db: Db, secrets: SecretBox, actor: Actor, principal: Principal) {
+  if (principal.kind !== 'staff') throw problems.forbidden('企业账号暂不支持动态验证码。');
+  const state = await totpState(db, principal.id);
+  if (state.totp_enabled_at) throw problems.conflict('已绑定动态验证码；如需更换，请先解除绑定。');
+  const secret = newTotpSecret();
+  await transaction(db, async (trx) => {
+    await setTotp(trx, principal.id, { totp_secret_enc: secrets.seal(secret), totp_last_step: null });
+    await writeAudit(trx, actor, {
+      action: 'auth.totp_enrol_start',
+      targetType: 'user',
+      targetId: principal.id,
+    });
+  });
+  return { secret, otpauthUrl: otpauthUrl(secret, principal.username) };
+}
+
+export async function confirmTotp(
+  db: Db,
+  secrets: SecretBox,
+  actor: Actor,
+  principal: Principal,
+  code: string,
+) {
+  if (principal.kind !== 'staff') throw problems.forbidden('企业账号暂不支持动态验证码。');
+  const state = await totpState(db, principal.id);
+  if (state.totp_enabled_at) throw problems.conflict('动态验证码已绑定。');
+  if (!state.totp_secret_enc) throw problems.unprocessable('请先开始绑定，获取密钥后再输入验证码。');
+  const step = matchTotp(secrets.open(state.totp_secret_enc), code, null);
+  if (step === null) {
+    throw problems.validation([
+      { field: 'body.code', message: '验证码不正确，请检查手机时间并输入最新的验证码' },
+    ]);
+  }
+  const codes = newRecoveryCodes();
+  await transaction(db, async (trx) => {
+    await setTotp(trx, principal.id, { totp_enabled_at: new Date(), totp_last_step: step });
+    await replaceRecoveryCodes(trx, principal.id, codes.map(hashRecoveryCode));
+    await writeAudit(trx, actor, { action: 'auth.totp_enabled', targetType: 'user', targetId: principal.id });
+  });
+  return codes;
+}
+
+export async function disableTotp(db: Db, actor: Actor, principal: Principal, password: string) {
+  if (principal.kind !== 'staff') throw problems.forbidden('企业账号暂不支持动态验证码。');
+  const state = await totpState(db, principal.id);
+  if (!(await verifyPassword(state.password_hash, password))) {
+    throw problems.validation([{ field: 'body.password', message: '密码不正确' }]);
+  }
+  if (await userRequiresTotp(db, principal.id))
+    throw problems.unprocessable('您的角色要求使用动态验证码，不能解除绑定。');
+  await transaction(db, async (trx) => {
+    await setTotp(trx, principal.id, { totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null });
+    await replaceRecoveryCodes(trx, principal.id, []);
+    await writeAudit(trx, actor, {
+      action: 'auth.totp_disabled',
+      targetType: 'user',
+      targetId: principal.id,
+    });
+  });
+}
+
+export async function listRolePolicies(db: Db) {
+  const rows = new Map((await rolePolicies(db)).map((r) => [r.role, r.totp_required]));
+  return (Object.keys(ROLES) as Role[]).map((role) => ({
+    role,
+    label: ROLES[role].label,
+    totpRequired: rows.get(role) ?? false,
+  }));
+}
+
+/** Role policies are global: only an administrator whose user:manage scope is `all` sets them. */
+export async function setRolePolicy(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  role: Role,
+  totpRequired: boolean,
+) {
+  if (scopeFor(principal, 'user:manage').kind !== 'all')
+    throw problems.forbidden('只有全局管理员可以修改角色安全策略。');
+  await transaction(db, async (trx) => {
+    await upsertRolePolicy(trx, role, totpRequired);
+    await writeAudit(trx, actor, {
+      action: 'role_policy.update',
+      targetType: 'role',
+      targetId: role,
+      summary: { totpRequired },
+    });
+  });
+  return listRolePolicies(db);
 }
 
 export async function logout(db: Db, actor: Actor, principal: Principal, everywhere: boolean) {
@@ -166,6 +297,8 @@ export function describe(principal: Principal) {
       roles: principal.grants.map((g) => ({ role: g.role, scope: g.scope, scopeUnitIds: g.scopeUnitIds })),
       permissions,
       mustChangePassword: principal.mustChangePassword,
+      mustEnrolTotp: principal.mustEnrolTotp,
+      totpEnabled: principal.totpEnabled,
     };
   }
   return {
@@ -178,5 +311,7 @@ export function describe(principal: Principal) {
     roles: [],
     permissions,
     mustChangePassword: principal.mustChangePassword,
+    mustEnrolTotp: false,
+    totpEnabled: false,
   };
 }

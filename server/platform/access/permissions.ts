@@ -38,8 +38,8 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
 
-/** What a route requires: a permission, any logged-in principal, or nothing. */
-export type Access = { permission: Permission } | 'authenticated' | 'public';
+/** What a route requires: a permission, any logged-in staff user, any logged-in principal, or nothing. */
+export type Access = { permission: Permission } | 'staff' | 'authenticated' | 'public';
 
 export function roleGrants(role: string, permission: Permission): boolean {
   const def = (ROLES as Record<string, { permissions: readonly Permission[] }>)[role];

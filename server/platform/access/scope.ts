@@ -20,6 +20,9 @@ export interface StaffPrincipal {
   visibleRegionCodes: string[];
   grants: RoleGrant[];
   mustChangePassword: boolean;
+  /** A role of the user requires a second factor that the user has not enrolled yet. */
+  mustEnrolTotp: boolean;
+  totpEnabled: boolean;
   sessionHash: string;
 }
 

@@ -72,6 +72,7 @@ export async function loadStaff(db: Db, id: number) {
       'u.unit_id',
       'u.enabled',
       'u.must_change_password',
+      'u.totp_enabled_at',
       'un.name as unit_name',
       'un.region_code',
       'r.level as region_level',
@@ -89,8 +90,21 @@ export async function loadStaff(db: Db, id: number) {
     user.region_level === 'city'
       ? await db.selectFrom('region').select('code').where('parent_code', '=', user.region_code).execute()
       : [];
+  const totpRoles = grants.length
+    ? await db
+        .selectFrom('role_policy')
+        .select('role')
+        .where('totp_required', '=', true)
+        .where(
+          'role',
+          'in',
+          grants.map((g) => g.role),
+        )
+        .execute()
+    : [];
   return {
     user,
+    totpRequired: totpRoles.length > 0,
     grants: grants.map(
       (g): RoleGrant => ({ role: g.role, scope: g.scope, scopeUnitIds: g.scope_unit_ids.map(Number) }),
     ),

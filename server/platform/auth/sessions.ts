@@ -54,6 +54,8 @@ export async function principalFromToken(
       visibleRegionCodes: staff.visibleRegionCodes,
       grants: staff.grants,
       mustChangePassword: staff.user.must_change_password,
+      mustEnrolTotp: staff.totpRequired && !staff.user.totp_enabled_at,
+      totpEnabled: Boolean(staff.user.totp_enabled_at),
       sessionHash: tokenHash,
     };
   }

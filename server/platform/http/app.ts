@@ -20,6 +20,7 @@ import type { Principal } from '../access/scope.ts';
 import { scopeFor } from '../access/scope.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import { principalFromToken } from '../auth/sessions.ts';
+import type { SecretBox } from '../crypto/secrets.ts';
 import { errorHandler, sendProblem } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { createMetrics } from './metrics.ts';
@@ -31,8 +32,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every /api route must declare who may call it (checked at start and by the route × role test). */
     access?: Access;
-    /** Reachable while the user still has to change the initial password. */
-    allowPendingPasswordChange?: boolean;
+    /** Reachable while the user still has to change the initial password or enrol a second factor. */
+    allowPendingSetup?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -58,6 +59,7 @@ export type Module = (app: ZApp, deps: AppDeps) => void;
 export interface AppDeps {
   database: Database;
   config: Config;
+  secrets: SecretBox;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -113,10 +115,13 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!req.principal) throw problems.unauthenticated();
-    if (req.principal.mustChangePassword && !req.routeOptions.config.allowPendingPasswordChange) {
-      throw problems.passwordChangeRequired();
+    if (!req.routeOptions.config.allowPendingSetup) {
+      if (req.principal.mustChangePassword) throw problems.passwordChangeRequired();
+      if (req.principal.kind === 'staff' && req.principal.mustEnrolTotp)
+        throw problems.totpEnrolmentRequired();
     }
-    if (access !== 'authenticated' && scopeFor(req.principal, access.permission).kind === 'none') {
+    if (access === 'staff' && req.principal.kind !== 'staff') throw problems.forbidden('仅限工作人员使用。');
+    if (typeof access === 'object' && scopeFor(req.principal, access.permission).kind === 'none') {
       throw problems.forbidden();
     }
   });

@@ -55,6 +55,27 @@ export const problems = {
       '请先修改初始密码',
       '首次登录或密码被重置后，须先修改密码才能继续使用。',
     ),
+  totpEnrolmentRequired: () =>
+    new Problem(
+      403,
+      'totp-enrolment-required',
+      '请先绑定动态验证码',
+      '您的角色要求使用双因素认证，请先绑定动态验证码（TOTP）。',
+    ),
+  totpRequired: () =>
+    new Problem(
+      401,
+      'totp-required',
+      '需要动态验证码',
+      '请输入验证器应用中的 6 位动态验证码，或一个恢复码。',
+    ),
+  totpInvalid: () =>
+    new Problem(
+      401,
+      'totp-invalid',
+      '动态验证码错误',
+      '动态验证码不正确或已使用过，请输入验证器中最新的验证码。',
+    ),
   notFound: (detail = '请求的资源不存在。') => new Problem(404, 'not-found', '未找到', detail),
   conflict: (detail: string) => new Problem(409, 'conflict', '与现有数据冲突', detail),
   preconditionFailed: (detail = '该记录已被他人修改，请刷新后再保存。') =>
