@@ -44,6 +44,12 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   PUBLIC_ORIGIN: z.string().url().optional(),
+  OIDC_ISSUER: z.string().url('OIDC_ISSUER 应为统一身份认证平台的地址 / must be a URL').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  OIDC_NAME: z.string().min(1).default('统一身份认证'),
   SECRET_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, 'SECRET_KEY 应为 32 位十六进制（128 位 SM4 密钥）/ must be 32 hex digits')
@@ -61,11 +67,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const oidcKeys = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET, c.OIDC_REDIRECT_URI];
+  if (oidcKeys.some(Boolean) && !oidcKeys.every(Boolean)) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  OIDC_ISSUER、OIDC_CLIENT_ID、OIDC_CLIENT_SECRET、OIDC_REDIRECT_URI 须同时设置 / set all four or none',
+    );
+  }
   const dataDir = path.resolve(c.DATA_DIR);
   return {
     ...c,
     dataDir,
     backupDir: path.resolve(c.BACKUP_DIR ?? path.join(dataDir, '..', 'backups')),
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET && c.OIDC_REDIRECT_URI
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            redirectUri: c.OIDC_REDIRECT_URI,
+            usernameClaim: c.OIDC_USERNAME_CLAIM,
+            name: c.OIDC_NAME,
+          }
+        : undefined,
     database: c.DATABASE_URL
       ? ({ kind: 'postgres', url: c.DATABASE_URL } as const)
       : ({ kind: 'pglite' } as const),

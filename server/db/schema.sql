@@ -102,6 +102,14 @@ create table login_throttle (
   constraint login_throttle_pkey PRIMARY KEY (key)
 );
 
+create table oidc_login (
+  state text not null,
+  nonce text not null,
+  code_verifier text not null,
+  created_at timestamp with time zone not null default now(),
+  constraint oidc_login_pkey PRIMARY KEY (state)
+);
+
 create table region (
   code text not null,
   name text not null,

@@ -140,6 +140,13 @@ export interface AuditEventTable {
   hash: string | null;
 }
 
+export interface OidcLoginTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   idempotency_key: IdempotencyKeyTable;
@@ -153,6 +160,7 @@ export interface DB {
   audit_event: AuditEventTable;
   totp_recovery_code: TotpRecoveryCodeTable;
   role_policy: RolePolicyTable;
+  oidc_login: OidcLoginTable;
 }
 
 export type Unit = Selectable<UnitTable>;

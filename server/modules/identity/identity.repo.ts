@@ -146,3 +146,21 @@ export async function userRequiresTotp(db: Db, userId: number): Promise<boolean>
     .executeTakeFirst();
   return Boolean(r);
 }
+
+export async function saveOidcLogin(db: Db, row: { state: string; nonce: string; codeVerifier: string }) {
+  await db.deleteFrom('oidc_login').where('created_at', '<', sql<Date>`now() - interval '1 hour'`).execute();
+  await db
+    .insertInto('oidc_login')
+    .values({ state: row.state, nonce: row.nonce, code_verifier: row.codeVerifier })
+    .execute();
+}
+
+/** Takes a pending login once (a state cannot be replayed); only one started in the last 10 minutes. */
+export function takeOidcLogin(db: Db, state: string) {
+  return db
+    .deleteFrom('oidc_login')
+    .where('state', '=', state)
+    .where('created_at', '>', sql<Date>`now() - interval '10 minutes'`)
+    .returning(['state', 'nonce', 'code_verifier'])
+    .executeTakeFirst();
+}

@@ -3,8 +3,10 @@ import { DEMO_PASSWORD, demoLogins } from '../../demo/seed.ts';
 import { ROLE_NAMES } from '../../platform/access/permissions.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { clearedSessionCookie, sessionCookie } from '../../platform/auth/cookies.ts';
+import { OidcClient } from '../../platform/auth/oidc.ts';
 import { principalFromToken } from '../../platform/auth/sessions.ts';
 import type { Module } from '../../platform/http/app.ts';
+import { problems } from '../../platform/http/problem.ts';
 import { errors, OkSchema } from '../../platform/http/schemas.ts';
 import {
   changePassword,
@@ -12,10 +14,12 @@ import {
   describe,
   disableTotp,
   enrolTotp,
+  finishOidcLogin,
   listRolePolicies,
   login,
   logout,
   setRolePolicy,
+  startOidcLogin,
 } from './identity.service.ts';
 
 const MeSchema = z.object({
@@ -162,6 +166,75 @@ export const identityRoutes: Module = (app, { database, config, secrets }) => {
         req.body.newPassword,
       );
       return { ok: true as const };
+    },
+  );
+
+  const oidc = config.oidc ? new OidcClient(config.oidc) : undefined;
+  const notConfigured = () => problems.notFound('本平台未配置统一身份认证。');
+
+  app.get(
+    '/api/auth/oidc',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['身份认证'],
+        summary: '统一身份认证配置',
+        description: '是否可以通过省统一身份认证平台（OIDC）登录，以及登录按钮上显示的名称。',
+        response: { 200: z.object({ enabled: z.boolean(), name: z.string().optional() }) },
+      },
+    },
+    async () => (oidc ? { enabled: true, name: oidc.settings.name } : { enabled: false }),
+  );
+
+  app.get(
+    '/api/auth/oidc/start',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['身份认证'],
+        summary: '发起统一身份认证登录',
+        description: '重定向到统一身份认证平台的授权页（授权码模式 + PKCE，附 state 与 nonce）。',
+        response: { 302: z.null().describe('重定向到认证平台'), ...errors(404) },
+      },
+    },
+    async (_req, reply) => {
+      if (!oidc) throw notConfigured();
+      return reply.redirect(await startOidcLogin(db, oidc), 302);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc/callback',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['身份认证'],
+        summary: '统一身份认证回调',
+        description:
+          '认证平台带授权码回到这里：校验 state、nonce 与 ID 令牌签名，按用户名匹配本平台已开通的工作人员账号，建立会话后回到首页。',
+        querystring: z.looseObject({ state: z.string().min(1).max(200), code: z.string().min(1).max(2000) }),
+        response: { 302: z.null().describe('登录成功，回到首页'), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      if (!oidc) throw notConfigured();
+      const callbackUrl = new URL(req.url, oidc.settings.redirectUri);
+      const token = await finishOidcLogin(
+        db,
+        config,
+        oidc,
+        actorOf(undefined, req),
+        callbackUrl,
+        req.query.state,
+      );
+      reply.header(
+        'set-cookie',
+        sessionCookie(token, {
+          secure: secure(req.protocol),
+          maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
+        }),
+      );
+      return reply.redirect('/', 302);
     },
   );
 

@@ -3,6 +3,7 @@ import { type Db, transaction } from '../../db/client.ts';
 import { PERMISSIONS, type Permission, ROLES, type Role } from '../../platform/access/permissions.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import type { OidcClient } from '../../platform/auth/oidc.ts';
 import {
   burnPasswordCheck,
   hashPassword,
@@ -22,8 +23,10 @@ import {
   recordFailure,
   replaceRecoveryCodes,
   rolePolicies,
+  saveOidcLogin,
   setPassword,
   setTotp,
+  takeOidcLogin,
   throttleFailures,
   totpState,
   upsertRolePolicy,
@@ -222,6 +225,68 @@ export async function setRolePolicy(
     });
   });
   return listRolePolicies(db);
+}
+
+export async function startOidcLogin(db: Db, oidc: OidcClient) {
+  const start = await oidc.start();
+  await saveOidcLogin(db, start);
+  return start.url;
+}
+
+/** Finishes a provider login: the verified username must be an enabled local staff account. */
+export async function finishOidcLogin(
+  db: Db,
+  config: Config,
+  oidc: OidcClient,
+  actor: Actor,
+  callbackUrl: URL,
+  state: string,
+) {
+  const pending = await takeOidcLogin(db, state);
+  if (!pending) throw problems.badRequest('登录请求已过期或无效，请重新从登录页发起统一身份认证。');
+  let username: string;
+  try {
+    username = await oidc.finish(callbackUrl, {
+      state,
+      nonce: pending.nonce,
+      codeVerifier: pending.code_verifier,
+    });
+  } catch (err) {
+    await transaction(db, (trx) =>
+      writeAudit(trx, actor, {
+        action: 'auth.oidc_login',
+        outcome: 'failure',
+        summary: { reason: (err as Error).message },
+      }),
+    );
+    throw problems.unauthenticated(`统一身份认证未通过：${(err as Error).message}`);
+  }
+  const account = await findStaffByUsername(db, username);
+  if (!account?.enabled) {
+    await transaction(db, (trx) =>
+      writeAudit(trx, actor, { action: 'auth.oidc_login', outcome: 'denied', summary: { username } }),
+    );
+    throw problems.forbidden(`统一身份账号 ${username} 未在本平台开通或已停用，请联系管理员。`);
+  }
+  return transaction(db, async (trx) => {
+    const token = await createSession(trx, {
+      kind: 'staff',
+      principalId: Number(account.id),
+      maxHours: config.SESSION_MAX_HOURS,
+      ip: actor.ip ?? '',
+      userAgent: actor.userAgent ?? '',
+    });
+    await writeAudit(
+      trx,
+      { ...actor, kind: 'staff', id: Number(account.id), name: username },
+      {
+        action: 'auth.oidc_login',
+        targetType: 'user',
+        targetId: Number(account.id),
+      },
+    );
+    return token;
+  });
 }
 
 export async function logout(db: Db, actor: Actor, principal: Principal, everywhere: boolean) {
