@@ -7,6 +7,7 @@ import {
   Kysely,
   PostgresDialect,
   PostgresDriver,
+  sql,
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
@@ -97,6 +98,11 @@ export async function openPglite(dir?: string, loadDataDir?: Blob): Promise<Data
       }
     },
   };
+}
+
+/** Reachability check for /readyz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /**

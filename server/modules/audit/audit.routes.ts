@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { scopeFor } from '../../platform/access/scope.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/schemas.ts';
-import { searchAudit } from './audit.repo.ts';
+import { auditEvents } from './audit.service.ts';
 
 const AuditEventSchema = z.object({
   id: z.number().int(),
@@ -58,7 +57,7 @@ export const auditRoutes: Module = (app, { database }) => {
       },
     },
     async (req) => {
-      const rows = await searchAudit(db, scopeFor(req.principal, 'audit:read'), req.query);
+      const rows = await auditEvents(db, req.principal!, req.query);
       const items = rows.map((r) => ({
         id: Number(r.id),
         at: r.at.toISOString(),

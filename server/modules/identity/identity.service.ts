@@ -10,8 +10,7 @@ import {
   passwordProblems,
   verifyPassword,
 } from '../../platform/auth/passwords.ts';
-import { revokeSessions } from '../../platform/auth/session.repo.ts';
-import { createSession } from '../../platform/auth/sessions.ts';
+import { createSession, revokeSessions } from '../../platform/auth/sessions.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
 import { type Problem, problems } from '../../platform/http/problem.ts';
 import {

@@ -3,9 +3,8 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
-import { listRegions } from './org.repo.ts';
 import { RegionSchema, toUnit, UnitCreate, UnitListQuery, UnitPatch, UnitSchema } from './org.schemas.ts';
-import { createUnit, editUnit, unit, units } from './org.service.ts';
+import { createUnit, editUnit, regions, unit, units } from './org.service.ts';
 
 export const orgRoutes: Module = (app, { database }) => {
   const db = database.db;
@@ -23,7 +22,7 @@ export const orgRoutes: Module = (app, { database }) => {
       },
     },
     async () =>
-      (await listRegions(db)).map((r) => ({
+      (await regions(db)).map((r) => ({
         code: r.code,
         name: r.name,
         parentCode: r.parent_code,

@@ -3,7 +3,18 @@ import type { UnitKind } from '../../db/types.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { findRegion, findUnit, insertUnit, listUnits, type UnitFilter, updateUnit } from './org.repo.ts';
+import {
+  findRegion,
+  findUnit,
+  insertUnit,
+  listRegions,
+  listUnits,
+  type UnitFilter,
+  updateUnit,
+} from './org.repo.ts';
+
+/** Regions are public within the platform: every user with org:read sees the whole tree. */
+export const regions = listRegions;
 
 export function units(db: Db, principal: Principal, filter: UnitFilter) {
   return listUnits(db, scopeFor(principal, 'org:read'), filter);

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { pingDatabase } from '../../db/client.ts';
 import { migrationStatus } from '../../db/migrate.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -41,7 +41,7 @@ export const systemRoutes: Module = (app, { database }) => {
     },
     async () => {
       try {
-        await sql`select 1`.execute(database.db);
+        await pingDatabase(database.db);
         const status = await migrationStatus(database.db);
         if (status.pending.length)
           throw problems.unavailable(`尚有 ${status.pending.length} 个数据库迁移未应用。`);

@@ -134,16 +134,6 @@ export function updateUser(
     .executeTakeFirst();
 }
 
-export async function revokeUserSessions(db: Db, userId: number) {
-  await db
-    .updateTable('session')
-    .set({ revoked_at: sql`now()` })
-    .where('principal_kind', '=', 'staff')
-    .where('principal_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
 export async function clearAccountThrottle(db: Db, username: string) {
   await db.deleteFrom('login_throttle').where('key', '=', `account:staff:${username}`).execute();
 }

@@ -3,6 +3,7 @@ import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { revokeSessions } from '../../platform/auth/sessions.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { type RoleRequest, roleAssignmentProblems, unitWithin } from './users.policy.ts';
 import {
@@ -11,7 +12,6 @@ import {
   insertUser,
   listUsers,
   replaceRoles,
-  revokeUserSessions,
   rolesOf,
   type UserFilter,
   unitRegion,
@@ -131,7 +131,7 @@ export async function editUser(
     if (!after) throw problems.preconditionFailed();
     // A disabled account or one moved to another unit must not keep acting under its old rights.
     if (patch.enabled === false || (patch.unitId !== undefined && patch.unitId !== Number(before.unit_id))) {
-      await revokeUserSessions(trx, id);
+      await revokeSessions(trx, { kind: 'staff', principalId: id });
     }
     await writeAudit(trx, actor, {
       action: 'user.update',
@@ -179,7 +179,7 @@ export async function resetPassword(db: Db, actor: Actor, principal: Principal, 
   await transaction(db, async (trx) => {
     const after = await updateUser(trx, id, row.version, { password_hash: hash, must_change_password: true });
     if (!after) throw problems.preconditionFailed();
-    await revokeUserSessions(trx, id);
+    await revokeSessions(trx, { kind: 'staff', principalId: id });
     await clearAccountThrottle(trx, row.username);
     await writeAudit(trx, actor, { action: 'user.reset_password', targetType: 'user', targetId: id });
   });

@@ -1,7 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../access/scope.ts';
-import { findLiveSession, insertSession, loadEnterprise, loadStaff, touchSession } from './session.repo.ts';
+import {
+  findLiveSession,
+  insertSession,
+  loadEnterprise,
+  loadStaff,
+  revokeSessions,
+  touchSession,
+} from './session.repo.ts';
+
+/** Ends sessions: one by its token hash, or all of a principal. Returns how many were live. */
+export { revokeSessions };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './process.ts';
+
+// The folders show the architecture; these checks keep it that way (shared/ARCHITECTURE.md).
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return files(p);
+    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+const rel = (p: string) => path.relative(ROOT, p);
+const serverFiles = files(path.join(ROOT, 'server'));
+const imports = (file: string) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+
+describe('module boundaries', () => {
+  it('a module never imports another module’s repository', () => {
+    const offenders = serverFiles
+      .filter((f) => rel(f).startsWith('server/modules/'))
+      .flatMap((f) => {
+        const own = rel(f).split('/')[2];
+        return imports(f)
+          .filter((i) => i.endsWith('.repo.ts'))
+          .filter(
+            (i) => !i.startsWith('./') || path.resolve(path.dirname(f), i).split(path.sep).at(-2) !== own,
+          )
+          .map((i) => `${rel(f)} → ${i}`);
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('routes never touch the database or Kysely directly', () => {
+    const offenders = serverFiles
+      .filter((f) => f.endsWith('.routes.ts'))
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i === 'kysely' || i === 'pg' || i.includes('.repo.ts'))
+          .map((i) => `${rel(f)} → ${i}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('only repositories, the db layer and platform plumbing import Kysely', () => {
+    const offenders = serverFiles
+      .filter((f) => imports(f).includes('kysely'))
+      .map(rel)
+      .filter(
+        (f) => !f.endsWith('.repo.ts') && !f.startsWith('server/db/') && !f.startsWith('server/platform/'),
+      );
+    expect(offenders).toEqual([]);
+  });
+});
+
+// Tables whose rows belong to a unit: every read goes through a data scope (inScope), unless the
+// function is listed here with the reason it may read without one.
+const SCOPED_TABLES = ['unit', 'app_user', 'audit_event', 'enterprise'];
+const UNSCOPED_ALLOWED: Record<string, string> = {
+  'server/modules/identity/identity.repo.ts#findStaffByUsername': 'login: the caller is not yet known',
+  'server/modules/identity/identity.repo.ts#findEnterpriseByUsername': 'login: the caller is not yet known',
+  'server/modules/identity/identity.repo.ts#totpState': 'the caller’s own row',
+  'server/modules/users/users.repo.ts#unitRegion': 'scope check of a unit id the caller supplied',
+  'server/modules/users/users.repo.ts#unitsRegions': 'scope check of unit ids the caller supplied',
+  'server/platform/auth/session.repo.ts#loadStaff': 'builds the principal of a valid session',
+  'server/platform/auth/session.repo.ts#loadEnterprise': 'builds the principal of a valid session',
+  'server/platform/audit/audit.ts#sealAudit': 'the chain covers every row by definition',
+  'server/platform/audit/audit.ts#selectChainRows': 'the chain covers every row by definition',
+  'server/platform/audit/audit.ts#verifyAudit': 'the chain covers every row by definition',
+};
+
+describe('data scope', () => {
+  it('scoped tables are never read unscoped outside the justified allowlist', () => {
+    const offenders: string[] = [];
+    const used = new Set<string>();
+    for (const f of serverFiles.filter(
+      (f) => !rel(f).startsWith('server/demo/') && rel(f) !== 'server/cli.ts',
+    )) {
+      const text = fs.readFileSync(f, 'utf8');
+      // Split into top-level functions; each is checked on its own.
+      const parts = text.split(/\n(?=(?:export )?(?:async )?function )/);
+      for (const part of parts) {
+        const name = /function (\w+)/.exec(part)?.[1] ?? '(top level)';
+        const reads = SCOPED_TABLES.some((t) => new RegExp(`selectFrom\\('${t}(?: as \\w+)?'`).test(part));
+        if (!reads || part.includes('inScope(')) continue;
+        const key = `${rel(f)}#${name}`;
+        if (UNSCOPED_ALLOWED[key]) used.add(key);
+        else offenders.push(key);
+      }
+    }
+    expect(offenders).toEqual([]);
+    // A stale allowlist entry hides nothing today but would hide something tomorrow.
+    expect(Object.keys(UNSCOPED_ALLOWED).filter((k) => !used.has(k))).toEqual([]);
+  });
+});
