@@ -18,7 +18,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['server/**/*.test.ts', 'lib/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'lib/**/*.test.ts',
+            'test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', 'server/platform/calendar/zone.test.ts'],
         },
       },

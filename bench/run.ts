@@ -6,8 +6,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../server/config.ts';
 import { type Database, openPglite, openPostgres, transaction } from '../server/db/client.ts';
-import { migrate } from '../server/db/migrate.ts';
-import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed.ts';
+import { prepareDatabase } from '../server/db/prepare.ts';
+import { DEMO_PASSWORD } from '../server/demo/seed.ts';
 import { modules } from '../server/modules/index.ts';
 import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
 import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
@@ -30,8 +30,7 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>, concurrency
 const fmt = (x: number) => x.toFixed(0).padStart(8);
 
 async function benchDatabase(label: string, database: Database) {
-  await migrate(database.db);
-  await seedDemo(database.db);
+  await prepareDatabase(database.db, { demo: true });
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1' });
   const app = await buildApp({ database, config, secrets: new SecretBox(newSecretKey()) }, modules);
   await app.ready();

@@ -10,7 +10,12 @@ import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
 
 // The document needs no database: routes touch it only when called.
-const noDatabase = { kind: 'pglite', db: undefined, close: async () => {} } as unknown as Database;
+const noDatabase = {
+  kind: 'pglite',
+  db: undefined,
+  listen: async () => async () => {},
+  close: async () => {},
+} as unknown as Database;
 const app = await buildApp(
   {
     database: noDatabase,

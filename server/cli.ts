@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig } from './config.ts';
 import { type Database, openPostgres, transaction } from './db/client.ts';
 import { backupPglite, openDataDir, restorePglite } from './db/data-dir.ts';
-import { migrate, migrationStatus } from './db/migrate.ts';
-import { seedDemo } from './demo/seed.ts';
+import { migrationStatus } from './db/migrate.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { SYSTEM_ACTOR, verifyAudit, writeAudit } from './platform/audit/audit.ts';
 import { hashPassword, passwordProblems } from './platform/auth/passwords.ts';
 
@@ -116,7 +116,7 @@ async function run(argv: string[]) {
   switch (command) {
     case 'migrate':
       await withDb(config, async (d) => {
-        const applied = await migrate(d.db);
+        const { applied } = await prepareDatabase(d.db, { demo: false });
         console.log(applied.length ? `✔ 已应用 ${applied.length} 个迁移` : '✔ 数据库已是最新');
       });
       return;
@@ -128,13 +128,13 @@ async function run(argv: string[]) {
       return;
     case 'seed-demo':
       await withDb(config, async (d) => {
-        await migrate(d.db);
-        console.log((await seedDemo(d.db)) ? '✔ 已写入演示数据' : '数据库中已有数据，未写入演示数据');
+        const { seeded } = await prepareDatabase(d.db, { demo: true });
+        console.log(seeded ? '✔ 已写入演示数据' : '数据库中已有数据，未写入演示数据');
       });
       return;
     case 'create-admin':
       await withDb(config, async (d) => {
-        await migrate(d.db);
+        await prepareDatabase(d.db, { demo: false });
         await createAdmin(d);
       });
       return;

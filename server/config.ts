@@ -50,6 +50,13 @@ const envSchema = z.object({
   OIDC_REDIRECT_URI: z.string().url().optional(),
   OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
   OIDC_NAME: z.string().min(1).default('统一身份认证'),
+  NOTIFY_CHANNELS: z
+    .string()
+    .regex(
+      /^((email|sms)(,(email|sms))*)?$/,
+      'NOTIFY_CHANNELS 为逗号分隔的 email、sms / comma list of email, sms',
+    )
+    .default(''),
   SECRET_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, 'SECRET_KEY 应为 32 位十六进制（128 位 SM4 密钥）/ must be 32 hex digits')
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...c,
     dataDir,
+    notifyChannels: [...new Set(c.NOTIFY_CHANNELS.split(',').filter(Boolean))] as ('email' | 'sms')[],
     backupDir: path.resolve(c.BACKUP_DIR ?? path.join(dataDir, '..', 'backups')),
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET && c.OIDC_REDIRECT_URI

@@ -3,13 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 import { type Database, openPostgres } from './db/client.ts';
 import { backupPglite, DataDirLockedError, openDataDir } from './db/data-dir.ts';
-import { migrate } from './db/migrate.ts';
-import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo/seed.ts';
+import { prepareDatabase } from './db/prepare.ts';
+import { DEMO_PASSWORD, demoLogins } from './demo/seed.ts';
+import { defineDeadlineJobs, SWEEP_JOB } from './modules/deadlines/deadlines.jobs.ts';
 import { modules } from './modules/index.ts';
 import { sealAudit } from './platform/audit/audit.ts';
 import { resolveSecretKey } from './platform/crypto/key-file.ts';
 import { SecretBox } from './platform/crypto/secrets.ts';
 import { buildApp } from './platform/http/app.ts';
+import { JobWorker } from './platform/jobs/jobs.ts';
+import { everyMinute } from './platform/jobs/schedule.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,15 +42,21 @@ async function main() {
     fail((err as Error).message);
   }
 
-  const applied = await migrate(database.db);
+  const { applied, seeded } = await prepareDatabase(database.db, { demo: config.DEMO });
   if (applied.length) log(`已应用 ${applied.length} 个数据库迁移`);
-  const seeded = config.DEMO ? await seedDemo(database.db) : false;
   if (seeded) log('已写入演示数据（嘉兴市、南湖区、秀洲区）');
 
   const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, log));
   const app = await buildApp({ database, config, secrets }, modules, {
     webDir: path.join(root, 'dist', 'web'),
   });
+
+  const worker = new JobWorker(database.db, { log: (msg, extra) => app.log.warn(extra ?? {}, msg) });
+  defineDeadlineJobs(worker, config.notifyChannels);
+  worker.start();
+  const stopSweep = everyMinute(database.db, SWEEP_JOB, (err) =>
+    app.log.error({ err }, 'sweep scheduling failed'),
+  );
 
   // Seal audit rows shortly after they commit; the chain is never more than a few seconds behind.
   const sealer = setInterval(() => {
@@ -69,8 +78,10 @@ async function main() {
     log(`收到 ${signal}，正在停止：不再接受请求，写入检查点后关闭数据库`);
     clearInterval(sealer);
     if (backups) clearInterval(backups);
+    stopSweep();
     try {
       await app.close(); // waits for in-flight requests
+      await worker.stop(); // lets the job in progress finish
       await sealAudit(database.db);
       await database.close(); // CHECKPOINT + close + release the lock
       log('已安全停止');

@@ -65,6 +65,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/users/users.repo.ts#unitsRegions': 'scope check of unit ids the caller supplied',
   'server/platform/auth/session.repo.ts#loadStaff': 'builds the principal of a valid session',
   'server/platform/auth/session.repo.ts#loadEnterprise': 'builds the principal of a valid session',
+  'server/platform/notify/notify.ts#unitUserIds': 'recipients of a notice about their own unit’s work',
   'server/platform/audit/audit.ts#sealAudit': 'the chain covers every row by definition',
   'server/platform/audit/audit.ts#selectChainRows': 'the chain covers every row by definition',
   'server/platform/audit/audit.ts#verifyAudit': 'the chain covers every row by definition',

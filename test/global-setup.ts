@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../server/db/client.ts';
-import { migrate } from '../server/db/migrate.ts';
-import { seedDemo } from '../server/demo/seed.ts';
+import { prepareDatabase } from '../server/db/prepare.ts';
 import { adminUrl, databaseUrl } from './pg-url.ts';
 
 declare module 'vitest' {
@@ -25,8 +24,7 @@ export default async function setup(project: TestProject) {
     await sql.raw(`drop database if exists ${name}`).execute(admin.db);
     await sql.raw(`create database ${name}`).execute(admin.db);
     const tpl = await openPostgres(databaseUrl(url, name));
-    await migrate(tpl.db);
-    await seedDemo(tpl.db);
+    await prepareDatabase(tpl.db, { demo: true });
     await tpl.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteTemplate', '');
@@ -36,8 +34,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const database = await openPglite();
-  await migrate(database.db);
-  await seedDemo(database.db);
+  await prepareDatabase(database.db, { demo: true });
   const blob = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(os.tmpdir(), `xietong-template-${process.pid}.tar`);

@@ -29,6 +29,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The PGlite instance when embedded (backups, checkpoints). */
   pglite?: PGlite;
+  /**
+   * Receives NOTIFY payloads of a channel (sent with pg_notify inside a transaction, so only
+   * committed work is announced). Returns the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -73,7 +78,30 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     throw new Error(`无法连接 PostgreSQL（${(err as Error).message}）/ cannot connect to PostgreSQL`);
   }
   const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect(pool) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const listeners = new Set<pg.Client>();
+  return {
+    db,
+    kind: 'postgres',
+    // One dedicated connection per channel: LISTEN must stay on the connection that issued it.
+    listen: async (channel, onPayload) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (m) => {
+        if (m.channel === channel) onPayload(m.payload ?? '');
+      });
+      client.on('error', () => {}); // a dropped listener must not crash the server
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => {});
+      };
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
+      await db.destroy();
+    },
+  };
 }
 
 /** Opens embedded PGlite: `dir` on disk, or in memory when undefined; `loadDataDir` clones a template. */
@@ -90,6 +118,12 @@ export async function openPglite(dir?: string, loadDataDir?: Blob): Promise<Data
     db,
     kind: 'pglite',
     pglite,
+    listen: async (channel, onPayload) => {
+      const stop = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     close: async () => {
       await db.destroy();
       if (!pglite.closed) {

@@ -61,6 +61,91 @@ create table audit_event (
   constraint audit_event_chain_seq_key UNIQUE (chain_seq)
 );
 
+create table calendar_override (
+  region_code text not null,
+  date date not null,
+  kind text not null,
+  reason text not null,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint calendar_override_kind_check CHECK ((kind = ANY (ARRAY['closure'::text, 'workday'::text]))),
+  constraint calendar_override_reason_check CHECK (((length(reason) >= 2) AND (length(reason) <= 200))),
+  constraint calendar_override_pkey PRIMARY KEY (region_code, date)
+);
+
+create table calendar_state (
+  id integer not null,
+  revision bigint not null,
+  constraint calendar_state_id_check CHECK ((id = 1)),
+  constraint calendar_state_pkey PRIMARY KEY (id)
+);
+
+create table calendar_year (
+  year integer not null,
+  sources jsonb not null default '[]'::jsonb,
+  loaded_at timestamp with time zone not null default now(),
+  loaded_by bigint,
+  constraint calendar_year_year_check CHECK (((year >= 2000) AND (year <= 2100))),
+  constraint calendar_year_pkey PRIMARY KEY (year)
+);
+
+create table deadline (
+  id bigint generated always as identity not null,
+  subject_type text not null,
+  subject_id text not null,
+  kind text not null,
+  title text not null,
+  region_code text not null,
+  unit_id bigint not null,
+  owner_user_id bigint,
+  start_date date not null,
+  limit_days integer not null,
+  yellow_override integer,
+  status text not null default 'open'::text,
+  due_date date,
+  yellow_from date,
+  provisional boolean not null default false,
+  calendar_revision bigint not null,
+  done_on date,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint deadline_kind_check CHECK ((kind = ANY (ARRAY['legal'::text, 'promised'::text, 'reply'::text, 'commitment'::text, 'decision'::text, 'claim'::text, 'target'::text]))),
+  constraint deadline_limit_days_check CHECK (((limit_days >= 0) AND (limit_days <= 1000))),
+  constraint deadline_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text]))),
+  constraint deadline_title_check CHECK (((length(title) >= 2) AND (length(title) <= 200))),
+  constraint deadline_yellow_override_check CHECK (((yellow_override >= 0) AND (yellow_override <= 1000))),
+  constraint deadline_pkey PRIMARY KEY (id),
+  constraint deadline_subject_type_subject_id_kind_key UNIQUE (subject_type, subject_id, kind)
+);
+
+create table deadline_change (
+  id bigint generated always as identity not null,
+  deadline_id bigint not null,
+  at timestamp with time zone not null default now(),
+  old_due date,
+  new_due date,
+  old_provisional boolean not null,
+  new_provisional boolean not null,
+  reason text not null,
+  calendar_revision bigint not null,
+  constraint deadline_change_pkey PRIMARY KEY (id)
+);
+
+create table deadline_suspension (
+  id bigint generated always as identity not null,
+  deadline_id bigint not null,
+  kind text not null,
+  from_date date not null,
+  to_date date,
+  reason text not null,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint deadline_suspension_check CHECK (((to_date IS NULL) OR (to_date >= from_date))),
+  constraint deadline_suspension_reason_check CHECK (((length(reason) >= 2) AND (length(reason) <= 500))),
+  constraint deadline_suspension_pkey PRIMARY KEY (id)
+);
+
 create table enterprise (
   id bigint generated always as identity not null,
   uscc text not null,
@@ -95,11 +180,66 @@ create table idempotency_key (
   constraint idempotency_key_pkey PRIMARY KEY (actor, key)
 );
 
+create table job (
+  id bigint generated always as identity not null,
+  kind text not null,
+  payload jsonb not null default '{}'::jsonb,
+  run_at timestamp with time zone not null default now(),
+  status text not null default 'queued'::text,
+  attempts integer not null default 0,
+  max_attempts integer not null default 5,
+  dedupe_key text,
+  locked_by text,
+  locked_until timestamp with time zone,
+  last_error text,
+  created_at timestamp with time zone not null default now(),
+  finished_at timestamp with time zone,
+  constraint job_max_attempts_check CHECK (((max_attempts >= 1) AND (max_attempts <= 100))),
+  constraint job_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'dead'::text]))),
+  constraint job_pkey PRIMARY KEY (id)
+);
+
 create table login_throttle (
   key text not null,
   failures integer not null default 0,
   window_start timestamp with time zone not null default now(),
   constraint login_throttle_pkey PRIMARY KEY (key)
+);
+
+create table national_day (
+  date date not null,
+  kind text not null,
+  name text not null,
+  constraint national_day_kind_check CHECK ((kind = ANY (ARRAY['holiday'::text, 'makeup_workday'::text]))),
+  constraint national_day_pkey PRIMARY KEY (date)
+);
+
+create table notification (
+  id bigint generated always as identity not null,
+  user_id bigint not null,
+  kind text not null,
+  title text not null,
+  body text not null default ''::text,
+  link text,
+  dedupe_key text,
+  created_at timestamp with time zone not null default now(),
+  read_at timestamp with time zone,
+  constraint notification_pkey PRIMARY KEY (id),
+  constraint notification_dedupe_key_key UNIQUE (dedupe_key)
+);
+
+create table notification_outbox (
+  id bigint generated always as identity not null,
+  notification_id bigint not null,
+  channel text not null,
+  status text not null default 'pending'::text,
+  attempts integer not null default 0,
+  last_error text,
+  created_at timestamp with time zone not null default now(),
+  sent_at timestamp with time zone,
+  constraint notification_outbox_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'sms'::text]))),
+  constraint notification_outbox_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text]))),
+  constraint notification_outbox_pkey PRIMARY KEY (id)
 );
 
 create table oidc_login (
@@ -190,7 +330,18 @@ create table unit (
 );
 
 alter table app_user add constraint app_user_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
+alter table calendar_override add constraint calendar_override_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table calendar_override add constraint calendar_override_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table calendar_year add constraint calendar_year_loaded_by_fkey FOREIGN KEY (loaded_by) REFERENCES app_user(id);
+alter table deadline add constraint deadline_owner_user_id_fkey FOREIGN KEY (owner_user_id) REFERENCES app_user(id);
+alter table deadline add constraint deadline_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table deadline add constraint deadline_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
+alter table deadline_change add constraint deadline_change_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
+alter table deadline_suspension add constraint deadline_suspension_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table deadline_suspension add constraint deadline_suspension_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
 alter table enterprise add constraint enterprise_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table notification add constraint notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
+alter table notification_outbox add constraint notification_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES notification(id) ON DELETE CASCADE;
 alter table region add constraint region_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES region(code);
 alter table role_assignment add constraint role_assignment_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table totp_recovery_code add constraint totp_recovery_code_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
@@ -202,7 +353,18 @@ CREATE INDEX audit_event_actor_idx ON public.audit_event USING btree (actor_kind
 CREATE INDEX audit_event_at_idx ON public.audit_event USING btree (at, id);
 CREATE INDEX audit_event_target_idx ON public.audit_event USING btree (target_type, target_id, id);
 CREATE INDEX audit_event_unsealed_idx ON public.audit_event USING btree (id) WHERE (chain_seq IS NULL);
+CREATE INDEX deadline_change_deadline_idx ON public.deadline_change USING btree (deadline_id, id);
+CREATE INDEX deadline_region_idx ON public.deadline USING btree (region_code) WHERE (status = 'open'::text);
+CREATE INDEX deadline_suspension_deadline_idx ON public.deadline_suspension USING btree (deadline_id);
+CREATE INDEX deadline_unit_due_idx ON public.deadline USING btree (unit_id, due_date) WHERE (status = 'open'::text);
+CREATE INDEX deadline_yellow_idx ON public.deadline USING btree (yellow_from) WHERE (status = 'open'::text);
 CREATE INDEX idempotency_key_created_at_idx ON public.idempotency_key USING btree (created_at);
+CREATE UNIQUE INDEX job_dedupe_idx ON public.job USING btree (kind, dedupe_key) WHERE (dedupe_key IS NOT NULL);
+CREATE INDEX job_ready_idx ON public.job USING btree (run_at, id) WHERE (status = 'queued'::text);
+CREATE INDEX job_running_idx ON public.job USING btree (locked_until) WHERE (status = 'running'::text);
+CREATE INDEX notification_outbox_pending_idx ON public.notification_outbox USING btree (channel, id) WHERE (status = 'pending'::text);
+CREATE INDEX notification_unread_idx ON public.notification USING btree (user_id) WHERE (read_at IS NULL);
+CREATE INDEX notification_user_idx ON public.notification USING btree (user_id, id DESC);
 CREATE INDEX session_principal_idx ON public.session USING btree (principal_kind, principal_id);
 CREATE INDEX unit_region_idx ON public.unit USING btree (region_code);
 

@@ -147,6 +147,120 @@ export interface OidcLoginTable {
   created_at: Timestamp;
 }
 
+export interface CalendarYearTable {
+  year: number;
+  sources: Json;
+  loaded_at: Timestamp;
+  loaded_by: number | null;
+}
+
+export interface NationalDayTable {
+  date: string;
+  kind: 'holiday' | 'makeup_workday';
+  name: string;
+}
+
+export interface CalendarOverrideTable {
+  region_code: string;
+  date: string;
+  kind: 'closure' | 'workday';
+  reason: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarStateTable {
+  id: number;
+  revision: number;
+}
+
+export type DeadlineKind = 'legal' | 'promised' | 'reply' | 'commitment' | 'decision' | 'claim' | 'target';
+
+export interface DeadlineTable {
+  id: Generated<number>;
+  subject_type: string;
+  subject_id: string;
+  kind: DeadlineKind;
+  title: string;
+  region_code: string;
+  unit_id: number;
+  owner_user_id: number | null;
+  start_date: string;
+  limit_days: number;
+  yellow_override: number | null;
+  status: Defaulted<'open' | 'done' | 'cancelled'>;
+  due_date: string | null;
+  yellow_from: string | null;
+  provisional: Defaulted<boolean>;
+  calendar_revision: number;
+  done_on: string | null;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeadlineSuspensionTable {
+  id: Generated<number>;
+  deadline_id: number;
+  kind: string;
+  from_date: string;
+  to_date: string | null;
+  reason: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface DeadlineChangeTable {
+  id: Generated<number>;
+  deadline_id: number;
+  at: Timestamp;
+  old_due: string | null;
+  new_due: string | null;
+  old_provisional: boolean;
+  new_provisional: boolean;
+  reason: string;
+  calendar_revision: number;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  run_at: Timestamp;
+  status: Defaulted<'queued' | 'running' | 'done' | 'dead'>;
+  attempts: Defaulted<number>;
+  max_attempts: Defaulted<number>;
+  dedupe_key: string | null;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: Defaulted<string>;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  notification_id: number;
+  channel: 'email' | 'sms';
+  status: Defaulted<'pending' | 'sent' | 'failed'>;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   idempotency_key: IdempotencyKeyTable;
@@ -161,6 +275,16 @@ export interface DB {
   totp_recovery_code: TotpRecoveryCodeTable;
   role_policy: RolePolicyTable;
   oidc_login: OidcLoginTable;
+  calendar_year: CalendarYearTable;
+  national_day: NationalDayTable;
+  calendar_override: CalendarOverrideTable;
+  calendar_state: CalendarStateTable;
+  deadline: DeadlineTable;
+  deadline_suspension: DeadlineSuspensionTable;
+  deadline_change: DeadlineChangeTable;
+  job: JobTable;
+  notification: NotificationTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export type Unit = Selectable<UnitTable>;

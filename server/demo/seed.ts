@@ -1,9 +1,11 @@
+import { addDays, todayIn } from '../../lib/dates.ts';
 import type { Db } from '../db/client.ts';
 import { transaction } from '../db/client.ts';
 import type { DataScope, UnitKind } from '../db/types.ts';
 import type { Role } from '../platform/access/permissions.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { createDeadline } from '../platform/deadlines/deadlines.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -181,7 +183,116 @@ export async function seedDemo(db: Db): Promise<boolean> {
         })
         .execute();
     }
+    await seedDemoDeadlines(trx, unitIds);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;
+}
+
+// Time limits of a few real-sounding approvals, started so that the workbench shows every warning
+// level on any day the demo is opened (start days are relative to today).
+const DEMO_DEADLINES: {
+  region: string;
+  key: string;
+  unit: string;
+  title: string;
+  limit: number;
+  daysAgo: number;
+}[] = [
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: '发展和改革局',
+    title: '南湖智能装备 年产5万台工业机器人项目 企业投资项目备案',
+    limit: 3,
+    daysAgo: 1,
+  },
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: '发展和改革局',
+    title: '南湖智能装备 年产5万台工业机器人项目 节能审查',
+    limit: 15,
+    daysAgo: 17,
+  },
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: '发展和改革局',
+    title: '南湖数字经济产业园二期 可行性研究报告审批',
+    limit: 20,
+    daysAgo: 40,
+  },
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: '自然资源和规划局',
+    title: '南湖智能装备 建设用地规划许可证核发',
+    limit: 20,
+    daysAgo: 9,
+  },
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: '生态环境分局',
+    title: '南湖智能装备 环境影响报告表审批',
+    limit: 15,
+    daysAgo: 20,
+  },
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: '住房和城乡建设局',
+    title: '南湖智能装备 建筑工程施工许可证核发',
+    limit: 7,
+    daysAgo: 3,
+  },
+  {
+    region: '330402',
+    key: 'nanhu',
+    unit: 'fire',
+    title: '南湖智能装备 特殊建设工程消防设计审查',
+    limit: 15,
+    daysAgo: 30,
+  },
+  {
+    region: '330411',
+    key: 'xiuzhou',
+    unit: '发展和改革局',
+    title: '秀洲新材料 年产3万吨高性能膜材料项目 企业投资项目核准',
+    limit: 20,
+    daysAgo: 6,
+  },
+  {
+    region: '330411',
+    key: 'xiuzhou',
+    unit: '水利局',
+    title: '秀洲新材料 取水许可审批',
+    limit: 20,
+    daysAgo: 26,
+  },
+  {
+    region: '330400',
+    key: 'city',
+    unit: '发展和改革局',
+    title: '港区绿色能源 分布式光伏发电项目 企业投资项目备案',
+    limit: 5,
+    daysAgo: 2,
+  },
+];
+
+async function seedDemoDeadlines(db: Db, unitIds: Map<string, number>) {
+  const today = todayIn();
+  for (const [i, d] of DEMO_DEADLINES.entries()) {
+    await createDeadline(db, {
+      subjectType: 'demo',
+      subjectId: `demo-${i + 1}`,
+      kind: 'promised',
+      title: d.title,
+      regionCode: d.region,
+      unitId: unitIds.get(`${d.key}:${d.unit}`)!,
+      startDate: addDays(today, -d.daysAgo),
+      limitDays: d.limit,
+    });
+  }
 }

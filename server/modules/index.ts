@@ -1,9 +1,21 @@
 import type { Module } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 /** Every feature module, in the order their routes appear in the API document. */
-export const modules: Module[] = [systemRoutes, identityRoutes, orgRoutes, userRoutes, auditRoutes];
+export const modules: Module[] = [
+  systemRoutes,
+  identityRoutes,
+  orgRoutes,
+  userRoutes,
+  calendarRoutes,
+  deadlineRoutes,
+  notificationRoutes,
+  auditRoutes,
+];

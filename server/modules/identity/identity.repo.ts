@@ -111,7 +111,7 @@ export async function replaceRecoveryCodes(db: Db, userId: number, hashes: strin
   }
 }
 
-export async function useRecoveryCode(db: Db, userId: number, hash: string): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, userId: number, hash: string): Promise<boolean> {
   const r = await db
     .updateTable('totp_recovery_code')
     .set({ used_at: sql`now()` })

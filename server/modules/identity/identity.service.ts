@@ -29,7 +29,7 @@ import {
   throttleFailures,
   totpState,
   upsertRolePolicy,
-  useRecoveryCode,
+  spendRecoveryCode,
   userRequiresTotp,
 } from './identity.repo.ts';
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from './totp.ts';
@@ -94,7 +94,7 @@ export async function login(db: Db, config: Config, secrets: SecretBox, actor: A
       if (!code) throw problems.totpRequired();
       const ok = /^\d{6}$/.test(code)
         ? await checkTotp(db, secrets, userId, state.totp_secret_enc, state.totp_last_step, code)
-        : await useRecoveryCode(db, userId, hashRecoveryCode(code));
+        : await spendRecoveryCode(db, userId, hashRecoveryCode(code));
       if (!ok) return fail('totp', problems.totpInvalid());
     }
   }

@@ -8,6 +8,10 @@ export const PERMISSIONS = {
   'audit:read': '查询审计日志',
   'audit:verify': '校验审计链',
   'system:backup': '备份数据',
+  'calendar:read': '查看工作日历',
+  'calendar:manage': '维护工作日历',
+  'deadline:read': '查看办理时限',
+  'deadline:suspend': '挂起与恢复计时',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

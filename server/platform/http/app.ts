@@ -20,7 +20,9 @@ import type { Principal } from '../access/scope.ts';
 import { scopeFor } from '../access/scope.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import { principalFromToken } from '../auth/sessions.ts';
+import { CalendarCache } from '../calendar/store.ts';
 import type { SecretBox } from '../crypto/secrets.ts';
+import { NotificationBus } from '../notify/bus.ts';
 import { errorHandler, sendProblem } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { createMetrics } from './metrics.ts';
@@ -54,12 +56,18 @@ export type ZApp = FastifyInstance<
 >;
 
 /** A feature module: registers its routes on the typed app. */
-export type Module = (app: ZApp, deps: AppDeps) => void;
+export type Module = (app: ZApp, deps: ModuleDeps) => void;
 
 export interface AppDeps {
   database: Database;
   config: Config;
   secrets: SecretBox;
+}
+
+/** What modules get besides the app's own dependencies: per-process shared services. */
+export interface ModuleDeps extends AppDeps {
+  bus: NotificationBus;
+  calendars: CalendarCache;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -147,9 +155,14 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  const bus = new NotificationBus();
+  await bus.start(database);
+  app.addHook('onClose', () => bus.stop());
+  const moduleDeps: ModuleDeps = { ...deps, bus, calendars: new CalendarCache() };
+
   const zapp = app.withTypeProvider<ZodTypeProvider>();
   zapp.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const m of modules) m(zapp, deps);
+  for (const m of modules) m(zapp, moduleDeps);
 
   app.get(
     '/metrics',

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+
+export const NOTIFY_CHANNEL = 'xietong_notification';
+
+export interface NewNotification {
+  userIds: number[];
+  kind: string;
+  title: string;
+  body?: string;
+  link?: string;
+  /** Makes the write idempotent per user: a re-run (sweep, retry) writes nothing new. */
+  dedupeKey?: string;
+}
+
+export type ExternalChannel = 'email' | 'sms';
+
+/**
+ * Writes in-app notifications with the caller's executor (inside the transaction of the change),
+ * one outbox row per configured external channel, and a NOTIFY that is delivered only if the
+ * transaction commits. Returns the number of notifications created.
+ */
+export async function notify(
+  db: Db,
+  n: NewNotification,
+  channels: readonly ExternalChannel[] = [],
+): Promise<number> {
+  const userIds = [...new Set(n.userIds)];
+  if (userIds.length === 0) return 0;
+  const rows = await db
+    .insertInto('notification')
+    .values(
+      userIds.map((userId) => ({
+        user_id: userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? '',
+        link: n.link ?? null,
+        dedupe_key: n.dedupeKey ? `${n.dedupeKey}:u${userId}` : null,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning(['id', 'user_id'])
+    .execute();
+  if (rows.length === 0) return 0;
+  if (channels.length) {
+    await db
+      .insertInto('notification_outbox')
+      .values(rows.flatMap((r) => channels.map((channel) => ({ notification_id: r.id, channel }))))
+      .execute();
+  }
+  const users = [...new Set(rows.map((r) => Number(r.user_id)))];
+  await sql`select pg_notify(${NOTIFY_CHANNEL}, ${users.join(',')})`.execute(db);
+  return rows.length;
+}
+
+/** Enabled users of a unit: who is told when a deadline has no single owner. */
+export async function unitUserIds(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('enabled', '=', true)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

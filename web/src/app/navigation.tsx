@@ -1,0 +1,50 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DesktopOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me } from '../api/types.ts';
+import { can } from './session.tsx';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown only when the user holds this permission (me.permissions). */
+  permission?: string;
+  kind: 'staff' | 'enterprise';
+}
+
+// The menu, in display order. Pages whose server API does not exist yet are absent, not disabled.
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '我的待办', icon: <DesktopOutlined />, kind: 'staff' },
+  { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org:read', kind: 'staff' },
+  { path: '/users', label: '用户与角色', icon: <TeamOutlined />, permission: 'user:read', kind: 'staff' },
+  {
+    path: '/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    permission: 'calendar:read',
+    kind: 'staff',
+  },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', kind: 'staff' },
+  { path: '/', label: '我的办事', icon: <DesktopOutlined />, kind: 'enterprise' },
+  { path: '/profile', label: '企业信息', icon: <IdcardOutlined />, kind: 'enterprise' },
+];
+
+export function navFor(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((i) => i.kind === me.kind && (!i.permission || can(me, i.permission)));
+}
+
+/** The menu entry a path belongs to (longest prefix), for highlighting and the page title. */
+export function activeNav(items: NavItem[], pathname: string): NavItem | undefined {
+  return items
+    .filter((i) =>
+      i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,88 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFoundPage, RouteErrorPage } from '../modules/errors/ErrorPages.tsx';
+import { AppLayout, type RouteHandle } from './AppLayout.tsx';
+import { FullPageSpin, RequireSession } from './session.tsx';
+
+// Each page is its own chunk; `handle` declares who may open it (checked in AppLayout).
+type PageModule = { default: ComponentType };
+const page = (load: () => Promise<PageModule>) => async () => ({ Component: (await load()).default });
+const handle = (h: RouteHandle) => h;
+// Shown while the first page's chunk loads.
+const loading = <FullPageSpin tip="正在加载…" />;
+
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: page(() => import('../modules/auth/LoginPage.tsx')),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: loading,
+  },
+  {
+    path: '/change-password',
+    lazy: page(() => import('../modules/auth/ForcedPasswordPage.tsx')),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: loading,
+  },
+  {
+    path: '/enrol-totp',
+    lazy: page(() => import('../modules/auth/TotpSetupPage.tsx')),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: loading,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: loading,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, lazy: page(() => import('../modules/home/WorkbenchPage.tsx')) },
+          {
+            path: 'account/security',
+            lazy: page(() => import('../modules/auth/AccountSecurityPage.tsx')),
+          },
+          {
+            path: 'org',
+            handle: handle({ permission: 'org:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/org/OrgPage.tsx')),
+          },
+          {
+            path: 'org/units/:id',
+            handle: handle({ permission: 'org:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/org/UnitDetailPage.tsx')),
+          },
+          {
+            path: 'users',
+            handle: handle({ permission: 'user:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/users/UsersPage.tsx')),
+          },
+          {
+            path: 'calendar',
+            handle: handle({ permission: 'calendar:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/calendar/CalendarPage.tsx')),
+          },
+          {
+            path: 'audit',
+            handle: handle({ permission: 'audit:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/audit/AuditPage.tsx')),
+          },
+          {
+            path: 'profile',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/enterprise/ProfilePage.tsx')),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,99 @@
+// Every user-visible label that maps a code name to Chinese lives here, so pages never show a raw code.
+export const PRODUCT_NAME = '审批服务协同平台';
+
+/** DOMAIN.md roles; mirrors server/platform/access/permissions.ts ROLES[*].label. */
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
+  window_clerk: '综合窗口人员',
+  dept_officer: '部门审批人员',
+  dept_lead: '部门负责人',
+  liaison: '联络员',
+  coordinator: '中心协调人员',
+  agent: '代办员',
+  supervisor: '效能督查',
+  leader: '分管领导',
+  admin: '系统管理员',
+  enterprise: '企业',
+};
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role] ?? '其他角色';
+}
+
+export const SCOPE_LABELS: Readonly<Record<string, string>> = {
+  all: '全部',
+  region: '本区划',
+  own_unit: '本单位',
+  custom_units: '指定单位',
+  self: '本人',
+};
+
+export function scopeLabel(scope: string): string {
+  return SCOPE_LABELS[scope] ?? '其他范围';
+}
+
+/** Same as server/modules/org/org.schemas.ts (not imported: it would pull zod into the bundle). */
+export const UNIT_KIND_LABELS = {
+  center: '政务服务中心',
+  department: '审批部门',
+  park: '园区',
+  town: '镇街',
+  supervision_office: '督查室',
+  leadership: '领导',
+} as const;
+export type UnitKind = keyof typeof UNIT_KIND_LABELS;
+export const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as UnitKind[];
+
+export const REGION_LEVEL_LABELS: Readonly<Record<string, string>> = { city: '市级', county: '区县级' };
+
+export const AUDIT_OUTCOME_LABELS = {
+  success: '成功',
+  denied: '拒绝',
+  failure: '失败',
+} as const;
+
+/** Audit actions written by the server (grep writeAudit). Unknown ones fall back to the code. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.logout_all': '退出所有设备',
+  'auth.password_change': '修改密码',
+  'demo.seed': '写入演示数据',
+  'unit.create': '新建单位',
+  'unit.update': '修改单位',
+  'user.create': '新建用户',
+  'user.create_admin': '创建管理员',
+  'user.update': '修改用户',
+  'user.roles': '调整角色',
+  'user.reset_password': '重置密码',
+  'user.unlock': '解除锁定',
+  'calendar.import': '导入放假安排',
+  'calendar.override': '本地日历调整',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? `其他操作（${action}）`;
+}
+
+export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
+  user: '用户',
+  unit: '单位',
+  enterprise: '企业',
+  region: '区划',
+  calendar: '日历',
+};
+
+export function auditTargetLabel(type: string | null): string {
+  if (type === null) return '—';
+  return AUDIT_TARGET_LABELS[type] ?? type;
+}
+
+export const ACTOR_KIND_LABELS: Readonly<Record<string, string>> = {
+  staff: '工作人员',
+  enterprise: '企业',
+  system: '系统',
+  anonymous: '未登录用户',
+};
+
+export function actorKindLabel(kind: string): string {
+  return ACTOR_KIND_LABELS[kind] ?? kind;
+}

@@ -1,0 +1,161 @@
+// What each role's workbench will list. Until the feature APIs exist every panel is an empty state
+// that tells the user what is going to appear there, so nobody takes an empty list for "nothing to do".
+export interface Panel {
+  key: string;
+  title: string;
+  /** What will appear here, in the clerk's words. */
+  description: string;
+}
+
+const PANELS: Record<string, Panel[]> = {
+  window_clerk: [
+    {
+      key: 'intake',
+      title: '待受理办件',
+      description: '窗口收件和网上申请提交的办件将显示在这里，可受理、容缺受理、一次性告知补正或不予受理。',
+    },
+    {
+      key: 'deliver',
+      title: '待出件',
+      description: '审批部门已办结、等待窗口发放结果的办件将显示在这里。',
+    },
+    {
+      key: 'tolerant',
+      title: '容缺承诺临期',
+      description: '容缺受理后承诺补交材料即将到期或已逾期的办件将显示在这里。',
+    },
+  ],
+  dept_officer: [
+    {
+      key: 'review',
+      title: '待审批办件',
+      description: '本部门待审查的办件将按红黄灯和截止日排序显示在这里。',
+    },
+    {
+      key: 'consult',
+      title: '待回复征询',
+      description: '中心发来的书面征询意见将显示在这里，须在 5 个工作日内回复。',
+    },
+  ],
+  dept_lead: [
+    {
+      key: 'sign',
+      title: '待签批事项',
+      description: '需要部门负责人审核签批的办件和征询回复将显示在这里。',
+    },
+    {
+      key: 'overdue',
+      title: '本部门临期与超期',
+      description: '本部门黄灯预警、红灯超期的办件和承诺事项将显示在这里。',
+    },
+  ],
+  liaison: [
+    {
+      key: 'consult',
+      title: '待回复征询',
+      description: '发给本部门的书面征询意见将显示在这里，请及时分送并跟踪回复。',
+    },
+    {
+      key: 'claim',
+      title: '审管联动待认领',
+      description: '推送给本部门、需在规定工作日内认领的审批结果将显示在这里。',
+    },
+  ],
+  coordinator: [
+    {
+      key: 'requests',
+      title: '协调请求',
+      description: '企业、园区、镇街提交或窗口升级的协调请求将显示在这里，待分办、征询或上会。',
+    },
+    {
+      key: 'consults',
+      title: '征询进度',
+      description: '已发出的书面征询及各部门回复情况将显示在这里，临期未复的会被标出。',
+    },
+    {
+      key: 'meetings',
+      title: '协调会议',
+      description: '待召开的专题协调会、例会和待签发的会议纪要将显示在这里。',
+    },
+  ],
+  agent: [
+    {
+      key: 'projects',
+      title: '我的代办项目',
+      description: '分配给您的代办项目及各项手续的目标日期将显示在这里。',
+    },
+    {
+      key: 'weekly',
+      title: '本周进度报告',
+      description: '需要本周填报进度的代办项目将显示在这里。',
+    },
+  ],
+  supervisor: [
+    {
+      key: 'tracking',
+      title: '督办事项',
+      description: '告知函承诺、会议议定事项和办件时限中临期、超期的督办事项将显示在这里。',
+    },
+    {
+      key: 'notices',
+      title: '督办通报',
+      description: '待签发的督办通报和需转效能监察的问责线索将显示在这里。',
+    },
+  ],
+  leader: [
+    {
+      key: 'escalations',
+      title: '提请协调事项',
+      description: '逐级协调后提请分管领导决策的事项将显示在这里。',
+    },
+    {
+      key: 'minutes',
+      title: '抄送纪要',
+      description: '抄送给您的会议纪要及议定事项落实情况将显示在这里。',
+    },
+  ],
+  admin: [
+    {
+      key: 'changes',
+      title: '待审核变更',
+      description: '事项清单变更申请和需要管理员处理的账号申请将显示在这里。',
+    },
+  ],
+};
+
+export const ENTERPRISE_PANELS: Panel[] = [
+  {
+    key: 'cases',
+    title: '我的申请',
+    description: '您在线申请或在窗口办理的事项及办理进度将显示在这里。',
+  },
+  {
+    key: 'coordination',
+    title: '协调请求',
+    description: '您提交的项目协调请求、各部门回复意见和告知函将显示在这里。',
+  },
+  {
+    key: 'agency',
+    title: '代办服务',
+    description: '您申请的免费代办服务、代办员和手续进度将显示在这里。',
+  },
+  {
+    key: 'reviews',
+    title: '待评价',
+    description: '已办结、可以评价的服务将显示在这里，欢迎对服务打分。',
+  },
+];
+
+/** Panels for the user's roles, de-duplicated by key (a user may hold several roles). */
+export function panelsFor(roles: readonly string[]): Panel[] {
+  const seen = new Set<string>();
+  const out: Panel[] = [];
+  for (const r of roles) {
+    for (const p of PANELS[r] ?? []) {
+      if (seen.has(p.key)) continue;
+      seen.add(p.key);
+      out.push(p);
+    }
+  }
+  return out;
+}
