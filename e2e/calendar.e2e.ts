@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Permission, roleGrants } from '../server/platform/access/permissions.ts';
 import { type E2eApp, login, openMenu, pickOption, startApp, text, withPage } from './harness.ts';
-
-// The calendar page is in the admin's menu once the role catalog grants calendar:read to admins.
-const adminReadsCalendar = roleGrants('admin', 'calendar:read' as Permission);
 
 let app: E2eApp;
 beforeAll(async () => {
-  if (adminReadsCalendar) app = await startApp();
+  app = await startApp();
 });
 afterAll(async () => {
   await app?.stop();
 });
 
 describe('工作日历', () => {
-  it.skipIf(!adminReadsCalendar)('2026 年国庆节放假与调休上班日显示在日历上', () =>
+  it('2026 年国庆节放假与调休上班日显示在日历上', () =>
     withPage(app, 'calendar-2026-national-day', async ({ page }) => {
       await login(page, 'nanhu.admin');
       await openMenu(page, '工作日历');
@@ -25,6 +21,5 @@ describe('工作日历', () => {
       expect(await october.getByLabel(/^2026-10-0[1-7] 法定节假日/).count()).toBe(5); // 3–4 Oct are a weekend
       await october.getByLabel('2026-10-10 调休上班（国庆节）').waitFor();
       expect(await text(page.getByText('数据来源').first())).toContain('国务院办公厅通知');
-    }),
-  );
+    }));
 });

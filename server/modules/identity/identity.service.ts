@@ -25,11 +25,11 @@ import {
   saveOidcLogin,
   setPassword,
   setTotp,
+  spendRecoveryCode,
   takeOidcLogin,
   throttleFailures,
   totpState,
   upsertRolePolicy,
-  spendRecoveryCode,
   userRequiresTotp,
 } from './identity.repo.ts';
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from './totp.ts';

@@ -1,5 +1,5 @@
 // The permission catalog and the roles of DOMAIN.md as bundles of permissions. A route declares
-// one permission (or `public` / `authenticated`); a role assignment adds a data scope.
+// one permission (or `public` / `staff` / `authenticated`); a role assignment adds a data scope.
 export const PERMISSIONS = {
   'org:read': '查看组织机构',
   'org:manage': '管理区划与单位',
@@ -16,25 +16,29 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+// Every staff member reads the organisation, the calendar and the deadlines in its scope.
+const STAFF = ['org:read', 'calendar:read', 'deadline:read'] as const;
+
 export const ROLES = {
-  window_clerk: { label: '综合窗口人员', permissions: ['org:read'] },
-  dept_officer: { label: '部门审批人员', permissions: ['org:read'] },
-  dept_lead: { label: '部门负责人', permissions: ['org:read', 'user:read'] },
-  liaison: { label: '联络员', permissions: ['org:read'] },
-  coordinator: { label: '中心协调人员', permissions: ['org:read', 'user:read'] },
-  agent: { label: '代办员', permissions: ['org:read'] },
-  supervisor: { label: '效能督查', permissions: ['org:read', 'user:read', 'audit:read'] },
-  leader: { label: '分管领导', permissions: ['org:read', 'user:read'] },
+  window_clerk: { label: '综合窗口人员', permissions: [...STAFF, 'deadline:suspend'] },
+  dept_officer: { label: '部门审批人员', permissions: [...STAFF, 'deadline:suspend'] },
+  dept_lead: { label: '部门负责人', permissions: [...STAFF, 'user:read', 'deadline:suspend'] },
+  liaison: { label: '联络员', permissions: [...STAFF] },
+  coordinator: { label: '中心协调人员', permissions: [...STAFF, 'user:read', 'deadline:suspend'] },
+  agent: { label: '代办员', permissions: [...STAFF] },
+  supervisor: { label: '效能督查', permissions: [...STAFF, 'user:read', 'audit:read'] },
+  leader: { label: '分管领导', permissions: [...STAFF, 'user:read'] },
   admin: {
     label: '系统管理员',
     permissions: [
-      'org:read',
+      ...STAFF,
       'org:manage',
       'user:read',
       'user:manage',
       'audit:read',
       'audit:verify',
       'system:backup',
+      'calendar:manage',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
