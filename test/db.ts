@@ -12,7 +12,7 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
  * A fresh, migrated database with the demo data, private to the caller: a clone of the run's
  * template (in-memory PGlite by default, a new PostgreSQL database with DATABASE_URL).
  */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(): Promise<Database & { reopen?: () => Promise<Database> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `xt_test_${randomBytes(6).toString('hex')}`;
@@ -21,6 +21,8 @@ export async function freshDatabase(): Promise<Database> {
     const database = await openPostgres(databaseUrl(url, name));
     return {
       ...database,
+      /** A second, independent pool on the same database (another "server"). */
+      reopen: () => openPostgres(databaseUrl(url, name)),
       close: async () => {
         await database.close();
         await sql.raw(`drop database if exists ${name}`).execute(admin.db);

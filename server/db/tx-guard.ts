@@ -17,6 +17,14 @@ export function runInTransactionContext<T>(fn: () => Promise<T>): Promise<T> {
   return context.run({ open: false }, fn);
 }
 
+/**
+ * Runs `fn` outside any transaction context. Callbacks fired from inside a transaction (PGlite
+ * delivers NOTIFY while the committing query runs) must not inherit its context.
+ */
+export function outsideTransactionContext<T>(fn: () => T): T {
+  return context.exit(fn);
+}
+
 /** Called when a connection is acquired; throws when the caller already owns a transaction. */
 export function guardAcquire(): { markOpen(): void; markClosed(): void } | undefined {
   const store = context.getStore();

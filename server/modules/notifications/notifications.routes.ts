@@ -176,7 +176,7 @@ export const notificationRoutes: Module = (app, { database, bus }) => {
         if (!res.writableEnded) res.end();
       };
       streams.add(end);
-      req.raw.on('close', end);
+      res.on('close', end); // the response closes when the client goes away
       onEvent();
     },
   );

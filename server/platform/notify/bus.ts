@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import { outsideTransactionContext } from '../../db/tx-guard.ts';
 import { NOTIFY_CHANNEL } from './notify.ts';
 
 type Listener = () => void;
@@ -13,11 +14,13 @@ export class NotificationBus {
   #stop?: () => Promise<void>;
 
   async start(database: Database) {
-    this.#stop = await database.listen(NOTIFY_CHANNEL, (payload) => {
-      for (const id of payload.split(',')) {
-        for (const l of this.#byUser.get(Number(id)) ?? []) l();
-      }
-    });
+    this.#stop = await database.listen(NOTIFY_CHANNEL, (payload) =>
+      outsideTransactionContext(() => {
+        for (const id of payload.split(',')) {
+          for (const l of this.#byUser.get(Number(id)) ?? []) l();
+        }
+      }),
+    );
   }
 
   subscribe(userId: number, listener: Listener): () => void {
