@@ -12,6 +12,7 @@ import { modules } from '../server/modules/index.ts';
 import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
 import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
+import { benchAuditVerify, benchDeadlines, benchNotificationDelay } from './backbone.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = 8;
@@ -125,6 +126,12 @@ async function benchDatabase(label: string, database: Database) {
   console.log(
     `审计链封存 ${fmt(sealRate)} 行/s（${sealed} 行）；校验 ${fmt(verifyRate)} 行/s（${verified.checked} 行，结果 ${verified.ok ? '完整' : '损坏'}）`,
   );
+  const me = (
+    await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officerCookie } })
+  ).json();
+  await benchNotificationDelay(app, database, officerCookie, me.id, Number(process.env.BENCH_NOTIFY ?? 300));
+  await benchDeadlines(database, Number(process.env.BENCH_DEADLINES ?? 100_000));
+  await benchAuditVerify(database, Number(process.env.BENCH_AUDIT ?? 100_000));
   await app.close();
 }
 

@@ -174,15 +174,17 @@ export async function sealAudit(db: Db, batch = 1000): Promise<number> {
         .execute()) as ChainRow[];
       let seq = last ? Number(last.chain_seq) : 0;
       let prev = last?.hash ?? GENESIS;
-      for (const row of rows) {
+      const sealed = rows.map((row) => {
         seq += 1;
         const hash = chainHash({ ...row, chain_seq: seq }, prev);
-        await trx
-          .updateTable('audit_event')
-          .set({ chain_seq: seq, prev_hash: prev, hash })
-          .where('id', '=', row.id)
-          .execute();
+        const link = sql`(${row.id}::bigint, ${seq}::bigint, ${prev}::text, ${hash}::text)`;
         prev = hash;
+        return link;
+      });
+      // One statement per batch: the hashes are computed here, in chain order.
+      if (sealed.length) {
+        await sql`update audit_event a set chain_seq = v.seq, prev_hash = v.prev, hash = v.hash
+          from (values ${sql.join(sealed)}) as v(id, seq, prev, hash) where a.id = v.id`.execute(trx);
       }
       return rows.length;
     });

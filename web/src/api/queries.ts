@@ -4,9 +4,14 @@ import { api, body, unwrap } from './client.ts';
 import { ApiProblem } from './problem.ts';
 import type {
   AuditQuery,
+  CalendarImportBody,
+  DeadlineQuery,
   LoginBody,
   Me,
+  NotificationQuery,
+  OverrideBody,
   RoleGrantInput,
+  SuspendBody,
   UnitCreateBody,
   UnitPatchBody,
   UnitQuery,
@@ -31,7 +36,12 @@ export const keys = {
   rolePolicies: ['role-policies'] as const,
   calendar: (regionCode: string, year: number) => ['calendar', regionCode, year] as const,
   overrides: (regionCode: string) => ['calendar-overrides', regionCode] as const,
+  /** Prefix of every notification list (the bell's latest and the inbox pages). */
   notifications: ['notifications', 'list'] as const,
+  notificationPage: (q: NotificationQuery) => ['notifications', 'list', q] as const,
+  deadlinesAll: ['deadlines'] as const,
+  deadlines: (q: DeadlineQuery) => ['deadlines', 'list', q] as const,
+  deadline: (id: number) => ['deadlines', 'one', id] as const,
 };
 
 /** The signed-in principal, or null when nobody is signed in (401 is an answer, not an error). */
@@ -317,6 +327,100 @@ export function useCalendarOverrides(regionCode: string | undefined) {
   });
 }
 
+/** After a calendar change every calendar view, override list and deadline may differ. */
+function useCalendarInvalidation() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['calendar'] }),
+      qc.invalidateQueries({ queryKey: ['calendar-overrides'] }),
+      qc.invalidateQueries({ queryKey: keys.deadlinesAll }),
+    ]);
+}
+
+export function useAddOverride() {
+  const invalidate = useCalendarInvalidation();
+  return useMutation({
+    mutationFn: (input: OverrideBody) => body(api.POST('/api/calendar/overrides', { body: input })),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useRemoveOverride() {
+  const invalidate = useCalendarInvalidation();
+  return useMutation({
+    mutationFn: (input: { regionCode: string; date: string }) =>
+      body(api.DELETE('/api/calendar/overrides/{regionCode}/{date}', { params: { path: input } })),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Checks an arrangement and lists the due dates it would move; stores nothing. */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: (input: CalendarImportBody) =>
+      body(api.POST('/api/calendar/imports/preview', { body: input })),
+  });
+}
+
+export function useApplyImport() {
+  const invalidate = useCalendarInvalidation();
+  return useMutation({
+    mutationFn: (input: CalendarImportBody) => body(api.POST('/api/calendar/imports', { body: input })),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeadlines(q: DeadlineQuery, enabled = true) {
+  return useQuery({
+    queryKey: keys.deadlines(q),
+    queryFn: () => body(api.GET('/api/deadlines', { params: { query: q } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useDeadline(id: number | null) {
+  return useQuery({
+    queryKey: keys.deadline(id ?? 0),
+    queryFn: () => body(api.GET('/api/deadlines/{id}', { params: { path: { id: id ?? 0 } } })),
+    enabled: id !== null,
+  });
+}
+
+function useLedgerUpdate() {
+  const qc = useQueryClient();
+  return (data: { id: number }) => {
+    qc.setQueryData(keys.deadline(data.id), data);
+    return qc.invalidateQueries({ queryKey: [...keys.deadlinesAll, 'list'] });
+  };
+}
+
+export function useSuspendDeadline() {
+  const update = useLedgerUpdate();
+  return useMutation({
+    mutationFn: (input: { id: number } & SuspendBody) => {
+      const { id, ...rest } = input;
+      return body(api.POST('/api/deadlines/{id}/suspensions', { params: { path: { id } }, body: rest }));
+    },
+    onSuccess: update,
+  });
+}
+
+export function useResumeDeadline() {
+  const update = useLedgerUpdate();
+  return useMutation({
+    mutationFn: (input: { id: number; to: string }) =>
+      body(
+        api.POST('/api/deadlines/{id}/resume', {
+          params: { path: { id: input.id } },
+          body: { to: input.to },
+        }),
+      ),
+    onSuccess: update,
+  });
+}
+
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: keys.unreadCount,
@@ -332,6 +436,15 @@ export function useNotifications(enabled: boolean) {
     queryKey: keys.notifications,
     queryFn: () => body(api.GET('/api/notifications', { params: { query: { limit: 8 } } })),
     enabled,
+  });
+}
+
+/** One page of the inbox. */
+export function useNotificationPage(q: NotificationQuery) {
+  return useQuery({
+    queryKey: keys.notificationPage(q),
+    queryFn: () => body(api.GET('/api/notifications', { params: { query: q } })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -23,7 +23,13 @@ function useNotificationStream(enabled: boolean) {
   }, [enabled, qc]);
 }
 
-function NotificationList({ onOpen }: { onOpen: (n: AppNotification) => void }) {
+function NotificationList({
+  onOpen,
+  onAll,
+}: {
+  onOpen: (n: AppNotification) => void;
+  onAll: () => void;
+}) {
   const list = useNotifications(true);
   const mark = useMarkRead();
   if (list.isPending) return <Spin style={{ display: 'block', margin: 24 }} />;
@@ -54,13 +60,16 @@ function NotificationList({ onOpen }: { onOpen: (n: AppNotification) => void }) 
           ))}
         </ul>
       )}
-      {items.some((n) => !n.read) && (
-        <div style={{ textAlign: 'right', marginTop: 8 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+        <Button size="small" type="link" onClick={onAll}>
+          查看全部
+        </Button>
+        {items.some((n) => !n.read) && (
           <Button size="small" type="link" loading={mark.isPending} onClick={() => mark.mutate('all')}>
             全部标为已读
           </Button>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }
@@ -90,7 +99,17 @@ export function NotificationBell() {
       trigger="click"
       placement="bottomRight"
       title="通知"
-      content={open ? <NotificationList onOpen={openNotification} /> : null}
+      content={
+        open ? (
+          <NotificationList
+            onOpen={openNotification}
+            onAll={() => {
+              setOpen(false);
+              navigate('/notifications');
+            }}
+          />
+        ) : null
+      }
     >
       <button
         type="button"

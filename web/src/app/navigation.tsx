@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   DesktopOutlined,
+  FieldTimeOutlined,
   IdcardOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +23,13 @@ export interface NavItem {
 // The menu, in display order. Pages whose server API does not exist yet are absent, not disabled.
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '我的待办', icon: <DesktopOutlined />, kind: 'staff' },
+  {
+    path: '/deadlines',
+    label: '办理时限',
+    icon: <FieldTimeOutlined />,
+    permission: 'deadline:read',
+    kind: 'staff',
+  },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org:read', kind: 'staff' },
   { path: '/users', label: '用户与角色', icon: <TeamOutlined />, permission: 'user:read', kind: 'staff' },
   {

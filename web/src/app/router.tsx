@@ -64,6 +64,21 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/users/UsersPage.tsx')),
           },
           {
+            path: 'deadlines',
+            handle: handle({ permission: 'deadline:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/deadlines/DeadlinesPage.tsx')),
+          },
+          {
+            path: 'deadlines/:id',
+            handle: handle({ permission: 'deadline:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/deadlines/DeadlineDetailPage.tsx')),
+          },
+          {
+            path: 'notifications',
+            handle: handle({ kind: 'staff' }),
+            lazy: page(() => import('../modules/notifications/NotificationsPage.tsx')),
+          },
+          {
             path: 'calendar',
             handle: handle({ permission: 'calendar:read', kind: 'staff' }),
             lazy: page(() => import('../modules/calendar/CalendarPage.tsx')),

@@ -57,6 +57,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.logout': '退出登录',
   'auth.logout_all': '退出所有设备',
   'auth.password_change': '修改密码',
+  'auth.oidc_login': '统一身份认证登录',
+  'auth.totp_enrol_start': '开始绑定动态口令',
+  'auth.totp_enabled': '启用动态口令',
+  'auth.totp_disabled': '停用动态口令',
+  'role_policy.update': '修改角色安全策略',
   'demo.seed': '写入演示数据',
   'unit.create': '新建单位',
   'unit.update': '修改单位',
@@ -68,6 +73,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'user.unlock': '解除锁定',
   'calendar.import': '导入放假安排',
   'calendar.override': '本地日历调整',
+  'calendar.override_add': '登记本地调整',
+  'calendar.override_remove': '撤销本地调整',
+  'deadline.suspend': '挂起计时',
+  'deadline.resume': '恢复计时',
 };
 
 export function auditActionLabel(action: string): string {
@@ -80,6 +89,9 @@ export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
   enterprise: '企业',
   region: '区划',
   calendar: '日历',
+  calendar_year: '年度日历',
+  role: '角色',
+  deadline: '办理时限',
 };
 
 export function auditTargetLabel(type: string | null): string {
@@ -97,3 +109,34 @@ export const ACTOR_KIND_LABELS: Readonly<Record<string, string>> = {
 export function actorKindLabel(kind: string): string {
   return ACTOR_KIND_LABELS[kind] ?? kind;
 }
+
+/** Mirrors SUSPENSION_KIND_LABELS in server/platform/calendar/engine.ts (行政许可法第四十五条 procedures). */
+export const SUSPENSION_KIND_LABELS: Readonly<Record<string, string>> = {
+  correction: '补正',
+  site_inspection: '现场勘验',
+  expert_review: '专家评审',
+  hearing: '听证',
+  public_notice: '公示',
+  inspection: '检验',
+  testing: '检测',
+  quarantine: '检疫',
+  appraisal: '鉴定',
+  tender: '招标',
+  auction: '拍卖',
+};
+
+export const DEADLINE_STATUS_LABELS = {
+  open: '在办',
+  done: '已办结',
+  cancelled: '已撤销',
+} as const;
+
+export const OVERRIDE_KIND_LABELS = {
+  closure: '停止办公',
+  workday: '调班上班',
+} as const;
+
+export const IMPORT_DAY_KIND_LABELS = {
+  holiday: '放假',
+  makeup_workday: '调休上班',
+} as const;

@@ -114,3 +114,85 @@ export function ledgerItems(
     tone: ledgerTone(l.code, level),
   }));
 }
+
+/** What GET /api/deadlines/:id returns, as far as the view needs it. */
+export interface LedgerLike {
+  dueDate: string | null;
+  limitDays: number;
+  daysUsed: number;
+  daysLeft: number;
+  overdueDays: number;
+  paused: boolean;
+  provisional: boolean;
+  level: WarningLevel;
+  lines: readonly { code: string; date: string | null; text: string }[];
+}
+
+/** The ledger endpoint's answer as DeadlineInfo: red is exactly "past the due date" (lib/warning.ts). */
+export function ledgerInfo(l: LedgerLike): DeadlineInfo {
+  return {
+    dueDate: l.dueDate,
+    limitDays: l.limitDays,
+    daysUsed: l.daysUsed,
+    daysLeft: l.daysLeft,
+    overdue: l.level === 'red',
+    overdueDays: l.overdueDays,
+    paused: l.paused,
+    provisional: l.provisional,
+    level: l.level,
+    lines: l.lines.map((x) => ({ ...x, code: x.code as LedgerCode })),
+  };
+}
+
+/** A row of GET /api/deadlines: dates and the level, without the day counts of the ledger. */
+export interface DeadlineRowLike {
+  id: number;
+  dueDate: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  level: WarningLevel;
+  provisional: boolean;
+}
+
+/** The short state of a list row: 红灯超期 / 今日到期 / 黄灯预警 / 正常 / 计时暂停 / 已办结 / 已撤销. */
+export function rowSummary(d: DeadlineRowLike, today: string): string {
+  if (d.status === 'done') return '已办结';
+  if (d.status === 'cancelled') return '已撤销';
+  if (d.dueDate === null) return '计时暂停';
+  if (d.level === 'yellow' && d.dueDate === today) return '今日到期';
+  return WARNING_LABELS[d.level];
+}
+
+const LEVEL_RANK: Record<WarningLevel, number> = { red: 0, yellow: 1, green: 2 };
+
+/**
+ * Most urgent first: red before yellow before green; within a level the earliest due date first
+ * (the longest overdue leads the red ones); a paused clock (no due date) last in its level.
+ */
+export function byUrgency<T extends { id: number; level: WarningLevel; dueDate: string | null }>(
+  items: readonly T[],
+): T[] {
+  return [...items].sort((a, b) => {
+    const r = LEVEL_RANK[a.level] - LEVEL_RANK[b.level];
+    if (r !== 0) return r;
+    if (a.dueDate !== b.dueDate) {
+      if (a.dueDate === null) return 1;
+      if (b.dueDate === null) return -1;
+      return a.dueDate < b.dueDate ? -1 : 1;
+    }
+    return a.id - b.id;
+  });
+}
+
+/** Suspensions as a timeline, newest last; an open one (no end yet) is marked as running. */
+export function suspensionItems(
+  list: readonly { kindLabel: string; from: string; to: string | null; reason: string }[],
+): { key: string; title: string; text: string; open: boolean }[] {
+  return [...list]
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    .map((s, i) => ({
+      key: `${i}-${s.from}`,
+      title: s.to === null ? `${s.kindLabel}：${s.from} 起，尚未恢复` : `${s.kindLabel}：${s.from} 至 ${s.to}`,
+      text: s.reason,
+      open: s.to === null,
+    }));
+}

@@ -29,3 +29,15 @@ export function formatDateTime(iso: string, withSeconds = true): string {
 export function beijingDayStart(isoDate: string): string {
   return `${isoDate}T00:00:00+08:00`;
 }
+
+const dateFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in Beijing as YYYY-MM-DD (deadlines are counted in the region's days). */
+export function beijingToday(now: Date = new Date()): string {
+  return dateFmt.format(now);
+}

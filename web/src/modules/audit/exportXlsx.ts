@@ -1,4 +1,4 @@
-// Builds the audit export workbook in the browser. exceljs is large, so it is loaded only on export.
+// The audit export workbook (built in the browser by ui/xlsx.ts).
 import type { AuditEvent } from '../../api/types.ts';
 import {
   AUDIT_OUTCOME_LABELS,
@@ -7,6 +7,7 @@ import {
   auditTargetLabel,
 } from '../../messages/zh-CN.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { downloadBlob, tableWorkbook } from '../../ui/xlsx.ts';
 
 export interface ExportMeta {
   exportedBy: string;
@@ -50,45 +51,19 @@ export function auditRow(e: AuditEvent): Record<(typeof AUDIT_COLUMNS)[number]['
 }
 
 export async function auditWorkbook(events: readonly AuditEvent[], meta: ExportMeta): Promise<Blob> {
-  const mod = await import('exceljs');
-  // UMD bundle: the CommonJS interop puts the library on `default`.
-  const ExcelJS = mod.default ?? mod;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = meta.exportedBy;
-  wb.created = new Date(meta.exportedAt);
-
-  const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = AUDIT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  for (const e of events) ws.addRow(auditRow(e));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1D5BBF' } };
-  header.alignment = { vertical: 'middle' };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: AUDIT_COLUMNS.length } };
-
-  const info = wb.addWorksheet('导出说明');
-  info.columns = [
-    { header: '项目', key: 'k', width: 14 },
-    { header: '内容', key: 'v', width: 60 },
-  ];
-  info.addRow({ k: '导出人', v: meta.exportedBy });
-  info.addRow({ k: '导出时间', v: formatDateTime(meta.exportedAt) });
-  info.addRow({ k: '记录条数', v: events.length });
-  info.addRow({ k: '查询条件', v: meta.filters.length ? meta.filters.join('；') : '全部' });
-  if (meta.truncated) info.addRow({ k: '说明', v: '记录过多，仅导出最新的部分；请缩小时间范围后分批导出。' });
-  info.getRow(1).font = { bold: true };
-
-  const buf = await wb.xlsx.writeBuffer();
-  return new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return tableWorkbook({
+    sheet: '审计日志',
+    columns: AUDIT_COLUMNS,
+    rows: events.map(auditRow),
+    exportedBy: meta.exportedBy,
+    exportedAt: meta.exportedAt,
+    notes: [
+      ['查询条件', meta.filters.length ? meta.filters.join('；') : '全部'],
+      ...(meta.truncated
+        ? [['说明', '记录过多，仅导出最新的部分；请缩小时间范围后分批导出。'] as const]
+        : []),
+    ],
+  });
 }
 
-export function downloadBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadBlob };
