@@ -84,7 +84,7 @@ describe('data scope', () => {
       for (const part of parts) {
         const name = /function (\w+)/.exec(part)?.[1] ?? '(top level)';
         const reads = SCOPED_TABLES.some((t) => new RegExp(`selectFrom\\('${t}(?: as \\w+)?'`).test(part));
-        if (!reads || part.includes('inScope(')) continue;
+        if (!reads || /\b(inScope|inRegionScope)\(/.test(part)) continue;
         const key = `${rel(f)}#${name}`;
         if (UNSCOPED_ALLOWED[key]) used.add(key);
         else offenders.push(key);

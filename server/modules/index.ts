@@ -2,6 +2,7 @@ import type { Module } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
+import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -14,6 +15,7 @@ export const modules: Module[] = [
   identityRoutes,
   orgRoutes,
   userRoutes,
+  enterpriseRoutes,
   calendarRoutes,
   deadlineRoutes,
   notificationRoutes,

@@ -7,6 +7,17 @@ export function listRegions(db: Db) {
   return db.selectFrom('region').select(['code', 'name', 'parent_code', 'level']).orderBy('code').execute();
 }
 
+export function insertRegion(
+  db: Db,
+  row: { code: string; name: string; parent_code: string; level: 'county' },
+) {
+  return db
+    .insertInto('region')
+    .values(row)
+    .returning(['code', 'name', 'parent_code', 'level'])
+    .executeTakeFirstOrThrow();
+}
+
 export function findRegion(db: Db, code: string) {
   return db
     .selectFrom('region')

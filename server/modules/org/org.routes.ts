@@ -4,7 +4,7 @@ import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
 import { RegionSchema, toUnit, UnitCreate, UnitListQuery, UnitPatch, UnitSchema } from './org.schemas.ts';
-import { createUnit, editUnit, regions, unit, units } from './org.service.ts';
+import { createRegion, createUnit, editUnit, regions, unit, units } from './org.service.ts';
 
 export const orgRoutes: Module = (app, { database }) => {
   const db = database.db;
@@ -28,6 +28,30 @@ export const orgRoutes: Module = (app, { database }) => {
         parentCode: r.parent_code,
         level: r.level,
       })),
+  );
+
+  app.post(
+    '/api/regions',
+    {
+      config: { access: { permission: 'org:manage' } },
+      schema: {
+        tags,
+        summary: '新增区县',
+        description:
+          '在市下新增区县（两级区划）。仅全局管理员可操作；区划代码为 GB/T 2260 的 6 位代码，不可重复。',
+        body: z.object({
+          code: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
+          name: z.string().trim().min(2, '区划名称至少 2 个字').max(20),
+          parentCode: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
+        }),
+        response: { 201: RegionSchema, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await createRegion(db, actorOf(req.principal, req), req.principal!, req.body);
+      reply.code(201);
+      return { code: r.code, name: r.name, parentCode: r.parent_code, level: r.level };
+    },
   );
 
   app.get(

@@ -6,6 +6,7 @@ import { problems } from '../../platform/http/problem.ts';
 import {
   findRegion,
   findUnit,
+  insertRegion,
   insertUnit,
   listRegions,
   listUnits,
@@ -86,5 +87,34 @@ export async function editUnit(
       summary: { before, after },
     });
     return after;
+  });
+}
+
+/** A new county under a city: the region tree has two levels (DOMAIN.md). Global administrators only. */
+export async function createRegion(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  input: { code: string; name: string; parentCode: string },
+) {
+  if (scopeFor(principal, 'org:manage').kind !== 'all')
+    throw problems.forbidden('只有全局管理员可以新增区划。');
+  const parent = await findRegion(db, input.parentCode);
+  if (!parent) throw problems.validation([{ field: 'body.parentCode', message: '上级区划不存在' }]);
+  if (parent.level !== 'city') throw problems.unprocessable('区划只有市、区县两级：上级必须是市。');
+  return transaction(db, async (trx) => {
+    const row = await insertRegion(trx, {
+      code: input.code,
+      name: input.name,
+      parent_code: input.parentCode,
+      level: 'county',
+    });
+    await writeAudit(trx, actor, {
+      action: 'region.create',
+      targetType: 'region',
+      targetId: input.code,
+      summary: input,
+    });
+    return row;
   });
 }

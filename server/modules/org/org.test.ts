@@ -88,3 +88,36 @@ describe('data scopes on units', () => {
     expect(audit).toContainEqual({ actor_name: 'city.admin', target_id: String(city.json().id) });
   });
 });
+
+describe('regions', () => {
+  it('only a global administrator adds a county, under a city, once', async () => {
+    const body = { code: '330421', name: '嘉善县', parentCode: '330400' };
+    const county = await t.app.inject({
+      method: 'POST',
+      url: '/api/regions',
+      headers: { cookie: await t.login('nanhu.admin') },
+      payload: body,
+    });
+    expect(county.statusCode).toBe(403);
+    const cookie = await t.login('city.admin');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/regions',
+      headers: { cookie },
+      payload: body,
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toEqual({ code: '330421', name: '嘉善县', parentCode: '330400', level: 'county' });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie }, payload: body }))
+        .statusCode,
+    ).toBe(409);
+    const third = await t.app.inject({
+      method: 'POST',
+      url: '/api/regions',
+      headers: { cookie },
+      payload: { code: '330499', name: '某街道', parentCode: '330402' },
+    });
+    expect(third.statusCode).toBe(422);
+  });
+});

@@ -1,8 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
-import { hashPassword } from '../../platform/auth/passwords.ts';
+import { hashPassword, initialPassword } from '../../platform/auth/passwords.ts';
 import { revokeSessions } from '../../platform/auth/sessions.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { type RoleRequest, roleAssignmentProblems, unitWithin } from './users.policy.ts';
@@ -18,17 +17,6 @@ import {
   unitsRegions,
   updateUser,
 } from './users.repo.ts';
-
-/** A one-time password an administrator hands over; the user must change it at first login. */
-export function initialPassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#@%+=!'];
-  const chars = sets.flatMap((s) => Array.from({ length: 3 }, () => s[randomInt(s.length)]!));
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join('');
-}
 
 async function withRoles<T extends { id: number }>(db: Db, rows: T[]) {
   const roles = await rolesOf(

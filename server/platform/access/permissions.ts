@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'calendar:manage': '维护工作日历',
   'deadline:read': '查看办理时限',
   'deadline:suspend': '挂起与恢复计时',
+  'enterprise:read': '查看企业账号',
+  'enterprise:manage': '登记与管理企业账号',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -20,14 +22,20 @@ export type Permission = keyof typeof PERMISSIONS;
 const STAFF = ['org:read', 'calendar:read', 'deadline:read'] as const;
 
 export const ROLES = {
-  window_clerk: { label: '综合窗口人员', permissions: [...STAFF, 'deadline:suspend'] },
+  window_clerk: {
+    label: '综合窗口人员',
+    permissions: [...STAFF, 'deadline:suspend', 'enterprise:read', 'enterprise:manage'],
+  },
   dept_officer: { label: '部门审批人员', permissions: [...STAFF, 'deadline:suspend'] },
   dept_lead: { label: '部门负责人', permissions: [...STAFF, 'user:read', 'deadline:suspend'] },
   liaison: { label: '联络员', permissions: [...STAFF] },
-  coordinator: { label: '中心协调人员', permissions: [...STAFF, 'user:read', 'deadline:suspend'] },
-  agent: { label: '代办员', permissions: [...STAFF] },
-  supervisor: { label: '效能督查', permissions: [...STAFF, 'user:read', 'audit:read'] },
-  leader: { label: '分管领导', permissions: [...STAFF, 'user:read'] },
+  coordinator: {
+    label: '中心协调人员',
+    permissions: [...STAFF, 'user:read', 'deadline:suspend', 'enterprise:read'],
+  },
+  agent: { label: '代办员', permissions: [...STAFF, 'enterprise:read'] },
+  supervisor: { label: '效能督查', permissions: [...STAFF, 'user:read', 'audit:read', 'enterprise:read'] },
+  leader: { label: '分管领导', permissions: [...STAFF, 'user:read', 'enterprise:read'] },
   admin: {
     label: '系统管理员',
     permissions: [
@@ -39,6 +47,8 @@ export const ROLES = {
       'audit:verify',
       'system:backup',
       'calendar:manage',
+      'enterprise:read',
+      'enterprise:manage',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;

@@ -90,3 +90,25 @@ export function inScope<DB, TB extends keyof DB>(
   if (parts.length === 0) return sql<SqlBool>`false`;
   return eb.or(parts);
 }
+
+/**
+ * The same scope over a table keyed by region (enterprises): `region` scopes match the region
+ * codes; unit scopes match the regions of those units; `self` matches nothing here.
+ */
+export function inRegionScope<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  scope: UnitScope,
+  column: string,
+): Expression<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`true`;
+  if (scope.kind === 'none') return sql<SqlBool>`false`;
+  const region = sql.ref(column);
+  const parts: Expression<SqlBool>[] = [];
+  if (scope.regionCodes.length) parts.push(sql<SqlBool>`${region} = any(${scope.regionCodes}::text[])`);
+  if (scope.unitIds.length) {
+    parts.push(
+      sql<SqlBool>`${region} in (select u.region_code from unit u where u.id = any(${scope.unitIds}::bigint[]))`,
+    );
+  }
+  return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
+}

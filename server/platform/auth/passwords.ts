@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with the library's defaults (m=19 MiB, t=2), as OWASP recommends.
@@ -60,4 +61,15 @@ export function passwordProblems(password: string, username: string): string[] {
   if (username && password.toLowerCase().includes(username.toLowerCase())) out.push('密码不能包含用户名');
   if (COMMON.has(password) || COMMON.has(password.toLowerCase())) out.push('该密码过于常见，请换一个');
   return out;
+}
+
+/** A one-time password an administrator hands over; the user must change it at first login. */
+export function initialPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#@%+=!'];
+  const chars = sets.flatMap((s) => Array.from({ length: 3 }, () => s[randomInt(s.length)]!));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
 }

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { usccProblem } from '../../../lib/uscc.ts';
+import { actorOf } from '../../platform/audit/audit.ts';
+import type { Module } from '../../platform/http/app.ts';
+import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
+import { errors, IdParams } from '../../platform/http/schemas.ts';
+import {
+  editEnterprise,
+  enterprise,
+  enterprises,
+  registerEnterprise,
+  resetEnterprisePassword,
+} from './enterprises.service.ts';
+
+const EnterpriseSchema = z.object({
+  id: z.number(),
+  uscc: z.string().describe('统一社会信用代码'),
+  name: z.string(),
+  legalRepresentative: z.string(),
+  regionCode: z.string(),
+  username: z.string(),
+  enabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+
+type Row = Awaited<ReturnType<typeof enterprise>>;
+const toEnterprise = (r: Row): z.infer<typeof EnterpriseSchema> => ({
+  id: Number(r.id),
+  uscc: r.uscc,
+  name: r.name,
+  legalRepresentative: r.legal_representative,
+  regionCode: r.region_code,
+  username: r.username,
+  enabled: r.enabled,
+  mustChangePassword: r.must_change_password,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+});
+
+// GB 32100-2015: 18 characters with a mod-31 check character (R-ID-1/2).
+const uscc = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = usccProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const name = z.string().trim().min(2, '企业名称至少 2 个字').max(100, '企业名称不超过 100 个字');
+const legal = z.string().trim().min(1, '请填写法定代表人').max(40);
+
+export const enterpriseRoutes: Module = (app, { database }) => {
+  const db = database.db;
+  const tags = ['企业账号'];
+
+  app.get(
+    '/api/enterprises',
+    {
+      config: { access: { permission: 'enterprise:read' } },
+      schema: {
+        tags,
+        summary: '企业账号列表',
+        description:
+          '数据范围内（按企业所在区划）的企业账号，可按名称或统一社会信用代码搜索；键集分页（after）。',
+        querystring: z.object({
+          q: z.string().trim().max(60).optional(),
+          regionCode: z
+            .string()
+            .regex(/^\d{6}$/, '区划代码应为 6 位数字')
+            .optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          after: z.coerce.number().int().positive().optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(EnterpriseSchema), nextAfter: z.number().nullable() }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const items = (await enterprises(db, req.principal!, req.query)).map(toEnterprise);
+      return { items, nextAfter: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+  );
+
+  app.get(
+    '/api/enterprises/:id',
+    {
+      config: { access: { permission: 'enterprise:read' } },
+      schema: {
+        tags,
+        summary: '企业账号详情',
+        description: '返回企业账号信息与 ETag（修改时放入 If-Match）。',
+        params: IdParams,
+        response: { 200: EnterpriseSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const row = await enterprise(db, req.principal!, req.params.id);
+      setVersionTag(reply, row.version);
+      return toEnterprise(row);
+    },
+  );
+
+  const WithPassword = z.object({
+    enterprise: EnterpriseSchema,
+    initialPassword: z.string().describe('一次性初始密码'),
+  });
+
+  app.post(
+    '/api/enterprises',
+    {
+      config: { access: { permission: 'enterprise:manage' } },
+      schema: {
+        tags,
+        summary: '登记企业账号',
+        description:
+          '窗口为项目单位登记账号：校验统一社会信用代码（GB 32100 校验位），同一代码只能登记一次；返回一次性初始密码，首次登录须修改。',
+        body: z.object({
+          uscc,
+          name,
+          legalRepresentative: legal,
+          regionCode: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
+          username: z
+            .string()
+            .trim()
+            .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 . _ -'),
+        }),
+        response: { 201: WithPassword, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await registerEnterprise(db, actorOf(req.principal, req), req.principal!, req.body);
+      reply.code(201);
+      setVersionTag(reply, r.enterprise.version);
+      return { enterprise: toEnterprise(r.enterprise), initialPassword: r.initialPassword };
+    },
+  );
+
+  app.patch(
+    '/api/enterprises/:id',
+    {
+      config: { access: { permission: 'enterprise:manage' } },
+      schema: {
+        tags,
+        summary: '修改企业账号',
+        description: '修改企业名称、法定代表人或启停状态（停用立即结束其会话）。须带 If-Match。',
+        params: IdParams,
+        body: z
+          .object({ name, legalRepresentative: legal, enabled: z.boolean() })
+          .partial()
+          .strict()
+          .refine((v) => Object.keys(v).length > 0, '至少修改一个字段'),
+        response: { 200: EnterpriseSchema, ...errors(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (req, reply) => {
+      const row = await editEnterprise(
+        db,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.params.id,
+        requiredVersion(req),
+        req.body,
+      );
+      setVersionTag(reply, row.version);
+      return toEnterprise(row);
+    },
+  );
+
+  app.post(
+    '/api/enterprises/:id/reset-password',
+    {
+      config: { access: { permission: 'enterprise:manage' } },
+      schema: {
+        tags,
+        summary: '重置企业账号密码',
+        description: '生成新的一次性初始密码并结束该企业账号的所有会话。',
+        params: IdParams,
+        response: { 200: WithPassword, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const r = await resetEnterprisePassword(db, actorOf(req.principal, req), req.principal!, req.params.id);
+      return { enterprise: toEnterprise(r.enterprise), initialPassword: r.initialPassword };
+    },
+  );
+};
