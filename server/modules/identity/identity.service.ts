@@ -75,11 +75,16 @@ export async function login(db: Db, config: Config, secrets: SecretBox, actor: A
     await transaction(db, async (trx) => {
       await recordFailure(trx, accountKey, minutes);
       await recordFailure(trx, ipKey, minutes);
-      await writeAudit(trx, actor, {
-        action: 'auth.login',
-        outcome: 'failure',
-        summary: { username, kind: input.kind, reason },
-      });
+      // Failures on a known staff account are filed under its unit, so its administrators see them.
+      await writeAudit(
+        trx,
+        { ...actor, unitId: account ? unitOf(account) : null },
+        {
+          action: 'auth.login',
+          outcome: 'failure',
+          summary: { username, kind: input.kind, reason },
+        },
+      );
     });
     throw problem;
   };
@@ -110,7 +115,7 @@ export async function login(db: Db, config: Config, secrets: SecretBox, actor: A
     });
     await writeAudit(
       trx,
-      { ...actor, kind: input.kind, id: Number(account.id), name: username },
+      { ...actor, kind: input.kind, id: Number(account.id), name: username, unitId: unitOf(account) },
       {
         action: 'auth.login',
         targetType: input.kind === 'staff' ? 'user' : 'enterprise',
@@ -120,6 +125,8 @@ export async function login(db: Db, config: Config, secrets: SecretBox, actor: A
     return token;
   });
 }
+
+const unitOf = (account: object): number | null => ('unit_id' in account ? Number(account.unit_id) : null);
 
 async function checkTotp(
   db: Db,

@@ -28,14 +28,18 @@ export async function insertSession(
 
 /** A session that is neither revoked, past its absolute lifetime, nor idle too long. */
 export async function findLiveSession(db: Db, tokenHash: string, idleMinutes: number) {
-  return db
-    .selectFrom('session')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('session')
+      .select(['principal_kind', 'principal_id'])
+      // last_seen_at is refreshed at most every 30 s: most requests read without writing.
+      .select(sql<boolean>`last_seen_at < now() - interval '30 seconds'`.as('stale'))
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+      .executeTakeFirst()
+  );
 }
 
 export async function touchSession(db: Db, tokenHash: string) {
@@ -60,55 +64,40 @@ export async function revokeSessions(
   return Number(r.numUpdatedRows);
 }
 
+/** The staff principal in one round trip: user, unit, grants, visible regions, TOTP policy. */
 export async function loadStaff(db: Db, id: number) {
-  const user = await db
-    .selectFrom('app_user as u')
-    .innerJoin('unit as un', 'un.id', 'u.unit_id')
-    .innerJoin('region as r', 'r.code', 'un.region_code')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.unit_id',
-      'u.enabled',
-      'u.must_change_password',
-      'u.totp_enabled_at',
-      'un.name as unit_name',
-      'un.region_code',
-      'r.level as region_level',
-    ])
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+  const r = await sql<{
+    id: number;
+    username: string;
+    display_name: string;
+    unit_id: number;
+    enabled: boolean;
+    must_change_password: boolean;
+    totp_enabled_at: Date | null;
+    unit_name: string;
+    region_code: string;
+    child_regions: string[];
+    grants: { role: string; scope: RoleGrant['scope']; ids: number[] }[];
+    totp_required: boolean;
+  }>`
+    select u.id, u.username, u.display_name, u.unit_id, u.enabled, u.must_change_password, u.totp_enabled_at,
+      un.name as unit_name, un.region_code,
+      array(select c.code from region c where c.parent_code = un.region_code order by c.code) as child_regions,
+      coalesce((select json_agg(json_build_object('role', a.role, 'scope', a.scope, 'ids', a.scope_unit_ids) order by a.role)
+        from role_assignment a where a.user_id = u.id), '[]'::json) as grants,
+      exists(select 1 from role_assignment a join role_policy p on p.role = a.role and p.totp_required
+        where a.user_id = u.id) as totp_required
+    from app_user u join unit un on un.id = u.unit_id
+    where u.id = ${id}`.execute(db);
+  const user = r.rows[0];
   if (!user) return undefined;
-  const grants = await db
-    .selectFrom('role_assignment')
-    .select(['role', 'scope', 'scope_unit_ids'])
-    .where('user_id', '=', id)
-    .orderBy('role')
-    .execute();
-  const children =
-    user.region_level === 'city'
-      ? await db.selectFrom('region').select('code').where('parent_code', '=', user.region_code).execute()
-      : [];
-  const totpRoles = grants.length
-    ? await db
-        .selectFrom('role_policy')
-        .select('role')
-        .where('totp_required', '=', true)
-        .where(
-          'role',
-          'in',
-          grants.map((g) => g.role),
-        )
-        .execute()
-    : [];
   return {
     user,
-    totpRequired: totpRoles.length > 0,
-    grants: grants.map(
-      (g): RoleGrant => ({ role: g.role, scope: g.scope, scopeUnitIds: g.scope_unit_ids.map(Number) }),
+    totpRequired: user.totp_required,
+    grants: user.grants.map(
+      (g): RoleGrant => ({ role: g.role, scope: g.scope, scopeUnitIds: g.ids.map(Number) }),
     ),
-    visibleRegionCodes: [user.region_code, ...children.map((c) => c.code)],
+    visibleRegionCodes: [user.region_code, ...user.child_regions],
   };
 }
 

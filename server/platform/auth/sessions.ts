@@ -52,7 +52,7 @@ export async function principalFromToken(
   if (session.principal_kind === 'staff') {
     const staff = await loadStaff(db, Number(session.principal_id));
     if (!staff?.user.enabled) return undefined;
-    await touchSession(db, tokenHash);
+    if (session.stale) await touchSession(db, tokenHash);
     return {
       kind: 'staff',
       id: Number(staff.user.id),
@@ -71,7 +71,7 @@ export async function principalFromToken(
   }
   const ent = await loadEnterprise(db, Number(session.principal_id));
   if (!ent?.enabled) return undefined;
-  await touchSession(db, tokenHash);
+  if (session.stale) await touchSession(db, tokenHash);
   return {
     kind: 'enterprise',
     id: Number(ent.id),
