@@ -183,7 +183,17 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
   const webDir = opts.webDir;
   const index = webDir ? path.join(webDir, 'index.html') : undefined;
   if (webDir && index && fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // Vite names assets by content hash: they never change, so browsers may keep them.
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const wantsPage =
