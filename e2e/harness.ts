@@ -56,8 +56,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<E2eApp
  * Any other console error, an uncaught exception, a failed request, a 5xx, or a 4xx for a static
  * asset (a missing chunk) is.
  */
-function watch(page: Page, base: string): string[] {
+function watch(page: Page, base: string): { problems: string[]; settle: () => void } {
   const problems: string[] = [];
+  const abortedScripts = new Map<string, number>();
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const text = msg.text();
@@ -65,12 +66,26 @@ function watch(page: Page, base: string): string[] {
     problems.push(`console: ${text}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  // A new top-level navigation (page.goto) cancels what the previous document was still loading,
+  // e.g. a lazily loaded chart chunk: that is not a failure. Judged after the test, because Chromium
+  // may report the cancelled load before the navigation that caused it.
+  const documents: number[] = []; // when each new document was loaded (not client-side route changes)
+  const started = new WeakMap<object, number>();
+  page.on('domcontentloaded', () => documents.push(performance.now()));
+  page.on('request', (req) => started.set(req, performance.now()));
   page.on('requestfailed', (req) => {
     const reason = req.failure()?.errorText ?? '';
     // A download navigates away from nothing; aborted prefetches after navigation are not failures.
     if (reason === 'net::ERR_ABORTED' && req.resourceType() !== 'document' && req.resourceType() !== 'script')
       return;
-    problems.push(`requestfailed: ${req.method()} ${req.url()} ${reason}`);
+    const message = `requestfailed: ${req.method()} ${req.url()} ${reason}`;
+    const at = started.get(req);
+    if (reason === 'net::ERR_ABORTED' && req.resourceType() === 'script' && at !== undefined) {
+      problems.push(message);
+      abortedScripts.set(message, at);
+      return;
+    }
+    problems.push(message);
   });
   page.on('response', (res) => {
     const url = res.url();
@@ -79,7 +94,13 @@ function watch(page: Page, base: string): string[] {
       problems.push(`HTTP ${res.status()} for asset: ${url}`);
     }
   });
-  return problems;
+  // Drops the aborted script loads that a later document replaced.
+  const settle = () => {
+    for (const [message, at] of abortedScripts) {
+      if (documents.some((t) => t > at)) problems.splice(problems.indexOf(message), 1);
+    }
+  };
+  return { problems, settle };
 }
 
 export interface PageRun {
@@ -103,7 +124,7 @@ export async function withPage(app: E2eApp, name: string, body: (run: PageRun) =
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  const problems = watch(page, app.baseUrl);
+  const { problems, settle } = watch(page, app.baseUrl);
   let failure: unknown;
   try {
     await body({ page, context, problems });
@@ -114,6 +135,7 @@ export async function withPage(app: E2eApp, name: string, body: (run: PageRun) =
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true }).catch(() => {});
   await context.close();
   if (failure) throw failure;
+  settle();
   if (problems.length > 0) throw new Error(`页面出现错误：\n${problems.join('\n')}`);
 }
 

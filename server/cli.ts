@@ -1,12 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 import { type Database, openPostgres, transaction } from './db/client.ts';
 import { backupPglite, openDataDir, restorePglite } from './db/data-dir.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { prepareDatabase } from './db/prepare.ts';
+import { YearImportSchema } from './modules/calendar/calendar.schemas.ts';
+import { loadYear } from './modules/calendar/calendar.service.ts';
 import { SYSTEM_ACTOR, verifyAudit, writeAudit } from './platform/audit/audit.ts';
 import { hashPassword, passwordProblems } from './platform/auth/passwords.ts';
+import { countOpenDeadlines } from './platform/deadlines/deadlines.ts';
 
 const HELP = `审批服务协同平台 命令行 / xietong CLI
 
@@ -18,6 +23,8 @@ const HELP = `审批服务协同平台 命令行 / xietong CLI
   create-admin         交互式创建管理员（非演示模式的第一个账号）
   backup               备份嵌入式数据库到 BACKUP_DIR（服务须已停止；运行中的服务会按计划自动备份）
   restore <文件>       从备份恢复嵌入式数据库（服务须已停止；原数据移到旁边保留）
+  import-calendar <文件> [--preview]
+                       导入某年国务院办公厅放假安排（JSON：year、sources、days），重算在办时限
   audit verify         校验审计日志的 SM3 哈希链，报告第一条被篡改的记录
   --help               显示本帮助
 
@@ -106,6 +113,17 @@ async function createAdmin(database: Database) {
   }
 }
 
+/** A one-line progress bar on the terminal: `label ███████░░░ 70% (70000/100000)`. */
+function progressBar(label: string, total: number) {
+  return (done: number) => {
+    const ratio = total ? Math.min(1, done / total) : 1;
+    const filled = Math.round(ratio * 30);
+    process.stdout.write(
+      `\r${label} ${'█'.repeat(filled)}${'░'.repeat(30 - filled)} ${Math.round(ratio * 100)}% (${done}/${total})`,
+    );
+  };
+}
+
 async function run(argv: string[]) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help' || command === '-h') {
@@ -155,6 +173,27 @@ async function run(argv: string[]) {
       console.log(`✔ 已从 ${file} 恢复；原数据保留在 ${aside}`);
       return;
     }
+    case 'import-calendar': {
+      const file = rest.find((a) => !a.startsWith('--'));
+      if (!file) throw new Error('请指定文件：npm run cli -- import-calendar <文件> [--preview]');
+      const body = YearImportSchema.parse(JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')));
+      const preview = rest.includes('--preview');
+      await withDb(config, async (d) => {
+        await prepareDatabase(d.db, { demo: false });
+        const total = await countOpenDeadlines(d.db);
+        const bar = progressBar(`${preview ? '预览' : '导入'} ${body.year} 年并重算在办时限`, total);
+        const r = await loadYear(d.db, SYSTEM_ACTOR, null, body, { preview, onProgress: bar });
+        process.stdout.write('\n');
+        for (const w of r.validation.warnings) console.log(`  ! ${w}`);
+        console.log(
+          `${preview ? '预览（未保存）' : '✔ 已导入'}：${body.year} 年工作日 ${r.validation.workingDays} 天；` +
+            `${r.changed} 项在办时限的截止日${preview ? '将' : '已'}改变`,
+        );
+        for (const c of r.changes.slice(0, 20))
+          console.log(`  #${c.id} ${c.title}：${c.oldDue ?? '—'} → ${c.newDue ?? '—'}`);
+      });
+      return;
+    }
     case 'audit':
       if (rest[0] !== 'verify') throw new Error('用法：npm run cli -- audit verify');
       await withDb(config, async (d) => {
@@ -179,6 +218,10 @@ try {
   await run(process.argv.slice(2));
 } catch (err) {
   if (err instanceof ConfigError) console.error(err.message);
-  else console.error(`✖ ${(err as Error).message}`);
+  else if (err instanceof z.ZodError) {
+    console.error(
+      `✖ 文件内容不符合要求：\n${err.issues.map((i) => `  ${i.path.join('.') || '(根)'}：${i.message}`).join('\n')}`,
+    );
+  } else console.error(`✖ ${(err as Error).message}`);
   process.exitCode = 1;
 }

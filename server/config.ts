@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// Validation messages in Chinese everywhere (API, CLI, configuration).
+z.config(z.locales.zhCN());
+
 // Configuration comes only from the environment, validated once at start (R-SEC-4).
 const boolFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])

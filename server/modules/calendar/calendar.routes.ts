@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../lib/dates.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/schemas.ts';
+import { isoDate, YearImportSchema } from './calendar.schemas.ts';
 import { addOverride, importYear, listOverrides, removeOverride, yearView } from './calendar.service.ts';
 
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为有效日期');
 const regionCode = z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字');
 
 const ChangeSample = z.object({
@@ -14,32 +13,6 @@ const ChangeSample = z.object({
   oldDue: z.string().nullable(),
   newDue: z.string().nullable(),
   provisional: z.boolean(),
-});
-
-const YearImportBody = z.object({
-  year: z.number().int().min(2000, '年份超出范围').max(2100, '年份超出范围'),
-  sources: z
-    .array(
-      z.object({
-        docNo: z.string().trim().min(2, '请填写文号').max(60),
-        title: z.string().trim().min(2, '请填写通知标题').max(200),
-        publishedOn: isoDate,
-        url: z.url('请填写通知原文链接'),
-      }),
-    )
-    .min(1, '至少提供一份国务院办公厅通知作为依据')
-    .max(5),
-  days: z
-    .array(
-      z.object({
-        date: isoDate,
-        kind: z
-          .enum(['holiday', 'makeup_workday'])
-          .describe('holiday 放假（工作日休息），makeup_workday 调休上班（周末上班）'),
-        name: z.string().trim().min(1).max(20).describe('节日名称，如“春节”'),
-      }),
-    )
-    .max(120),
 });
 
 const ImportResult = z.object({
@@ -186,7 +159,7 @@ export const calendarRoutes: Module = (app, { database, calendars }) => {
         summary: '预览导入放假安排',
         description:
           '校验某年的放假安排（调休上班须为周末、放假须为工作日、连续上班不超过 6 天的提醒），并列出导入后截止日会改变的在办时限。不保存任何数据。',
-        body: YearImportBody,
+        body: YearImportSchema,
         response: { 200: ImportResult, ...errors(400, 401, 403, 422) },
       },
     },
@@ -202,7 +175,7 @@ export const calendarRoutes: Module = (app, { database, calendars }) => {
         summary: '导入放假安排',
         description:
           '保存某年的国务院办公厅放假安排（替换该年的暂定日历或旧数据），同一事务内重算全部在办时限、记录变化并通知办理人。',
-        body: YearImportBody,
+        body: YearImportSchema,
         response: { 200: ImportResult, ...errors(400, 401, 403, 422) },
       },
     },

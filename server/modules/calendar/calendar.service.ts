@@ -174,6 +174,17 @@ export async function importYear(
   if (scopeFor(principal, 'calendar:manage').kind !== 'all') {
     throw problems.forbidden('全国放假安排只能由全局管理员导入。');
   }
+  return loadYear(db, actor, principal.id, input, opts);
+}
+
+/** The import itself, for a global administrator or the system (CLI). */
+export async function loadYear(
+  db: Db,
+  actor: Actor,
+  by: number | null,
+  input: YearImport,
+  opts: { preview: boolean; onProgress?: (done: number) => void },
+) {
   const validation = validateYearImport(input.year, input.days);
   if (!validation.ok) {
     throw problems.unprocessable(
@@ -184,7 +195,7 @@ export async function importYear(
   let outcome: { revision: number; changes: RecomputeChange[] } | undefined;
   try {
     await transaction(db, async (trx) => {
-      await storeOfficialYear(trx, input.year, input.days, input.sources, principal.id);
+      await storeOfficialYear(trx, input.year, input.days, input.sources, by);
       const revision = await bumpCalendarRevision(trx);
       const why = `导入 ${input.year} 年放假安排（${input.sources.map((s) => s.docNo).join('、')}）`;
       const changes = await recomputeOpenDeadlines(trx, null, why, { onProgress: opts.onProgress });

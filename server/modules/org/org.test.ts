@@ -121,3 +121,27 @@ describe('regions', () => {
     expect(third.statusCode).toBe(422);
   });
 });
+
+describe('denied attempts', () => {
+  it('are audited with the route and the missing permission', async () => {
+    const cookie = await t.login('nanhu.officer');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie },
+      payload: { regionCode: '330402', kind: 'town', name: '越权新建镇' },
+    });
+    expect(res.statusCode).toBe(403);
+    const rows = await t.database.db
+      .selectFrom('audit_event')
+      .select(['actor_name', 'outcome', 'target_id', 'summary'])
+      .where('action', '=', 'access.denied')
+      .execute();
+    expect(rows).toContainEqual({
+      actor_name: 'nanhu.officer',
+      outcome: 'denied',
+      target_id: 'POST /api/units',
+      summary: { permission: 'org:manage' },
+    });
+  });
+});

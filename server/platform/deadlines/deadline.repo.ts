@@ -213,3 +213,12 @@ export function warnableDeadlines(db: Db, today: string, afterId: number, limit:
       .execute()
   );
 }
+
+export async function countOpen(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('deadline')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

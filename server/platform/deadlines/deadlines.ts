@@ -14,6 +14,7 @@ import { type ExternalChannel, notify, unitUserIds } from '../notify/notify.ts';
 import {
   changesOf,
   closeOpenSuspension,
+  countOpen,
   type DeadlineFilter,
   findDeadline,
   insertChanges,
@@ -30,7 +31,7 @@ import {
 } from './deadline.repo.ts';
 
 /** Scoped reads for modules (the repository stays private to this folder). */
-export { type DeadlineFilter, findDeadline, listDeadlines };
+export { countOpen as countOpenDeadlines, type DeadlineFilter, findDeadline, listDeadlines };
 
 // A reusable time limit in working days (DOMAIN.md): domain modules create one per case,
 // consultation, commitment …; its dates are derived from the calendar and its suspensions.

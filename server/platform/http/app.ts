@@ -18,6 +18,7 @@ import type { Database } from '../../db/client.ts';
 import type { Access } from '../access/permissions.ts';
 import type { Principal } from '../access/scope.ts';
 import { scopeFor } from '../access/scope.ts';
+import { actorOf, writeAudit } from '../audit/audit.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import { principalFromToken } from '../auth/sessions.ts';
 import { CalendarCache } from '../calendar/store.ts';
@@ -27,8 +28,6 @@ import { errorHandler, sendProblem } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { createMetrics } from './metrics.ts';
 import { problems } from './problem.ts';
-
-z.config(z.locales.zhCN());
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -128,9 +127,19 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
       if (req.principal.kind === 'staff' && req.principal.mustEnrolTotp)
         throw problems.totpEnrolmentRequired();
     }
-    if (access === 'staff' && req.principal.kind !== 'staff') throw problems.forbidden('仅限工作人员使用。');
-    if (typeof access === 'object' && scopeFor(req.principal, access.permission).kind === 'none') {
-      throw problems.forbidden();
+    const denied =
+      (access === 'staff' && req.principal.kind !== 'staff') ||
+      (typeof access === 'object' && scopeFor(req.principal, access.permission).kind === 'none');
+    if (denied) {
+      // Denied attempts are audited (R-SEC-3): who tried which operation, from where.
+      await writeAudit(db, actorOf(req.principal, req), {
+        action: 'access.denied',
+        outcome: 'denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.routeOptions.url}`,
+        summary: typeof access === 'object' ? { permission: access.permission } : { requires: access },
+      });
+      throw access === 'staff' ? problems.forbidden('仅限工作人员使用。') : problems.forbidden();
     }
   });
 

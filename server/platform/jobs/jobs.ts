@@ -119,9 +119,9 @@ export class JobWorker {
         await this.db
           .updateTable('job')
           .set({
+            // locked_by stays: it records which worker ran the job.
             status: 'done',
             finished_at: sql`now()`,
-            locked_by: null,
             locked_until: null,
             last_error: null,
           })

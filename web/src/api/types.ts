@@ -37,7 +37,8 @@ export type CalendarOverride = Json<paths['/api/calendar/overrides']['get']['res
 export type NotificationPage = Json<paths['/api/notifications']['get']['responses'][200]>;
 export type AppNotification = NotificationPage['items'][number];
 
-export type OverrideBody = paths['/api/calendar/overrides']['post']['requestBody']['content']['application/json'];
+export type OverrideBody =
+  paths['/api/calendar/overrides']['post']['requestBody']['content']['application/json'];
 export type OverrideResult = Json<paths['/api/calendar/overrides']['post']['responses'][201]>;
 export type DeadlineChange = OverrideResult['changes'][number];
 export type CalendarImportBody =
@@ -48,5 +49,6 @@ export type DeadlinePage = Json<paths['/api/deadlines']['get']['responses'][200]
 export type DeadlineItem = DeadlinePage['items'][number];
 export type DeadlineQuery = NonNullable<paths['/api/deadlines']['get']['parameters']['query']>;
 export type DeadlineLedgerData = Json<paths['/api/deadlines/{id}']['get']['responses'][200]>;
-export type SuspendBody = paths['/api/deadlines/{id}/suspensions']['post']['requestBody']['content']['application/json'];
+export type SuspendBody =
+  paths['/api/deadlines/{id}/suspensions']['post']['requestBody']['content']['application/json'];
 export type NotificationQuery = NonNullable<paths['/api/notifications']['get']['parameters']['query']>;

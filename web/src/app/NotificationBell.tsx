@@ -23,13 +23,7 @@ function useNotificationStream(enabled: boolean) {
   }, [enabled, qc]);
 }
 
-function NotificationList({
-  onOpen,
-  onAll,
-}: {
-  onOpen: (n: AppNotification) => void;
-  onAll: () => void;
-}) {
+function NotificationList({ onOpen, onAll }: { onOpen: (n: AppNotification) => void; onAll: () => void }) {
   const list = useNotifications(true);
   const mark = useMarkRead();
   if (list.isPending) return <Spin style={{ display: 'block', margin: 24 }} />;

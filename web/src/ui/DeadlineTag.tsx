@@ -92,7 +92,13 @@ function LazyLedger({ id }: { id: number }) {
  * The tag of a list row (GET /api/deadlines has dates and the level, not the day counts): the level
  * and state; hover, focus or click loads the ledger.
  */
-export function DeadlineRowTag({ deadline, showDue = true }: { deadline: DeadlineRowLike; showDue?: boolean }) {
+export function DeadlineRowTag({
+  deadline,
+  showDue = true,
+}: {
+  deadline: DeadlineRowLike;
+  showDue?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const closed = deadline.status !== 'open';
   const summary = rowSummary(deadline, beijingToday());

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadline } from '../../../server/platform/calendar/engine.ts';
 import { nationalCalendar } from '../../../server/platform/calendar/national.ts';
 import {
+  byUrgency,
   type DeadlineInfo,
   deadlineLevel,
   deadlineView,
   LEDGER_CODE_LABELS,
+  ledgerInfo,
   ledgerItems,
+  rowSummary,
+  suspensionItems,
 } from './deadline.ts';
 
 // The real national calendar (2026 official data: National Day 1–7 October, make-up 20 Sep / 10 Oct),
@@ -104,5 +108,67 @@ describe('ledgerItems on engine output', () => {
 
   it('has a label for every ledger code', () => {
     for (const label of Object.values(LEDGER_CODE_LABELS)) expect(label).toMatch(/^[\u4e00-\u9fa5]+$/);
+  });
+});
+
+describe('list rows and the ledger endpoint', () => {
+  const row = {
+    id: 1,
+    dueDate: '2026-12-01',
+    status: 'open' as const,
+    level: 'green' as const,
+    provisional: false,
+  };
+
+  it('maps the ledger endpoint to DeadlineInfo: red means overdue', () => {
+    const info = ledgerInfo({
+      dueDate: '2026-11-13',
+      limitDays: 20,
+      daysUsed: 20,
+      daysLeft: 0,
+      overdueDays: 9,
+      paused: false,
+      provisional: false,
+      level: 'red',
+      lines: [{ code: 'due', date: '2026-11-13', text: '截止日 2026-11-13 24:00（北京时间）' }],
+    });
+    expect(info.overdue).toBe(true);
+    expect(deadlineView(info)).toMatchObject({ level: 'red', summary: '超期 9 个工作日' });
+    expect(ledgerItems(info)[0]).toMatchObject({ label: '截止', tone: 'red' });
+  });
+
+  it('summarises a row without day counts', () => {
+    expect(rowSummary(row, '2026-11-27')).toBe('正常');
+    expect(rowSummary({ ...row, level: 'yellow' }, '2026-11-27')).toBe('黄灯预警');
+    expect(rowSummary({ ...row, level: 'yellow' }, '2026-12-01')).toBe('今日到期');
+    expect(rowSummary({ ...row, level: 'red' }, '2026-12-02')).toBe('红灯超期');
+    expect(rowSummary({ ...row, dueDate: null, level: 'yellow' }, '2026-11-27')).toBe('计时暂停');
+    expect(rowSummary({ ...row, status: 'done', level: 'red' }, '2026-12-05')).toBe('已办结');
+    expect(rowSummary({ ...row, status: 'cancelled' }, '2026-11-27')).toBe('已撤销');
+  });
+
+  it('orders by urgency: red, yellow, green; earliest due first; paused last in its level', () => {
+    const items = [
+      { id: 1, level: 'green' as const, dueDate: '2026-12-01' },
+      { id: 2, level: 'yellow' as const, dueDate: null },
+      { id: 3, level: 'yellow' as const, dueDate: '2026-12-03' },
+      { id: 4, level: 'red' as const, dueDate: '2026-11-20' },
+      { id: 5, level: 'red' as const, dueDate: '2026-11-13' },
+      { id: 6, level: 'yellow' as const, dueDate: '2026-12-01' },
+    ];
+    expect(byUrgency(items).map((i) => i.id)).toEqual([5, 4, 6, 3, 2, 1]);
+    expect(items[0]?.id).toBe(1); // not sorted in place
+  });
+
+  it('lists suspensions in date order and marks the running one', () => {
+    const out = suspensionItems([
+      { kindLabel: '专家评审', from: '2026-11-20', to: null, reason: '组织专家评审' },
+      { kindLabel: '补正', from: '2026-11-02', to: '2026-11-05', reason: '材料不齐' },
+    ]);
+    expect(out.map((s) => s.title)).toEqual([
+      '补正：2026-11-02 至 2026-11-05',
+      '专家评审：2026-11-20 起，尚未恢复',
+    ]);
+    expect(out.map((s) => s.open)).toEqual([false, true]);
   });
 });

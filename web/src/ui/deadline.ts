@@ -191,7 +191,8 @@ export function suspensionItems(
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
     .map((s, i) => ({
       key: `${i}-${s.from}`,
-      title: s.to === null ? `${s.kindLabel}：${s.from} 起，尚未恢复` : `${s.kindLabel}：${s.from} 至 ${s.to}`,
+      title:
+        s.to === null ? `${s.kindLabel}：${s.from} 起，尚未恢复` : `${s.kindLabel}：${s.from} 至 ${s.to}`,
       text: s.reason,
       open: s.to === null,
     }));

@@ -1,11 +1,32 @@
-import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { useCalendarOverrides, useCalendarYear, useRegions } from '../../api/queries.ts';
-import type { CalendarDay } from '../../api/types.ts';
-import { useSession } from '../../app/session.tsx';
+import { errorMessage } from '../../api/problem.ts';
+import { useCalendarOverrides, useCalendarYear, useRegions, useRemoveOverride } from '../../api/queries.ts';
+import type { CalendarDay, CalendarOverride, OverrideResult } from '../../api/types.ts';
+import { can, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { CATEGORY_LABELS, dayDescription, dayMark, monthWeeks } from './calendarGrid.ts';
+import { ImportModal } from './ImportModal.tsx';
+import { OverrideModal } from './OverrideModal.tsx';
+import { RecalcResult } from './RecalcResult.tsx';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -53,6 +74,7 @@ function Month({ days, month }: { days: CalendarDay[]; month: number }) {
 
 export default function CalendarPage() {
   const me = useSession();
+  const { message } = App.useApp();
   const regions = useRegions();
   const thisYear = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
   const [year, setYear] = useState(thisYear);
@@ -63,6 +85,22 @@ export default function CalendarPage() {
     (d) => d.category === 'holiday' || d.category === 'makeup_workday',
   );
   const festivals = [...new Set(holidays.map((d) => d.name).filter(Boolean))];
+  const canManage = can(me, 'calendar:manage');
+  // National arrangements are for a global administrator only (the server says 403 to others).
+  const canImport = canManage && me.roles.some((r) => r.role === 'admin' && r.scope === 'all');
+  const regionName = regions.data?.find((r) => r.code === regionCode)?.name ?? '';
+  const [dialog, setDialog] = useState<'override' | 'import' | null>(null);
+  const [result, setResult] = useState<{ action: string; data: OverrideResult } | null>(null);
+  const remove = useRemoveOverride();
+
+  const removeOverride = (o: CalendarOverride) =>
+    remove.mutate(
+      { regionCode: o.regionCode, date: o.date },
+      {
+        onSuccess: (data) => setResult({ action: `已撤销 ${o.date} 的本地调整`, data }),
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
 
   return (
     <>
@@ -70,7 +108,19 @@ export default function CalendarPage() {
         title="工作日历"
         subtitle="法定时限按工作日计算：周一至周五，扣除法定节假日，加上调休上班日，再叠加本地调整。"
         extra={
-          <Space>
+          <Space wrap>
+            {canManage &&
+              (canImport ? (
+                <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setDialog('import')}>
+                  导入放假安排
+                </Button>
+              ) : (
+                <Tooltip title="全国放假安排由市级系统管理员统一导入">
+                  <Button icon={<CloudUploadOutlined />} disabled>
+                    导入放假安排
+                  </Button>
+                </Tooltip>
+              ))}
             <Select
               value={regionCode}
               onChange={setRegionCode}
@@ -150,7 +200,28 @@ export default function CalendarPage() {
               <Month key={m} month={m} days={cal.data?.days ?? []} />
             ))}
           </div>
-          <Card size="small" title="本地调整" style={{ marginTop: 16 }}>
+          <Card
+            size="small"
+            title="本地调整"
+            style={{ marginTop: 16 }}
+            id="local-overrides"
+            extra={
+              canManage && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('override')}>
+                  登记本地调整
+                </Button>
+              )
+            }
+          >
+            {result && (
+              <RecalcResult
+                action={result.action}
+                changed={result.data.changed}
+                changes={result.data.changes}
+                warnings={result.data.warnings}
+                onClose={() => setResult(null)}
+              />
+            )}
             <Table
               size="small"
               rowKey={(o) => `${o.regionCode}-${o.date}`}
@@ -175,10 +246,49 @@ export default function CalendarPage() {
                     k === 'closure' ? <Tag color="purple">停止办公</Tag> : <Tag color="blue">调班上班</Tag>,
                 },
                 { title: '依据', dataIndex: 'reason' },
+                ...(canManage
+                  ? [
+                      {
+                        title: '操作',
+                        key: 'actions',
+                        width: 90,
+                        render: (_: unknown, o: CalendarOverride) => (
+                          <Popconfirm
+                            title={`撤销 ${o.date} 的本地调整？`}
+                            description="撤销后将重算受影响的在办时限。"
+                            okText="撤销"
+                            cancelText="取消"
+                            onConfirm={() => removeOverride(o)}
+                          >
+                            <Button type="link" size="small" danger>
+                              撤销
+                            </Button>
+                          </Popconfirm>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
+              data-testid="override-table"
             />
           </Card>
         </>
+      )}
+      {canManage && regionCode && (
+        <OverrideModal
+          open={dialog === 'override'}
+          regionCode={regionCode}
+          regionName={regionName}
+          onClose={() => setDialog(null)}
+          onDone={(data, action) => {
+            setDialog(null);
+            setResult({ action, data });
+            document.getElementById('local-overrides')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+        />
+      )}
+      {canImport && (
+        <ImportModal open={dialog === 'import'} onClose={() => setDialog(null)} onImported={setYear} />
       )}
     </>
   );

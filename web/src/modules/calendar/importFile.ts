@@ -30,9 +30,13 @@ export function parseImportFile(text: string): ParsedImport {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, errors: ['文件不是有效的 JSON 格式，请以示例模板为准填写（注意逗号、引号须为英文半角）。'] };
+    return {
+      ok: false,
+      errors: ['文件不是有效的 JSON 格式，请以示例模板为准填写（注意逗号、引号须为英文半角）。'],
+    };
   }
-  if (!isRecord(json)) return { ok: false, errors: ['文件内容应为一个对象，包含 year、sources、days 三项。'] };
+  if (!isRecord(json))
+    return { ok: false, errors: ['文件内容应为一个对象，包含 year、sources、days 三项。'] };
   const errors: string[] = [];
 
   const year = typeof json.year === 'string' ? Number(json.year) : json.year;
@@ -50,11 +54,17 @@ export function parseImportFile(text: string): ParsedImport {
         errors.push(`${n}格式不对，应包含 docNo、title、publishedOn、url。`);
         return;
       }
-      const src = { docNo: str(s.docNo), title: str(s.title), publishedOn: str(s.publishedOn), url: str(s.url) };
+      const src = {
+        docNo: str(s.docNo),
+        title: str(s.title),
+        publishedOn: str(s.publishedOn),
+        url: str(s.url),
+      };
       if (src.docNo.length < 2) errors.push(`${n}缺少文号（docNo）。`);
       if (src.title.length < 2) errors.push(`${n}缺少标题（title）。`);
       if (!ISO_DATE.test(src.publishedOn)) errors.push(`${n}的发布日期（publishedOn）应为 YYYY-MM-DD。`);
-      if (!/^https?:\/\/\S+$/.test(src.url)) errors.push(`${n}的原文链接（url）应以 http:// 或 https:// 开头。`);
+      if (!/^https?:\/\/\S+$/.test(src.url))
+        errors.push(`${n}的原文链接（url）应以 http:// 或 https:// 开头。`);
       sources.push(src);
     });
   }

@@ -1,7 +1,7 @@
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, body } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { useDeadlines } from '../../api/queries.ts';
@@ -20,6 +20,7 @@ import {
   describeDeadlineFilter,
   LEVEL_TABS,
   type LevelFilter,
+  levelParam,
   type StatusFilter,
 } from './filters.ts';
 
@@ -29,7 +30,8 @@ const DOT: Record<LevelFilter, string> = { all: '', red: '#d9363e', yellow: '#e6
 export default function DeadlinesPage() {
   const me = useSession();
   const { message } = App.useApp();
-  const [level, setLevel] = useState<LevelFilter>('all');
+  const [params] = useSearchParams();
+  const [level, setLevel] = useState<LevelFilter>(() => levelParam(params.get('level')));
   const [status, setStatus] = useState<StatusFilter>('open');
   const [pageSize, setPageSize] = useState(50);
   const pages = useKeysetPages<number>();

@@ -75,7 +75,9 @@ export function SuspendModal({
         <Form.Item name="from" label="开始日" rules={[{ required: true, message: '请选择开始日' }]}>
           <DatePicker
             style={{ width: '100%' }}
-            disabledDate={(d) => d.format('YYYY-MM-DD') < deadline.startDate || d.format('YYYY-MM-DD') > today}
+            disabledDate={(d) =>
+              d.format('YYYY-MM-DD') < deadline.startDate || d.format('YYYY-MM-DD') > today
+            }
           />
         </Form.Item>
         <Form.Item
@@ -87,7 +89,12 @@ export function SuspendModal({
             { max: 500, message: '原因不超过 500 个字' },
           ]}
         >
-          <Input.TextArea rows={3} placeholder="如：申请材料不齐，已出具一次性告知补正通知书" maxLength={500} showCount />
+          <Input.TextArea
+            rows={3}
+            placeholder="如：申请材料不齐，已出具一次性告知补正通知书"
+            maxLength={500}
+            showCount
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -14,7 +14,10 @@ export const LEVEL_TABS: { value: LevelFilter; label: string }[] = [
 ];
 
 /** The API query for the chosen tab and status (no paging fields). */
-export function deadlineQuery(level: LevelFilter, status: StatusFilter): Omit<DeadlineQuery, 'limit' | 'after'> {
+export function deadlineQuery(
+  level: LevelFilter,
+  status: StatusFilter,
+): Omit<DeadlineQuery, 'limit' | 'after'> {
   return {
     ...(level !== 'all' ? { level } : {}),
     ...(status !== 'all' ? { status } : {}),
@@ -27,4 +30,9 @@ export function describeDeadlineFilter(level: LevelFilter, status: StatusFilter)
     status === 'all' ? '全部状态' : DEADLINE_STATUS_LABELS[status],
   ];
   return parts.join('；');
+}
+
+/** The tab to open from a link such as /deadlines?level=red (the workbench chart); unknown → all. */
+export function levelParam(v: string | null): LevelFilter {
+  return LEVEL_TABS.some((t) => t.value === v) ? (v as LevelFilter) : 'all';
 }

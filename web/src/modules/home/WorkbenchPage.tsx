@@ -6,6 +6,7 @@ import { can, useSession } from '../../app/session.tsx';
 import { roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { DeadlinePanel } from './DeadlinePanel.tsx';
 import { ENTERPRISE_PANELS, type Panel, panelsFor } from './workbench.ts';
 
 function PanelCard({ panel }: { panel: Panel }) {
@@ -97,6 +98,7 @@ export default function WorkbenchPage() {
           </Space>
         )}
       </Card>
+      {can(me, 'deadline:read') && <DeadlinePanel />}
       <div className="workbench-grid">
         {panels.map((p) => (
           <PanelCard key={p.key} panel={p} />

@@ -1,5 +1,9 @@
 // What each role's workbench will list. Until the feature APIs exist every panel is an empty state
 // that tells the user what is going to appear there, so nobody takes an empty list for "nothing to do".
+// Deadlines (办理时限预警) have their own live panel for everyone with deadline:read.
+import { WARNING_LABELS, type WarningLevel } from '../../../../lib/warning.ts';
+import { byUrgency } from '../../ui/deadline.ts';
+import type { ChartOption } from '../../ui/echarts.ts';
 export interface Panel {
   key: string;
   title: string;
@@ -42,11 +46,6 @@ const PANELS: Record<string, Panel[]> = {
       key: 'sign',
       title: '待签批事项',
       description: '需要部门负责人审核签批的办件和征询回复将显示在这里。',
-    },
-    {
-      key: 'overdue',
-      title: '本部门临期与超期',
-      description: '本部门黄灯预警、红灯超期的办件和承诺事项将显示在这里。',
     },
   ],
   liaison: [
@@ -158,4 +157,65 @@ export function panelsFor(roles: readonly string[]): Panel[] {
     }
   }
   return out;
+}
+
+/** Count of one level's open deadlines; `more` when the list was cut at the page limit. */
+export interface LevelCount {
+  level: WarningLevel;
+  count: number;
+  more: boolean;
+}
+
+export const LEVEL_COLORS: Readonly<Record<WarningLevel, string>> = {
+  red: '#d9363e',
+  yellow: '#e6a23c',
+  green: '#52a447',
+};
+
+const ORDER: WarningLevel[] = ['red', 'yellow', 'green'];
+
+/** "12" or "500+" when the server had more than one page. */
+export function countText(c: LevelCount): string {
+  return c.more ? `${c.count}+` : String(c.count);
+}
+
+/** The donut of open deadlines by level (red, yellow, green), total in the middle. */
+export function levelPieOption(counts: readonly LevelCount[]): ChartOption {
+  const sorted = ORDER.map((l) => counts.find((c) => c.level === l) ?? { level: l, count: 0, more: false });
+  const total = sorted.reduce((n, c) => n + c.count, 0);
+  const more = sorted.some((c) => c.more);
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 项（{d}%）' },
+    title: {
+      text: `${total}${more ? '+' : ''}`,
+      subtext: '在办时限',
+      left: 'center',
+      top: '38%',
+      textStyle: { fontSize: 22, fontWeight: 600, color: '#1f2937' },
+      subtextStyle: { fontSize: 12, color: '#6b7280' },
+    },
+    series: [
+      {
+        type: 'pie',
+        radius: ['58%', '82%'],
+        avoidLabelOverlap: true,
+        label: { show: false },
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        data: sorted.map((c) => ({
+          name: WARNING_LABELS[c.level],
+          value: c.count,
+          itemStyle: { color: LEVEL_COLORS[c.level] },
+        })),
+      },
+    ],
+  };
+}
+
+/** The most urgent open deadlines for the workbench: red, then yellow, each by due date. */
+export function mostUrgent<T extends { id: number; level: WarningLevel; dueDate: string | null }>(
+  red: readonly T[],
+  yellow: readonly T[],
+  n: number,
+): T[] {
+  return byUrgency([...red, ...yellow]).slice(0, n);
 }

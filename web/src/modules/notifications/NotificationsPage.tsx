@@ -83,7 +83,8 @@ export default function NotificationsPage() {
               loading={list.isFetching}
               dataSource={list.data?.items ?? []}
               locale={{
-                emptyText: filter === 'unread' ? '没有未读通知' : '暂无通知。临期提醒、征询、督办等消息将显示在这里。',
+                emptyText:
+                  filter === 'unread' ? '没有未读通知' : '暂无通知。临期提醒、征询、督办等消息将显示在这里。',
               }}
               data-testid="notification-inbox"
               renderItem={(n) => (
