@@ -12,7 +12,9 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
  * A fresh, migrated database with the demo data, private to the caller: a clone of the run's
  * template (in-memory PGlite by default, a new PostgreSQL database with DATABASE_URL).
  */
-export async function freshDatabase(): Promise<Database & { url?: string; reopen?: () => Promise<Database> }> {
+export async function freshDatabase(): Promise<
+  Database & { url?: string; reopen?: () => Promise<Database> }
+> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `xt_test_${randomBytes(6).toString('hex')}`;
