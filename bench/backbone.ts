@@ -4,9 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import type { Database } from '../server/db/client.ts';
 import { transaction } from '../server/db/client.ts';
-import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
+import { issueDocument } from '../server/modules/documents/documents.service.ts';
+import { SYSTEM_ACTOR, sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
 import { bumpCalendarRevision } from '../server/platform/calendar/store.ts';
+import type { SecretBox } from '../server/platform/crypto/secrets.ts';
 import { recomputeOpenDeadlines } from '../server/platform/deadlines/deadlines.ts';
+import { meetingMinutes } from '../server/platform/documents/templates.ts';
 import type { App } from '../server/platform/http/app.ts';
 import { notify } from '../server/platform/notify/notify.ts';
 
@@ -131,5 +134,78 @@ export async function benchAuditVerify(database: Database, count: number) {
   console.log(
     `插入 ${insertS.toFixed(2)} s；封存 ${sealed} 行 ${sealS.toFixed(2)} s（${(sealed / sealS).toFixed(0)} 行/s）；` +
       `校验 ${result.checked} 行 ${verifyS.toFixed(2)} s（${(result.checked / verifyS).toFixed(0)} 行/s），结果：${result.ok ? '完整' : '损坏'}`,
+  );
+}
+
+/** Issue (number + render PDF/DOCX + SM2 seal + store) a 3-page minutes document, p50 of `samples`. */
+export async function benchDocuments(database: Database, secrets: SecretBox, samples: number) {
+  const db = database.db;
+  const center = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('name', '=', '南湖区行政审批局')
+    .executeTakeFirstOrThrow();
+  const decisions = Array.from({ length: 7 }, (_, i) => ({
+    text: `关于南湖智能装备项目第${i + 1}项审批事项，由责任部门按会议确定的方案办理，并将办理结果书面报送区行政审批局，确保项目按期开工建设。`,
+    owner: ['区发展和改革局', '区自然资源和规划局', '区住房和城乡建设局', '区生态环境分局'][i % 4]!,
+    dueDate: '2026-12-31',
+  }));
+  const times: number[] = [];
+  let pages = 0;
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    const r = await issueDocument(db, secrets, SYSTEM_ACTOR, {
+      subjectType: 'bench',
+      subjectId: `minutes-${i}`,
+      kind: 'minutes',
+      issuerUnitId: Number(center.id),
+      numbered: true,
+      sealed: true,
+      issuedOn: '2026-11-26',
+      build: (number) =>
+        meetingMinutes({
+          issuerMark: '嘉兴市南湖区行政审批局',
+          minutesMark: '南湖区工程建设项目审批协调会议纪要',
+          signatureName: '嘉兴市南湖区行政审批局',
+          number: number ?? undefined,
+          date: '2026-11-26',
+          title: '关于南湖智能装备项目审批协调有关问题的会议纪要',
+          meetingDate: '2026-11-25',
+          place: '区行政审批局三楼会议室',
+          chair: '区政府副区长 周强',
+          summary: [
+            '2026年11月25日，区政府副区长周强主持召开专题协调会，研究南湖智能装备项目审批中的有关问题。会议纪要如下：',
+          ],
+          decisions,
+          present: [
+            '区行政审批局 王磊',
+            '区发展和改革局 刘洋',
+            '区自然资源和规划局 郑凯',
+            '区住房和城乡建设局 孙伟',
+          ],
+          copyTo: ['区人民政府办公室', '区效能督查室'],
+          printedBy: { unit: '嘉兴市南湖区行政审批局', date: '2026-11-26' },
+        }),
+    });
+    times.push(performance.now() - t);
+    if (i === 0) {
+      const blob = await db
+        .selectFrom('blob')
+        .select('content')
+        .where('hash', '=', r.pdfHash)
+        .executeTakeFirstOrThrow();
+      pages = (
+        Buffer.from(blob.content)
+          .toString('latin1')
+          .match(/\/Type\s*\/Page[^s]/g) ?? []
+      ).length;
+    }
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `\n### 公文出具（会议纪要 ${pages} 页：编号 + PDF/DOCX 排版 + SM2 用印 + 存储，${samples} 次）`,
+  );
+  console.log(
+    `p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms，最慢 ${times.at(-1)!.toFixed(0)} ms（首次含字体加载）`,
   );
 }

@@ -12,7 +12,7 @@ import { modules } from '../server/modules/index.ts';
 import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
 import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
-import { benchAuditVerify, benchDeadlines, benchNotificationDelay } from './backbone.ts';
+import { benchAuditVerify, benchDeadlines, benchDocuments, benchNotificationDelay } from './backbone.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = 8;
@@ -31,9 +31,10 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>, concurrency
 const fmt = (x: number) => x.toFixed(0).padStart(8);
 
 async function benchDatabase(label: string, database: Database) {
-  await prepareDatabase(database.db, { demo: true });
+  const secrets = new SecretBox(newSecretKey());
+  await prepareDatabase(database.db, { demo: true, secrets });
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1' });
-  const app = await buildApp({ database, config, secrets: new SecretBox(newSecretKey()) }, modules);
+  const app = await buildApp({ database, config, secrets }, modules);
   await app.ready();
   const login = await app.inject({
     method: 'POST',
@@ -130,6 +131,7 @@ async function benchDatabase(label: string, database: Database) {
     await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officerCookie } })
   ).json();
   await benchNotificationDelay(app, database, officerCookie, me.id, Number(process.env.BENCH_NOTIFY ?? 300));
+  await benchDocuments(database, secrets, Number(process.env.BENCH_DOCS ?? 10));
   await benchDeadlines(database, Number(process.env.BENCH_DEADLINES ?? 100_000));
   await benchAuditVerify(database, Number(process.env.BENCH_AUDIT ?? 100_000));
   await app.close();

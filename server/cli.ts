@@ -11,6 +11,8 @@ import { YearImportSchema } from './modules/calendar/calendar.schemas.ts';
 import { loadYear } from './modules/calendar/calendar.service.ts';
 import { SYSTEM_ACTOR, verifyAudit, writeAudit } from './platform/audit/audit.ts';
 import { hashPassword, passwordProblems } from './platform/auth/passwords.ts';
+import { resolveSecretKey } from './platform/crypto/key-file.ts';
+import { SecretBox } from './platform/crypto/secrets.ts';
 import { countOpenDeadlines } from './platform/deadlines/deadlines.ts';
 
 const HELP = `审批服务协同平台 命令行 / xietong CLI
@@ -146,7 +148,8 @@ async function run(argv: string[]) {
       return;
     case 'seed-demo':
       await withDb(config, async (d) => {
-        const { seeded } = await prepareDatabase(d.db, { demo: true });
+        const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, console.log));
+        const { seeded } = await prepareDatabase(d.db, { demo: true, secrets });
         console.log(seeded ? '✔ 已写入演示数据' : '数据库中已有数据，未写入演示数据');
       });
       return;

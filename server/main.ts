@@ -42,11 +42,11 @@ async function main() {
     fail((err as Error).message);
   }
 
-  const { applied, seeded } = await prepareDatabase(database.db, { demo: config.DEMO });
+  const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, log));
+  const { applied, seeded } = await prepareDatabase(database.db, { demo: config.DEMO, secrets });
   if (applied.length) log(`已应用 ${applied.length} 个数据库迁移`);
   if (seeded) log('已写入演示数据（嘉兴市、南湖区、秀洲区）');
 
-  const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, log));
   const app = await buildApp({ database, config, secrets }, modules, {
     webDir: path.join(root, 'dist', 'web'),
   });

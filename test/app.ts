@@ -5,8 +5,9 @@ import { DEMO_PASSWORD } from '../server/demo/seed.ts';
 import { modules } from '../server/modules/index.ts';
 import { SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
+import { TEST_SECRET_KEY } from './keys.ts';
 
-export const TEST_SECRET_KEY = '0123456789abcdeffedcba9876543210';
+export { TEST_SECRET_KEY };
 
 import { freshDatabase } from './db.ts';
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../server/db/client.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
+import { SecretBox } from '../server/platform/crypto/secrets.ts';
+import { TEST_SECRET_KEY } from './keys.ts';
 import { adminUrl, databaseUrl } from './pg-url.ts';
 
 declare module 'vitest' {
@@ -24,7 +26,7 @@ export default async function setup(project: TestProject) {
     await sql.raw(`drop database if exists ${name}`).execute(admin.db);
     await sql.raw(`create database ${name}`).execute(admin.db);
     const tpl = await openPostgres(databaseUrl(url, name));
-    await prepareDatabase(tpl.db, { demo: true });
+    await prepareDatabase(tpl.db, { demo: true, secrets: new SecretBox(TEST_SECRET_KEY) });
     await tpl.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteTemplate', '');
@@ -34,7 +36,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const database = await openPglite();
-  await prepareDatabase(database.db, { demo: true });
+  await prepareDatabase(database.db, { demo: true, secrets: new SecretBox(TEST_SECRET_KEY) });
   const blob = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(os.tmpdir(), `xietong-template-${process.pid}.tar`);

@@ -61,6 +61,16 @@ create table audit_event (
   constraint audit_event_chain_seq_key UNIQUE (chain_seq)
 );
 
+create table blob (
+  hash text not null,
+  content_type text not null,
+  size integer not null,
+  content bytea not null,
+  created_at timestamp with time zone not null default now(),
+  constraint blob_hash_check CHECK ((hash ~ '^[0-9a-f]{64}$'::text)),
+  constraint blob_pkey PRIMARY KEY (hash)
+);
+
 create table calendar_override (
   region_code text not null,
   date date not null,
@@ -144,6 +154,38 @@ create table deadline_suspension (
   constraint deadline_suspension_check CHECK (((to_date IS NULL) OR (to_date >= from_date))),
   constraint deadline_suspension_reason_check CHECK (((length(reason) >= 2) AND (length(reason) <= 500))),
   constraint deadline_suspension_pkey PRIMARY KEY (id)
+);
+
+create table document (
+  id bigint generated always as identity not null,
+  subject_type text not null,
+  subject_id text not null,
+  kind text not null,
+  version integer not null default 1,
+  issuer_unit_id bigint not null,
+  number text,
+  number_year integer,
+  number_seq integer,
+  title text not null,
+  issued_on date not null,
+  pdf_hash text not null,
+  docx_hash text,
+  seal_id bigint,
+  signature text,
+  signed_at timestamp with time zone,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint document_pkey PRIMARY KEY (id),
+  constraint document_issuer_unit_id_kind_number_year_number_seq_key UNIQUE (issuer_unit_id, kind, number_year, number_seq),
+  constraint document_subject_type_subject_id_kind_version_key UNIQUE (subject_type, subject_id, kind, version)
+);
+
+create table document_counter (
+  issuer_unit_id bigint not null,
+  kind text not null,
+  year integer not null,
+  last_number integer not null,
+  constraint document_counter_pkey PRIMARY KEY (issuer_unit_id, kind, year)
 );
 
 create table enterprise (
@@ -291,6 +333,28 @@ create table schema_migration (
   constraint schema_migration_pkey PRIMARY KEY (version)
 );
 
+create table seal (
+  id bigint generated always as identity not null,
+  unit_id bigint not null,
+  kind text not null,
+  name text not null,
+  provider text not null default 'builtin'::text,
+  public_key text not null,
+  private_key_enc text,
+  status text not null default 'active'::text,
+  valid_from date not null,
+  valid_to date not null,
+  replaced_by bigint,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint seal_check CHECK ((valid_to >= valid_from)),
+  constraint seal_kind_check CHECK ((kind = ANY (ARRAY['official'::text, 'internal'::text, 'business'::text, 'personal'::text]))),
+  constraint seal_name_check CHECK (((length(name) >= 2) AND (length(name) <= 40))),
+  constraint seal_provider_check CHECK ((provider = ANY (ARRAY['builtin'::text, 'regional'::text]))),
+  constraint seal_status_check CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'revoked'::text]))),
+  constraint seal_pkey PRIMARY KEY (id)
+);
+
 create table session (
   token_hash text not null,
   principal_kind text not null,
@@ -339,11 +403,20 @@ alter table deadline add constraint deadline_unit_id_fkey FOREIGN KEY (unit_id) 
 alter table deadline_change add constraint deadline_change_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
 alter table deadline_suspension add constraint deadline_suspension_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
 alter table deadline_suspension add constraint deadline_suspension_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
+alter table document add constraint document_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table document add constraint document_docx_hash_fkey FOREIGN KEY (docx_hash) REFERENCES blob(hash);
+alter table document add constraint document_issuer_unit_id_fkey FOREIGN KEY (issuer_unit_id) REFERENCES unit(id);
+alter table document add constraint document_pdf_hash_fkey FOREIGN KEY (pdf_hash) REFERENCES blob(hash);
+alter table document add constraint document_seal_id_fkey FOREIGN KEY (seal_id) REFERENCES seal(id);
+alter table document_counter add constraint document_counter_issuer_unit_id_fkey FOREIGN KEY (issuer_unit_id) REFERENCES unit(id);
 alter table enterprise add constraint enterprise_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table notification add constraint notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table notification_outbox add constraint notification_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES notification(id) ON DELETE CASCADE;
 alter table region add constraint region_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES region(code);
 alter table role_assignment add constraint role_assignment_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
+alter table seal add constraint seal_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table seal add constraint seal_replaced_by_fkey FOREIGN KEY (replaced_by) REFERENCES seal(id);
+alter table seal add constraint seal_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
 alter table totp_recovery_code add constraint totp_recovery_code_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table unit add constraint unit_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 
@@ -358,6 +431,9 @@ CREATE INDEX deadline_region_idx ON public.deadline USING btree (region_code) WH
 CREATE INDEX deadline_suspension_deadline_idx ON public.deadline_suspension USING btree (deadline_id);
 CREATE INDEX deadline_unit_due_idx ON public.deadline USING btree (unit_id, due_date) WHERE (status = 'open'::text);
 CREATE INDEX deadline_yellow_idx ON public.deadline USING btree (yellow_from) WHERE (status = 'open'::text);
+CREATE INDEX document_number_idx ON public.document USING btree (number);
+CREATE INDEX document_pdf_idx ON public.document USING btree (pdf_hash);
+CREATE INDEX document_subject_idx ON public.document USING btree (subject_type, subject_id);
 CREATE INDEX idempotency_key_created_at_idx ON public.idempotency_key USING btree (created_at);
 CREATE UNIQUE INDEX job_dedupe_idx ON public.job USING btree (kind, dedupe_key) WHERE (dedupe_key IS NOT NULL);
 CREATE INDEX job_ready_idx ON public.job USING btree (run_at, id) WHERE (status = 'queued'::text);
@@ -365,6 +441,7 @@ CREATE INDEX job_running_idx ON public.job USING btree (locked_until) WHERE (sta
 CREATE INDEX notification_outbox_pending_idx ON public.notification_outbox USING btree (channel, id) WHERE (status = 'pending'::text);
 CREATE INDEX notification_unread_idx ON public.notification USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notification_user_idx ON public.notification USING btree (user_id, id DESC);
+CREATE INDEX seal_unit_idx ON public.seal USING btree (unit_id, status);
 CREATE INDEX session_principal_idx ON public.session USING btree (principal_kind, principal_id);
 CREATE INDEX unit_region_idx ON public.unit USING btree (region_code);
 

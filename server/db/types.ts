@@ -261,6 +261,60 @@ export interface NotificationOutboxTable {
   sent_at: Date | null;
 }
 
+export interface BlobTable {
+  hash: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created_at: Timestamp;
+}
+
+export type SealKind = 'official' | 'internal' | 'business' | 'personal';
+
+export interface SealTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: SealKind;
+  name: string;
+  provider: Defaulted<'builtin' | 'regional'>;
+  public_key: string;
+  private_key_enc: string | null;
+  status: Defaulted<'active' | 'suspended' | 'revoked'>;
+  valid_from: string;
+  valid_to: string;
+  replaced_by: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface DocumentCounterTable {
+  issuer_unit_id: number;
+  kind: string;
+  year: number;
+  last_number: number;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  subject_type: string;
+  subject_id: string;
+  kind: string;
+  version: Defaulted<number>;
+  issuer_unit_id: number;
+  number: string | null;
+  number_year: number | null;
+  number_seq: number | null;
+  title: string;
+  issued_on: string;
+  pdf_hash: string;
+  docx_hash: string | null;
+  seal_id: number | null;
+  signature: string | null;
+  signed_at: Date | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   idempotency_key: IdempotencyKeyTable;
@@ -285,6 +339,10 @@ export interface DB {
   job: JobTable;
   notification: NotificationTable;
   notification_outbox: NotificationOutboxTable;
+  blob: BlobTable;
+  seal: SealTable;
+  document_counter: DocumentCounterTable;
+  document: DocumentTable;
 }
 
 export type Unit = Selectable<UnitTable>;

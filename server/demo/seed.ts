@@ -5,7 +5,9 @@ import type { DataScope, UnitKind } from '../db/types.ts';
 import type { Role } from '../platform/access/permissions.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { createDeadline } from '../platform/deadlines/deadlines.ts';
+import { BuiltinSealProvider } from '../platform/seals/seals.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -117,7 +119,7 @@ function unitName(r: (typeof REGIONS)[number], unit: string): string {
 }
 
 /** Seeds the demo region once; returns false when data already exists. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
   const existing = await db.selectFrom('region').select('code').limit(1).execute();
   if (existing.length) return false;
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -184,6 +186,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .execute();
     }
     await seedDemoDeadlines(trx, unitIds);
+    await seedDemoSeals(trx, secrets, unitIds);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;
@@ -294,5 +297,26 @@ async function seedDemoDeadlines(db: Db, unitIds: Map<string, number>) {
       startDate: addDays(today, -d.daysAgo),
       limitDays: d.limit,
     });
+  }
+}
+
+/** Each center gets a 协调专用章 (business seal) so coordination documents can be sealed in the demo. */
+async function seedDemoSeals(db: Db, secrets: SecretBox, unitIds: Map<string, number>) {
+  const year = Number(todayIn().slice(0, 4));
+  for (const r of REGIONS) {
+    const keys = BuiltinSealProvider.newKeys(secrets);
+    await db
+      .insertInto('seal')
+      .values({
+        unit_id: unitIds.get(`${r.key}:center`)!,
+        kind: 'business',
+        name: '协调专用章',
+        public_key: keys.publicKey,
+        private_key_enc: keys.privateKeyEnc,
+        valid_from: `${year - 1}-01-01`,
+        valid_to: `${year + 4}-12-31`,
+        created_by: null,
+      })
+      .execute();
   }
 }

@@ -2,6 +2,7 @@ import type { Module } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
+import { documentRoutes } from './documents/documents.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -19,5 +20,6 @@ export const modules: Module[] = [
   calendarRoutes,
   deadlineRoutes,
   notificationRoutes,
+  documentRoutes,
   auditRoutes,
 ];

@@ -14,12 +14,14 @@ export const PERMISSIONS = {
   'deadline:suspend': '挂起与恢复计时',
   'enterprise:read': '查看企业账号',
   'enterprise:manage': '登记与管理企业账号',
+  'document:read': '查看公文',
+  'seal:manage': '制作与管理印章',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 // Every staff member reads the organisation, the calendar and the deadlines in its scope.
-const STAFF = ['org:read', 'calendar:read', 'deadline:read'] as const;
+const STAFF = ['org:read', 'calendar:read', 'deadline:read', 'document:read'] as const;
 
 export const ROLES = {
   window_clerk: {
@@ -49,6 +51,7 @@ export const ROLES = {
       'calendar:manage',
       'enterprise:read',
       'enterprise:manage',
+      'seal:manage',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;

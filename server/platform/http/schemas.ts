@@ -14,7 +14,7 @@ export const ProblemSchema = z
   .describe('RFC 9457 问题详情');
 
 /** The error responses a route can give, for the OpenAPI document. */
-export function errors(...codes: (400 | 401 | 403 | 404 | 409 | 412 | 422 | 428 | 429)[]) {
+export function errors(...codes: (400 | 401 | 403 | 404 | 406 | 409 | 412 | 413 | 415 | 422 | 428 | 429)[]) {
   return Object.fromEntries(codes.map((c) => [c, ProblemSchema])) as Record<number, typeof ProblemSchema>;
 }
 

@@ -19,6 +19,12 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: loading,
   },
   {
+    path: '/verify',
+    lazy: page(() => import('../modules/verify/VerifyPage.tsx')),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: loading,
+  },
+  {
     path: '/change-password',
     lazy: page(() => import('../modules/auth/ForcedPasswordPage.tsx')),
     errorElement: <RouteErrorPage />,

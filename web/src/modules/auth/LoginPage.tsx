@@ -2,7 +2,7 @@ import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import type { InputRef } from 'antd';
 import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { useLogin, useMe, useOidc } from '../../api/queries.ts';
 import { Emblem } from '../../app/Emblem.tsx';
@@ -213,7 +213,9 @@ export default function LoginPage() {
         </Card>
         <DemoLoginsCard onPick={fill} />
       </main>
-      <footer className="login-footer">{PRODUCT_NAME} · 请妥善保管账号密码，勿在公共电脑上保存密码</footer>
+      <footer className="login-footer">
+        {PRODUCT_NAME} · 请妥善保管账号密码，勿在公共电脑上保存密码 · <Link to="/verify">公文核验</Link>
+      </footer>
     </div>
   );
 }

@@ -1,0 +1,304 @@
+import { type IsoDate, todayIn } from '../../../lib/dates.ts';
+import { type Db, transaction } from '../../db/client.ts';
+import type { SealKind } from '../../db/types.ts';
+import { type Principal, scopeFor } from '../../platform/access/scope.ts';
+import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import type { SecretBox } from '../../platform/crypto/secrets.ts';
+import { renderDocx } from '../../platform/documents/docx.ts';
+import { defaultFonts } from '../../platform/documents/fonts.ts';
+import { assertValidDocument, type OfficialDocument } from '../../platform/documents/model.ts';
+import { renderPdf } from '../../platform/documents/pdf.ts';
+import { problems } from '../../platform/http/problem.ts';
+import {
+  assertUsable,
+  BuiltinSealProvider,
+  INTEGRITY_LABEL,
+  SEAL_KIND_LABELS,
+  SealUnusableError,
+  sm3Hex,
+} from '../../platform/seals/seals.ts';
+import {
+  activeSeal,
+  findDocument,
+  findForVerification,
+  findSeal,
+  getBlob,
+  insertDocument,
+  insertSeal,
+  listDocuments,
+  listSeals,
+  nextNumber,
+  nextVersion,
+  putBlob,
+  setSealStatus,
+} from './documents.repo.ts';
+import { unitForIssue } from './issuer.repo.ts';
+
+/** The character after the issuer's short name in a document number, per document kind. */
+export const NUMBER_SERIES: Record<string, string> = {
+  notification_letter: '协',
+  consultation_letter: '征',
+  meeting_notice: '会',
+  minutes: '纪',
+  supervision_order: '督',
+  supervision_notice: '督通',
+  acceptance_notice: '受',
+  rejection_decision: '不受',
+  one_time_notice: '告',
+  agency_agreement: '代',
+  agency_termination: '代终',
+};
+
+export interface IssueInput {
+  subjectType: string;
+  subjectId: string;
+  /** Template kind (NUMBER_SERIES key). */
+  kind: string;
+  issuerUnitId: number;
+  /** Whether the document takes a 发文字号 from the issuer's series. */
+  numbered: boolean;
+  /** Whether the issuer's active seal is applied. */
+  sealed: boolean;
+  issuedOn?: IsoDate;
+  /** Builds the document once its number is known. */
+  build: (number: string | null) => OfficialDocument;
+}
+
+/**
+ * Issues a document in one transaction: takes the next number of the issuer's series (gap-free),
+ * renders PDF and DOCX, seals the PDF bytes (SM2 over SM3), stores both files content-addressed
+ * and immutable, and records a new version on its subject. Nothing is kept if any step fails.
+ */
+export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, input: IssueInput) {
+  const issuedOn = input.issuedOn ?? todayIn();
+  const year = Number(issuedOn.slice(0, 4));
+  const provider = new BuiltinSealProvider(secrets);
+  const fonts = defaultFonts();
+  return transaction(db, async (trx) => {
+    const unit = await unitForIssue(trx, input.issuerUnitId);
+    if (!unit) throw problems.unprocessable('发文单位不存在。');
+    let number: string | null = null;
+    let seq: number | null = null;
+    if (input.numbered) {
+      if (!unit.short_name) throw problems.unprocessable(`${unit.name} 尚未设置发文机关代字，不能编号发文。`);
+      const series = NUMBER_SERIES[input.kind];
+      if (!series) throw problems.unprocessable(`未知的文书类别：${input.kind}`);
+      seq = await nextNumber(trx, input.issuerUnitId, input.kind, year);
+      number = `${unit.short_name}${series}〔${year}〕${seq}号`;
+    }
+    const seal = input.sealed ? await activeSeal(trx, input.issuerUnitId) : undefined;
+    if (input.sealed) {
+      if (!seal) throw problems.unprocessable(`${unit.name} 没有可用的印章，请先由管理员制作印章。`);
+      try {
+        assertUsable(seal, issuedOn);
+      } catch (err) {
+        if (err instanceof SealUnusableError) throw problems.unprocessable(err.message);
+        throw err;
+      }
+    }
+    const doc: OfficialDocument = {
+      ...input.build(number),
+      ...(seal
+        ? {
+            seal: { name: seal.name, unitName: unit.name, kind: SEAL_KIND_LABELS[seal.kind] },
+            footerLabel: INTEGRITY_LABEL,
+          }
+        : {}),
+    };
+    try {
+      assertValidDocument(doc);
+    } catch (err) {
+      throw problems.unprocessable((err as Error).message);
+    }
+    const pdf = await renderPdf(doc, fonts);
+    const docx = await renderDocx(doc, fonts);
+    const pdfHash = sm3Hex(pdf);
+    const docxHash = sm3Hex(docx);
+    const signature = seal ? await provider.sign(pdfHash, seal) : null;
+    await putBlob(trx, pdfHash, 'application/pdf', pdf);
+    await putBlob(
+      trx,
+      docxHash,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      docx,
+    );
+    const version = await nextVersion(trx, input.subjectType, input.subjectId, input.kind);
+    const row = await insertDocument(trx, {
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      kind: input.kind,
+      version,
+      issuer_unit_id: input.issuerUnitId,
+      number,
+      number_year: seq ? year : null,
+      number_seq: seq,
+      title: doc.title,
+      issued_on: issuedOn,
+      pdf_hash: pdfHash,
+      docx_hash: docxHash,
+      seal_id: seal ? Number(seal.id) : null,
+      signature,
+      signed_at: seal ? new Date() : null,
+      created_by: actor.kind === 'staff' ? actor.id : null,
+    });
+    await writeAudit(trx, actor, {
+      action: 'document.issue',
+      targetType: 'document',
+      targetId: row.id,
+      summary: { kind: input.kind, number, version, pdfHash, sealId: seal?.id ?? null },
+    });
+    return { id: Number(row.id), number, version, pdfHash, docxHash, pdfBytes: pdf.length };
+  });
+}
+
+export function documentsOf(db: Db, principal: Principal, subjectType: string, subjectId: string) {
+  return listDocuments(db, scopeFor(principal, 'document:read'), subjectType, subjectId);
+}
+
+export async function documentFile(db: Db, principal: Principal, id: number, format: 'pdf' | 'docx') {
+  const row = await findDocument(db, scopeFor(principal, 'document:read'), id);
+  if (!row) throw problems.notFound('文书不存在或不在您的数据范围内。');
+  const hash = format === 'pdf' ? row.pdf_hash : row.docx_hash;
+  const blob = hash ? await getBlob(db, hash) : undefined;
+  if (!blob) throw problems.notFound('该文书没有此格式的文件。');
+  return { row, ...blob };
+}
+
+export async function documentMeta(db: Db, principal: Principal, id: number) {
+  const row = await findDocument(db, scopeFor(principal, 'document:read'), id);
+  if (!row) throw problems.notFound('文书不存在或不在您的数据范围内。');
+  return row;
+}
+
+/**
+ * Anyone can check a document (R-SEAL-3): by its file, or by number and digest. Reports the
+ * issuer, date, seal and whether the bytes are exactly those that were sealed.
+ */
+export async function verifyDocument(
+  db: Db,
+  secrets: SecretBox,
+  by: { bytes?: Buffer; number?: string; digest?: string },
+) {
+  const digest = by.bytes ? sm3Hex(by.bytes) : by.digest!.toLowerCase();
+  const row = await findForVerification(db, { number: by.number, digest });
+  if (!row) {
+    return {
+      found: false as const,
+      digest,
+      message: by.number
+        ? `没有文号为 ${by.number} 且摘要相符的文书：文件可能被改动过，或文号、摘要有误。`
+        : '没有与该文件摘要相符的文书：文件可能被改动过（哪怕一个字节），或不是本平台出具。',
+    };
+  }
+  const sealed = row.signature && row.public_key;
+  const valid = sealed
+    ? await new BuiltinSealProvider(secrets).verify(digest, row.signature!, {
+        id: Number(row.seal_id),
+        status: 'active',
+        valid_from: row.valid_from!,
+        valid_to: row.valid_to!,
+        public_key: row.public_key!,
+        private_key_enc: null,
+      })
+    : false;
+  return {
+    found: true as const,
+    digest,
+    valid,
+    number: row.number,
+    title: row.title,
+    issuer: row.issuer_name,
+    issuedOn: row.issued_on,
+    seal: sealed
+      ? {
+          name: row.seal_name!,
+          kind: SEAL_KIND_LABELS[row.seal_kind!],
+          status: row.seal_status!,
+          signedAt: row.signed_at!.toISOString(),
+          legal: false,
+          label: INTEGRITY_LABEL,
+        }
+      : null,
+    message: !sealed
+      ? '文件与本平台出具的文书一致（该文书未用印）。'
+      : valid
+        ? '文件未被改动，签名有效。'
+        : '签名无效：文件或签名记录可能被篡改。',
+  };
+}
+
+export function seals(db: Db, principal: Principal) {
+  return listSeals(db, scopeFor(principal, 'seal:manage'));
+}
+
+function sealManageable(principal: Principal, unit: { id: number; region_code: string }) {
+  const scope = scopeFor(principal, 'seal:manage');
+  if (scope.kind === 'all') return true;
+  return (
+    scope.kind === 'some' && (scope.unitIds.includes(unit.id) || scope.regionCodes.includes(unit.region_code))
+  );
+}
+
+/** Makes a built-in seal: new SM2 keys, the private key SM4-encrypted. */
+export async function createSeal(
+  db: Db,
+  secrets: SecretBox,
+  actor: Actor,
+  principal: Principal,
+  input: { unitId: number; kind: SealKind; name: string; validFrom: IsoDate; validTo: IsoDate },
+) {
+  const unit = await unitForIssue(db, input.unitId);
+  if (!unit || !sealManageable(principal, { id: Number(unit.id), region_code: unit.region_code })) {
+    throw problems.validation([{ field: 'body.unitId', message: '单位不存在或不在您的管理范围内' }]);
+  }
+  if (input.validTo < input.validFrom)
+    throw problems.validation([{ field: 'body.validTo', message: '有效期止不能早于起' }]);
+  const keys = BuiltinSealProvider.newKeys(secrets);
+  return transaction(db, async (trx) => {
+    const row = await insertSeal(trx, {
+      unit_id: input.unitId,
+      kind: input.kind,
+      name: input.name,
+      public_key: keys.publicKey,
+      private_key_enc: keys.privateKeyEnc,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      created_by: principal.id,
+    });
+    await writeAudit(trx, actor, {
+      action: 'seal.create',
+      targetType: 'seal',
+      targetId: row.id,
+      summary: { ...input },
+    });
+    return row;
+  });
+}
+
+/** Key rotation: a new seal with new keys replaces the old one, which is revoked (its signatures still verify). */
+export async function rotateSeal(db: Db, secrets: SecretBox, actor: Actor, principal: Principal, id: number) {
+  const old = await findSeal(db, scopeFor(principal, 'seal:manage'), id);
+  if (!old) throw problems.notFound('印章不存在或不在您的管理范围内。');
+  if (old.status === 'revoked') throw problems.conflict('该印章已注销。');
+  const keys = BuiltinSealProvider.newKeys(secrets);
+  return transaction(db, async (trx) => {
+    const row = await insertSeal(trx, {
+      unit_id: Number(old.unit_id),
+      kind: old.kind,
+      name: old.name,
+      public_key: keys.publicKey,
+      private_key_enc: keys.privateKeyEnc,
+      valid_from: old.valid_from,
+      valid_to: old.valid_to,
+      created_by: principal.id,
+    });
+    await setSealStatus(trx, id, 'revoked', Number(row.id));
+    await writeAudit(trx, actor, {
+      action: 'seal.rotate',
+      targetType: 'seal',
+      targetId: id,
+      summary: { replacedBy: row.id },
+    });
+    return row;
+  });
+}

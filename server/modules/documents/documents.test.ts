@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../../test/app.ts';
+import { onPostgres } from '../../../test/db.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
+import type { OfficialDocument } from '../../platform/documents/model.ts';
+import { issueDocument } from './documents.service.ts';
+
+let t: TestApp;
+let centerId: number;
+let coord: string;
+beforeAll(async () => {
+  t = await testApp();
+  centerId = Number(
+    (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('name', '=', '南湖区行政审批局')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
+  coord = await t.login('nanhu.coord');
+});
+afterAll(() => t.close());
+
+const letter =
+  (title: string) =>
+  (number: string | null): OfficialDocument => ({
+    format: 'letter',
+    issuerMark: '嘉兴市南湖区行政审批局',
+    number: number ?? undefined,
+    title,
+    addressee: '南湖区自然资源和规划局',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: '嘉兴南湖智能装备有限公司年产5万台工业机器人项目在用地规划许可环节遇到困难，现书面征询贵单位意见。',
+      },
+      { kind: 'paragraph', text: '请于2026年12月3日前书面回复。' },
+    ],
+    signatureName: '嘉兴市南湖区行政审批局',
+    date: '2026-11-26',
+    copyTo: ['南湖区人民政府'],
+  });
+
+const issue = (title: string, opts: { sealed?: boolean; subjectId?: string } = {}) =>
+  issueDocument(t.database.db, t.secrets, SYSTEM_ACTOR, {
+    subjectType: 'coordination',
+    subjectId: opts.subjectId ?? 'demo-1',
+    kind: 'consultation_letter',
+    issuerUnitId: centerId,
+    numbered: true,
+    sealed: opts.sealed ?? true,
+    issuedOn: '2026-11-26',
+    build: letter(title),
+  });
+
+describe('issuing documents', () => {
+  it('numbers, renders, seals and stores a letter; PDF and DOCX download as attachments', async () => {
+    const d = await issue('关于南湖智能装备项目用地规划问题的征询意见函');
+    expect(d.number).toBe('南审征〔2026〕1号');
+    const meta = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/${d.id}`,
+      headers: { cookie: coord },
+    });
+    expect(meta.json()).toMatchObject({
+      number: '南审征〔2026〕1号',
+      sealed: true,
+      issuer: '南湖区行政审批局',
+      version: 1,
+    });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/${d.id}/pdf`,
+      headers: { cookie: coord },
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(String(pdf.headers['content-disposition'])).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/${d.id}/docx`,
+      headers: { cookie: coord },
+    });
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Another county cannot read it.
+    const other = await t.login('xiuzhou.coord');
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/documents/${d.id}`, headers: { cookie: other } }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('anyone verifies the file; one changed byte fails verification', async () => {
+    const d = await issue('关于征询意见的函（核验）');
+    const pdf = (
+      await t.app.inject({ method: 'GET', url: `/api/documents/${d.id}/pdf`, headers: { cookie: coord } })
+    ).rawPayload;
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents/verify',
+      headers: { 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
+    expect(ok.json()).toMatchObject({
+      found: true,
+      valid: true,
+      number: d.number,
+      issuer: '南湖区行政审批局',
+    });
+    expect(ok.json().seal).toMatchObject({
+      name: '协调专用章',
+      legal: false,
+      label: '平台校验签名，非法定电子印章',
+    });
+    const tampered = Buffer.from(pdf);
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 1;
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents/verify',
+      headers: { 'content-type': 'application/pdf' },
+      payload: tampered,
+    });
+    expect(bad.json()).toMatchObject({ found: false });
+    const byNumber = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/verify?number=${encodeURIComponent(d.number!)}&digest=${d.pdfHash}`,
+    });
+    expect(byNumber.json()).toMatchObject({ found: true, valid: true });
+    const wrongNumber = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/verify?number=${encodeURIComponent('南审征〔2026〕999号')}&digest=${d.pdfHash}`,
+    });
+    expect(wrongNumber.json().found).toBe(false);
+  });
+
+  it('a forged signature record fails verification even when the file matches', async () => {
+    const d = await issue('关于征询意见的函（伪造签名）');
+    await t.database.db
+      .updateTable('document')
+      .set({ signature: '3045022100ff' })
+      .where('id', '=', d.id)
+      .execute();
+    const r = await t.app.inject({ method: 'GET', url: `/api/documents/verify?digest=${d.pdfHash}` });
+    expect(r.json()).toMatchObject({ found: true, valid: false });
+  });
+
+  it('regenerating makes a new version; the old one stays downloadable', async () => {
+    const a = await issue('关于项目用地的函', { subjectId: 'versioned' });
+    const b = await issue('关于项目用地的函（修订）', { subjectId: 'versioned' });
+    expect([a.number, b.number]).not.toContain(null);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/documents?subjectType=coordination&subjectId=versioned',
+      headers: { cookie: coord },
+    });
+    expect(list.json().map((x: { version: number }) => x.version)).toEqual([2, 1]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/documents/${a.id}/pdf`, headers: { cookie: coord } }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it(`numbers stay gap-free and unique under concurrent issuing${onPostgres ? ' (parallel connections)' : ''}; a failed issue frees its number`, async () => {
+    const before = await t.database.db
+      .selectFrom('document_counter')
+      .select('last_number')
+      .where('issuer_unit_id', '=', centerId)
+      .where('kind', '=', 'consultation_letter')
+      .executeTakeFirst();
+    const start = Number(before?.last_number ?? 0);
+    const failing = issueDocument(t.database.db, t.secrets, SYSTEM_ACTOR, {
+      subjectType: 'coordination',
+      subjectId: 'fails',
+      kind: 'consultation_letter',
+      issuerUnitId: centerId,
+      numbered: true,
+      sealed: true,
+      issuedOn: '2026-11-26',
+      build: () => ({ ...letter('')(null), title: '' }), // invalid: empty title
+    });
+    const results = await Promise.allSettled([
+      failing,
+      ...Array.from({ length: 8 }, (_, i) => issue(`并发发文 ${i}`, { subjectId: `c-${i}` })),
+    ]);
+    expect(results[0]!.status).toBe('rejected');
+    const numbers = results
+      .slice(1)
+      .map((r) => (r.status === 'fulfilled' ? r.value.number : null))
+      .map((n) => Number(/〔2026〕(\d+)号/.exec(n ?? '')?.[1]));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 8 }, (_, i) => start + i + 1));
+  });
+
+  it('a revoked seal cannot seal; after rotation the new seal seals and old documents still verify', async () => {
+    const old = await issue('轮换前的函');
+    const admin = await t.login('nanhu.admin');
+    const seals = (
+      await t.app.inject({ method: 'GET', url: '/api/seals', headers: { cookie: admin } })
+    ).json();
+    const seal = seals.find(
+      (s: { unitId: number; status: string }) => s.unitId === centerId && s.status === 'active',
+    );
+    const rotated = await t.app.inject({
+      method: 'POST',
+      url: `/api/seals/${seal.id}/rotate`,
+      headers: { cookie: admin },
+    });
+    expect(rotated.statusCode).toBe(200);
+    const fresh = await issue('轮换后的函');
+    const meta = await t.database.db
+      .selectFrom('document')
+      .select('seal_id')
+      .where('id', '=', fresh.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(meta.seal_id)).toBe(rotated.json().id);
+    const r = await t.app.inject({ method: 'GET', url: `/api/documents/verify?digest=${old.pdfHash}` });
+    expect(r.json()).toMatchObject({ found: true, valid: true });
+    await t.database.db
+      .updateTable('seal')
+      .set({ status: 'revoked' })
+      .where('unit_id', '=', centerId)
+      .execute();
+    await expect(issue('无章可用')).rejects.toMatchObject({ status: 422 });
+  });
+});
