@@ -50,12 +50,14 @@ describe('办理时限', () => {
         await page.getByTestId('level-filter').getByText(tab, { exact: true }).click();
         await answer;
         await expect.poll(() => table.locator('.ant-spin-spinning').count()).toBe(0);
-        const n = await rows.count();
-        const levels = await table
-          .locator('tbody [data-level]')
-          .evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
-        expect(levels).toEqual(Array.from({ length: n }, () => level));
-        total += n;
+        // Read the rendered levels in one snapshot, and wait until the table shows this tab's rows
+        // only (the response can arrive before React has re-rendered the previous tab's rows).
+        const levelsNow = () =>
+          table
+            .locator('tbody [data-level]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
+        await expect.poll(async () => (await levelsNow()).every((l) => l === level)).toBe(true);
+        total += (await levelsNow()).length;
       }
       expect(total).toBe(3);
 
