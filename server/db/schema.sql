@@ -188,6 +188,23 @@ create table document_counter (
   constraint document_counter_pkey PRIMARY KEY (issuer_unit_id, kind, year)
 );
 
+create table document_template (
+  region_code text not null,
+  kind text not null,
+  issuer_mark text,
+  signature_name text,
+  number_series text,
+  closing text,
+  version integer not null default 1,
+  updated_by bigint,
+  updated_at timestamp with time zone not null default now(),
+  constraint document_template_closing_check CHECK (((length(closing) >= 2) AND (length(closing) <= 500))),
+  constraint document_template_issuer_mark_check CHECK (((length(issuer_mark) >= 2) AND (length(issuer_mark) <= 40))),
+  constraint document_template_number_series_check CHECK ((number_series ~ '^[一-龥A-Za-z]{1,4}$'::text)),
+  constraint document_template_signature_name_check CHECK (((length(signature_name) >= 2) AND (length(signature_name) <= 40))),
+  constraint document_template_pkey PRIMARY KEY (region_code, kind)
+);
+
 create table enterprise (
   id bigint generated always as identity not null,
   uscc text not null,
@@ -409,6 +426,8 @@ alter table document add constraint document_issuer_unit_id_fkey FOREIGN KEY (is
 alter table document add constraint document_pdf_hash_fkey FOREIGN KEY (pdf_hash) REFERENCES blob(hash);
 alter table document add constraint document_seal_id_fkey FOREIGN KEY (seal_id) REFERENCES seal(id);
 alter table document_counter add constraint document_counter_issuer_unit_id_fkey FOREIGN KEY (issuer_unit_id) REFERENCES unit(id);
+alter table document_template add constraint document_template_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table document_template add constraint document_template_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id);
 alter table enterprise add constraint enterprise_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table notification add constraint notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table notification_outbox add constraint notification_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES notification(id) ON DELETE CASCADE;

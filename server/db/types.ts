@@ -315,6 +315,18 @@ export interface DocumentTable {
   created_at: Timestamp;
 }
 
+export interface DocumentTemplateTable {
+  region_code: string;
+  kind: string;
+  issuer_mark: string | null;
+  signature_name: string | null;
+  number_series: string | null;
+  closing: string | null;
+  version: Defaulted<number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   idempotency_key: IdempotencyKeyTable;
@@ -343,6 +355,7 @@ export interface DB {
   seal: SealTable;
   document_counter: DocumentCounterTable;
   document: DocumentTable;
+  document_template: DocumentTemplateTable;
 }
 
 export type Unit = Selectable<UnitTable>;

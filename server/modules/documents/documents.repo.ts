@@ -202,3 +202,52 @@ export async function setSealStatus(
     .where('id', '=', id)
     .execute();
 }
+
+/** A region's settings for one document kind (the region is the issuing unit's). */
+export function templateSettings(db: Db, regionCode: string, kind: string) {
+  return db
+    .selectFrom('document_template')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export function templateSettingsOf(db: Db, regionCode: string) {
+  return db.selectFrom('document_template').selectAll().where('region_code', '=', regionCode).execute();
+}
+
+/**
+ * Creates (expected version 0) or updates (expected the stored version) a region's settings; returns
+ * undefined when the stored version is not the expected one.
+ */
+export async function saveTemplateSettings(
+  db: Db,
+  row: {
+    region_code: string;
+    kind: string;
+    issuer_mark: string | null;
+    signature_name: string | null;
+    number_series: string | null;
+    closing: string | null;
+    updated_by: number;
+  },
+  expectedVersion: number,
+) {
+  if (expectedVersion === 0) {
+    return db
+      .insertInto('document_template')
+      .values(row)
+      .onConflict((oc) => oc.columns(['region_code', 'kind']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  }
+  return db
+    .updateTable('document_template')
+    .set({ ...row, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('region_code', '=', row.region_code)
+    .where('kind', '=', row.kind)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -3,16 +3,21 @@ import { isIsoDate } from '../../../lib/dates.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { DOC_NUMBER_RE } from '../../platform/documents/model.ts';
 import type { Module } from '../../platform/http/app.ts';
+import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
 import { SEAL_KIND_LABELS } from '../../platform/seals/seals.ts';
 import {
   createSeal,
+  DOCUMENT_KIND_LABELS,
   documentFile,
   documentMeta,
   documentsOf,
+  NUMBER_SERIES,
   rotateSeal,
+  saveTemplate,
   seals,
+  templateList,
   verifyDocument,
 } from './documents.service.ts';
 
@@ -270,6 +275,88 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
     async (req) => {
       const row = await rotateSeal(db, secrets, actorOf(req.principal, req), req.principal!, req.params.id);
       return { id: Number(row.id), status: row.status };
+    },
+  );
+
+  const TemplateSchema = z.object({
+    kind: z.string(),
+    label: z.string(),
+    defaultSeries: z.string(),
+    issuerMark: z.string().nullable(),
+    signatureName: z.string().nullable(),
+    numberSeries: z.string().nullable(),
+    closing: z.string().nullable(),
+    version: z.number().describe('0 表示尚未设置（使用默认）；保存时放入 If-Match'),
+  });
+  type TemplateRow = Awaited<ReturnType<typeof saveTemplate>>;
+  const toTemplate = (kind: string, r: TemplateRow | null): z.infer<typeof TemplateSchema> => ({
+    kind,
+    label: DOCUMENT_KIND_LABELS[kind] ?? kind,
+    defaultSeries: NUMBER_SERIES[kind] ?? '',
+    issuerMark: r?.issuer_mark ?? null,
+    signatureName: r?.signature_name ?? null,
+    numberSeries: r?.number_series ?? null,
+    closing: r?.closing ?? null,
+    version: r?.version ?? 0,
+  });
+  const regionCode = z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字');
+
+  app.get(
+    '/api/document-templates',
+    {
+      config: { access: { permission: 'document:template' } },
+      schema: {
+        tags,
+        summary: '文书模板设置',
+        description: '某区划每种文书的可调整项：发文机关标志、署名、文号代字和结尾段落；未设置的使用默认。',
+        querystring: z.object({ regionCode }),
+        response: { 200: z.array(TemplateSchema), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) =>
+      (await templateList(db, req.principal!, req.query.regionCode)).map((t) => toTemplate(t.kind, t.row)),
+  );
+
+  const optionalText = (min: number, max: number, message: string) =>
+    z.string().trim().min(min, message).max(max, message).nullable().default(null);
+
+  app.put(
+    '/api/document-templates/:regionCode/:kind',
+    {
+      config: { access: { permission: 'document:template' } },
+      schema: {
+        tags,
+        summary: '保存文书模板设置',
+        description:
+          '设置某区划某种文书的发文机关标志、署名、文号代字（如“协”）和结尾段落；留空（null）恢复默认。' +
+          '须带 If-Match（首次设置为 W/"0"），防止覆盖他人的修改。',
+        params: z.object({ regionCode, kind: z.string().min(1).max(40) }),
+        body: z.object({
+          issuerMark: optionalText(2, 40, '发文机关标志为 2–40 个字'),
+          signatureName: optionalText(2, 40, '署名为 2–40 个字'),
+          numberSeries: z
+            .string()
+            .trim()
+            .regex(/^[\u4e00-\u9fa5A-Za-z]{1,4}$/, '文号代字为 1–4 个汉字或字母')
+            .nullable()
+            .default(null),
+          closing: optionalText(2, 500, '结尾段落为 2–500 个字'),
+        }),
+        response: { 200: TemplateSchema, ...errors(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (req, reply) => {
+      const row = await saveTemplate(
+        db,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.params.regionCode,
+        req.params.kind,
+        requiredVersion(req),
+        req.body,
+      );
+      setVersionTag(reply, row.version);
+      return toTemplate(req.params.kind, row);
     },
   );
 };

@@ -30,9 +30,26 @@ import {
   nextNumber,
   nextVersion,
   putBlob,
+  saveTemplateSettings,
   setSealStatus,
+  templateSettings,
+  templateSettingsOf,
 } from './documents.repo.ts';
 import { unitForIssue } from './issuer.repo.ts';
+
+export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  notification_letter: '告知函',
+  consultation_letter: '书面征询意见函',
+  meeting_notice: '会议通知',
+  minutes: '会议纪要',
+  supervision_order: '督办通知',
+  supervision_notice: '督办通报',
+  acceptance_notice: '受理通知书',
+  rejection_decision: '不予受理决定书',
+  one_time_notice: '一次性告知书',
+  agency_agreement: '委托代办协议',
+  agency_termination: '代办终止告知书',
+};
 
 /** The character after the issuer's short name in a document number, per document kind. */
 export const NUMBER_SERIES: Record<string, string> = {
@@ -77,11 +94,13 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
   return transaction(db, async (trx) => {
     const unit = await unitForIssue(trx, input.issuerUnitId);
     if (!unit) throw problems.unprocessable('发文单位不存在。');
+    // The region's administrator may set the letterhead, signature, series and a closing paragraph.
+    const settings = await templateSettings(trx, unit.region_code, input.kind);
     let number: string | null = null;
     let seq: number | null = null;
     if (input.numbered) {
       if (!unit.short_name) throw problems.unprocessable(`${unit.name} 尚未设置发文机关代字，不能编号发文。`);
-      const series = NUMBER_SERIES[input.kind];
+      const series = settings?.number_series ?? NUMBER_SERIES[input.kind];
       if (!series) throw problems.unprocessable(`未知的文书类别：${input.kind}`);
       seq = await nextNumber(trx, input.issuerUnitId, input.kind, year);
       number = `${unit.short_name}${series}〔${year}〕${seq}号`;
@@ -96,8 +115,14 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
         throw err;
       }
     }
+    const built = input.build(number);
     const doc: OfficialDocument = {
-      ...input.build(number),
+      ...built,
+      ...(settings?.issuer_mark && built.format !== 'minutes' ? { issuerMark: settings.issuer_mark } : {}),
+      ...(settings?.signature_name ? { signatureName: settings.signature_name } : {}),
+      ...(settings?.closing
+        ? { blocks: [...built.blocks, { kind: 'paragraph' as const, text: settings.closing }] }
+        : {}),
       ...(seal
         ? {
             seal: { name: seal.name, unitName: unit.name, kind: SEAL_KIND_LABELS[seal.kind] },
@@ -298,6 +323,59 @@ export async function rotateSeal(db: Db, secrets: SecretBox, actor: Actor, princ
       targetType: 'seal',
       targetId: id,
       summary: { replacedBy: row.id },
+    });
+    return row;
+  });
+}
+
+function regionManageable(principal: Principal, regionCode: string) {
+  const scope = scopeFor(principal, 'document:template');
+  return scope.kind === 'all' || (scope.kind === 'some' && scope.regionCodes.includes(regionCode));
+}
+
+/** Every document kind with the region's settings (null where the defaults apply). */
+export async function templateList(db: Db, principal: Principal, regionCode: string) {
+  if (!regionManageable(principal, regionCode)) throw problems.notFound('区划不存在或不在您的管理范围内。');
+  const rows = new Map((await templateSettingsOf(db, regionCode)).map((r) => [r.kind, r]));
+  return Object.keys(NUMBER_SERIES).map((kind) => ({ kind, row: rows.get(kind) ?? null }));
+}
+
+export async function saveTemplate(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  regionCode: string,
+  kind: string,
+  expectedVersion: number,
+  input: {
+    issuerMark: string | null;
+    signatureName: string | null;
+    numberSeries: string | null;
+    closing: string | null;
+  },
+) {
+  if (!regionManageable(principal, regionCode)) throw problems.forbidden('您不能修改该区划的文书模板。');
+  if (!NUMBER_SERIES[kind]) throw problems.notFound('没有这种文书。');
+  return transaction(db, async (trx) => {
+    const row = await saveTemplateSettings(
+      trx,
+      {
+        region_code: regionCode,
+        kind,
+        issuer_mark: input.issuerMark,
+        signature_name: input.signatureName,
+        number_series: input.numberSeries,
+        closing: input.closing,
+        updated_by: principal.id,
+      },
+      expectedVersion,
+    );
+    if (!row) throw problems.preconditionFailed('模板设置已被他人修改，请刷新后再保存。');
+    await writeAudit(trx, actor, {
+      action: 'document_template.save',
+      targetType: 'document_template',
+      targetId: `${regionCode}/${kind}`,
+      summary: input,
     });
     return row;
   });

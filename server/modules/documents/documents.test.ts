@@ -224,4 +224,59 @@ describe('issuing documents', () => {
       .execute();
     await expect(issue('无章可用')).rejects.toMatchObject({ status: 422 });
   });
+
+  it('a region administrator sets the letterhead, number series and closing; stale saves are refused', async () => {
+    const admin = await t.login('nanhu.admin');
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/document-templates?regionCode=330402',
+      headers: { cookie: admin },
+    });
+    expect(list.json()).toHaveLength(11);
+    expect(list.json().find((k: { kind: string }) => k.kind === 'consultation_letter')).toMatchObject({
+      label: '书面征询意见函',
+      defaultSeries: '征',
+      version: 0,
+    });
+    const body = {
+      issuerMark: '嘉兴市南湖区行政审批服务局',
+      numberSeries: '协调',
+      closing: '特此函询，请予支持。',
+    };
+    const save = await t.app.inject({
+      method: 'PUT',
+      url: '/api/document-templates/330402/consultation_letter',
+      headers: { cookie: admin, 'if-match': 'W/"0"' },
+      payload: body,
+    });
+    expect(save.statusCode).toBe(200);
+    expect(save.headers.etag).toBe('W/"1"');
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: '/api/document-templates/330402/consultation_letter',
+      headers: { cookie: admin, 'if-match': 'W/"0"' },
+      payload: { ...body, closing: '覆盖他人的修改' },
+    });
+    expect(stale.statusCode).toBe(412);
+    const other = await t.app.inject({
+      method: 'PUT',
+      url: '/api/document-templates/330402/consultation_letter',
+      headers: { cookie: await t.login('xiuzhou.admin'), 'if-match': 'W/"1"' },
+      payload: body,
+    });
+    expect(other.statusCode).toBe(403);
+
+    const d = await issue('设置模板后的征询意见函', { sealed: false }); // the seals were revoked above
+    expect(d.number).toMatch(/^南审协调〔2026〕\d+号$/);
+    const docx = (
+      await t.app.inject({ method: 'GET', url: `/api/documents/${d.id}/docx`, headers: { cookie: coord } })
+    ).rawPayload;
+    const { default: JSZip } = await import('jszip');
+    // The letterhead of 信函格式 sits in the first-page header part: read every part of the package.
+    const zip = await JSZip.loadAsync(docx);
+    const parts = zip.file(/^word\/.*\.xml$/);
+    const xml = (await Promise.all(parts.map((f) => f.async('string')))).join('\n');
+    expect(xml).toContain('嘉兴市南湖区行政审批服务局');
+    expect(xml).toContain('特此函询，请予支持。');
+  });
 });

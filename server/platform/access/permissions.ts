@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'enterprise:manage': '登记与管理企业账号',
   'document:read': '查看公文',
   'seal:manage': '制作与管理印章',
+  'document:template': '维护文书模板',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +53,7 @@ export const ROLES = {
       'enterprise:read',
       'enterprise:manage',
       'seal:manage',
+      'document:template',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
