@@ -123,8 +123,25 @@ describe('工作日历管理', () => {
 
         // The closure moved the officer's unit deadlines: the bell counts up without a reload.
         await expect.poll(() => bellCount(officer), { timeout: 10_000 }).toBeGreaterThan(before);
+        // The closure notifies once per changed deadline, in several events: let the count settle
+        // before opening the bell, so the popover is not re-rendered under the click.
+        let last = -1;
+        await expect
+          .poll(
+            async () => {
+              const now = await bellCount(officer);
+              const settled = now === last;
+              last = now;
+              return settled;
+            },
+            { interval: 600, timeout: 15_000 },
+          )
+          .toBe(true);
         await officer.getByTestId('notification-bell').click();
-        await officer.getByRole('button', { name: '查看全部' }).click();
+        const all = officer.getByRole('button', { name: '查看全部' });
+        await all.waitFor({ state: 'visible' });
+        await all.click();
+        await officer.waitForURL('**/notifications');
         await officer.getByRole('heading', { name: '通知' }).waitFor();
         const inbox = officer.getByTestId('notification-inbox');
         await expect.poll(() => text(inbox)).toContain('办理时限调整');
