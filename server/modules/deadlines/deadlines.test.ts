@@ -139,6 +139,11 @@ describe('deadline ledger API', () => {
 
   it('the list’s level filter (SQL) agrees with lib/warning.ts for every deadline', async () => {
     const now = today();
+    // One deadline of each level today, whatever today is: overdue long ago; a 2-day limit starting
+    // today is yellow at once (threshold max(2, 2/5) = 2); a 20-day limit starting today is green.
+    await make('level-red', '2026-01-05', 1, now);
+    await make('level-yellow', now, 2, now);
+    await make('level-green', now, 20, now);
     for (const level of ['green', 'yellow', 'red'] as const) {
       const items = (
         await t.app.inject({
@@ -156,7 +161,6 @@ describe('deadline ledger API', () => {
         headers: { cookie: await t.login('city.admin') },
       })
     ).json().items;
-    // The demo data is built to show every level on any day.
     expect(new Set(all.map((i: { level: string }) => i.level))).toEqual(new Set(['green', 'yellow', 'red']));
   });
 });
