@@ -24,7 +24,7 @@ const ROLES: { username: string; kind?: 'enterprise'; role: string; unit: string
     username: 'nanhu.admin',
     role: '系统管理员',
     unit: '南湖区行政审批局',
-    menu: ['我的待办', '办理时限', '组织机构', '用户与角色', '工作日历', '审计日志'],
+    menu: ['我的待办', '办理时限', '组织机构', '用户与角色', '工作日历', '公文与印章', '审计日志'],
   },
   {
     username: 'nanhu.clerk',

@@ -11,7 +11,9 @@ import type {
   NotificationQuery,
   OverrideBody,
   RoleGrantInput,
+  SealCreateBody,
   SuspendBody,
+  TemplateBody,
   UnitCreateBody,
   UnitPatchBody,
   UnitQuery,
@@ -459,5 +461,55 @@ export function useMarkRead() {
       qc.setQueryData(keys.unreadCount, r);
       return qc.invalidateQueries({ queryKey: keys.notifications });
     },
+  });
+}
+
+export const docKeys = {
+  seals: ['seals'] as const,
+  templates: (regionCode: string) => ['document-templates', regionCode] as const,
+};
+
+export function useSeals(enabled = true) {
+  return useQuery({ queryKey: docKeys.seals, queryFn: () => body(api.GET('/api/seals')), enabled });
+}
+
+export function useCreateSeal() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SealCreateBody) => body(api.POST('/api/seals', { body: input })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: docKeys.seals }),
+  });
+}
+
+export function useRotateSeal() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => body(api.POST('/api/seals/{id}/rotate', { params: { path: { id } } })),
+    onSettled: () => qc.invalidateQueries({ queryKey: docKeys.seals }),
+  });
+}
+
+export function useDocumentTemplates(regionCode: string | undefined) {
+  return useQuery({
+    queryKey: docKeys.templates(regionCode ?? ''),
+    queryFn: () =>
+      body(api.GET('/api/document-templates', { params: { query: { regionCode: regionCode ?? '' } } })),
+    enabled: Boolean(regionCode),
+  });
+}
+
+/** Saves one template; `version` is the row's version (0 when never set), sent as If-Match. */
+export function useSaveDocumentTemplate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { regionCode: string; kind: string; version: number; values: TemplateBody }) =>
+      body(
+        api.PUT('/api/document-templates/{regionCode}/{kind}', {
+          params: { path: { regionCode: input.regionCode, kind: input.kind } },
+          body: input.values,
+          headers: { 'if-match': `W/"${input.version}"` },
+        }),
+      ),
+    onSettled: (_d, _e, input) => qc.invalidateQueries({ queryKey: docKeys.templates(input.regionCode) }),
   });
 }

@@ -52,3 +52,9 @@ export type DeadlineLedgerData = Json<paths['/api/deadlines/{id}']['get']['respo
 export type SuspendBody =
   paths['/api/deadlines/{id}/suspensions']['post']['requestBody']['content']['application/json'];
 export type NotificationQuery = NonNullable<paths['/api/notifications']['get']['parameters']['query']>;
+
+export type Seal = Json<paths['/api/seals']['get']['responses'][200]>[number];
+export type SealCreateBody = paths['/api/seals']['post']['requestBody']['content']['application/json'];
+export type DocumentTemplate = Json<paths['/api/document-templates']['get']['responses'][200]>[number];
+export type TemplateBody =
+  paths['/api/document-templates/{regionCode}/{kind}']['put']['requestBody']['content']['application/json'];

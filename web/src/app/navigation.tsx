@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   DesktopOutlined,
   FieldTimeOutlined,
+  FileProtectOutlined,
   IdcardOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -37,6 +38,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: '工作日历',
     icon: <CalendarOutlined />,
     permission: 'calendar:read',
+    kind: 'staff',
+  },
+  {
+    path: '/documents-admin',
+    label: '公文与印章',
+    icon: <FileProtectOutlined />,
+    permission: 'seal:manage',
     kind: 'staff',
   },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', kind: 'staff' },

@@ -90,6 +90,11 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/calendar/CalendarPage.tsx')),
           },
           {
+            path: 'documents-admin',
+            handle: handle({ permission: 'seal:manage', kind: 'staff' }),
+            lazy: page(() => import('../modules/documents/DocumentsAdminPage.tsx')),
+          },
+          {
             path: 'audit',
             handle: handle({ permission: 'audit:read', kind: 'staff' }),
             lazy: page(() => import('../modules/audit/AuditPage.tsx')),
