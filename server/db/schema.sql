@@ -364,6 +364,7 @@ create table seal (
   replaced_by bigint,
   created_by bigint,
   created_at timestamp with time zone not null default now(),
+  image_hash text,
   constraint seal_check CHECK ((valid_to >= valid_from)),
   constraint seal_kind_check CHECK ((kind = ANY (ARRAY['official'::text, 'internal'::text, 'business'::text, 'personal'::text]))),
   constraint seal_name_check CHECK (((length(name) >= 2) AND (length(name) <= 40))),
@@ -434,6 +435,7 @@ alter table notification_outbox add constraint notification_outbox_notification_
 alter table region add constraint region_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES region(code);
 alter table role_assignment add constraint role_assignment_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table seal add constraint seal_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table seal add constraint seal_image_hash_fkey FOREIGN KEY (image_hash) REFERENCES blob(hash);
 alter table seal add constraint seal_replaced_by_fkey FOREIGN KEY (replaced_by) REFERENCES seal(id);
 alter table seal add constraint seal_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
 alter table totp_recovery_code add constraint totp_recovery_code_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;

@@ -285,6 +285,7 @@ export interface SealTable {
   replaced_by: number | null;
   created_by: number | null;
   created_at: Timestamp;
+  image_hash: Generated<string | null>;
 }
 
 export interface DocumentCounterTable {

@@ -251,3 +251,7 @@ export async function saveTemplateSettings(
     .returningAll()
     .executeTakeFirst();
 }
+
+export async function setSealImage(db: Db, id: number, hash: string) {
+  await db.updateTable('seal').set({ image_hash: hash }).where('id', '=', id).execute();
+}

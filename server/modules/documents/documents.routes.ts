@@ -18,6 +18,7 @@ import {
   saveTemplate,
   seals,
   templateList,
+  uploadSealImage,
   verifyDocument,
 } from './documents.service.ts';
 
@@ -257,6 +258,34 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
       const row = await createSeal(db, secrets, actorOf(req.principal, req), req.principal!, req.body);
       reply.code(201);
       return { id: Number(row.id), status: row.status };
+    },
+  );
+
+  app.addContentTypeParser('image/png', { parseAs: 'buffer', bodyLimit: 512 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.put(
+    '/api/seals/:id/image',
+    {
+      config: { access: { permission: 'seal:manage' } },
+      schema: {
+        tags,
+        summary: '上传印章图片',
+        description:
+          '以 image/png 上传印模图片（近似正方形、100–2000 像素、不超过 512 KB），此后用印时以该图片代替系统生成的圆形印章。',
+        params: IdParams,
+        response: {
+          200: z.object({ id: z.number(), imageHash: z.string() }),
+          ...errors(400, 401, 403, 404, 413, 415, 422),
+        },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) {
+        throw new Problem(415, 'unsupported-media-type', '请上传 PNG 图片', '请以 image/png 上传印章图片。');
+      }
+      return uploadSealImage(db, actorOf(req.principal, req), req.principal!, req.params.id, req.body);
     },
   );
 

@@ -31,6 +31,7 @@ import {
   nextVersion,
   putBlob,
   saveTemplateSettings,
+  setSealImage,
   setSealStatus,
   templateSettings,
   templateSettingsOf,
@@ -115,6 +116,7 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
         throw err;
       }
     }
+    const sealImage = seal?.image_hash ? (await getBlob(trx, seal.image_hash))?.content : undefined;
     const built = input.build(number);
     const doc: OfficialDocument = {
       ...built,
@@ -125,7 +127,12 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
         : {}),
       ...(seal
         ? {
-            seal: { name: seal.name, unitName: unit.name, kind: SEAL_KIND_LABELS[seal.kind] },
+            seal: {
+              name: seal.name,
+              unitName: unit.name,
+              kind: SEAL_KIND_LABELS[seal.kind],
+              image: sealImage,
+            },
             footerLabel: INTEGRITY_LABEL,
           }
         : {}),
@@ -317,6 +324,7 @@ export async function rotateSeal(db: Db, secrets: SecretBox, actor: Actor, princ
       valid_to: old.valid_to,
       created_by: principal.id,
     });
+    if (old.image_hash) await setSealImage(trx, Number(row.id), old.image_hash); // the seal keeps its image
     await setSealStatus(trx, id, 'revoked', Number(row.id));
     await writeAudit(trx, actor, {
       action: 'seal.rotate',
@@ -379,4 +387,36 @@ export async function saveTemplate(
     });
     return row;
   });
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** An uploaded seal image: a real PNG (sniffed, not trusted from the header), square, 100–2000 px. */
+export async function uploadSealImage(db: Db, actor: Actor, principal: Principal, id: number, bytes: Buffer) {
+  const seal = await findSeal(db, scopeFor(principal, 'seal:manage'), id);
+  if (!seal) throw problems.notFound('印章不存在或不在您的管理范围内。');
+  if (
+    bytes.length < 33 ||
+    !bytes.subarray(0, 8).equals(PNG_SIGNATURE) ||
+    bytes.toString('latin1', 12, 16) !== 'IHDR'
+  ) {
+    throw problems.unprocessable('印章图片须为 PNG 文件（建议透明背景的红色印模）。');
+  }
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  if (width < 100 || height < 100 || width > 2000 || height > 2000 || Math.abs(width - height) > width / 10) {
+    throw problems.unprocessable(`印章图片应为近似正方形，边长 100–2000 像素（当前 ${width}×${height}）。`);
+  }
+  const hash = sm3Hex(bytes);
+  await transaction(db, async (trx) => {
+    await putBlob(trx, hash, 'image/png', bytes);
+    await setSealImage(trx, id, hash);
+    await writeAudit(trx, actor, {
+      action: 'seal.image',
+      targetType: 'seal',
+      targetId: id,
+      summary: { hash, width, height },
+    });
+  });
+  return { id, imageHash: hash };
 }

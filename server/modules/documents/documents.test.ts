@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { onPostgres } from '../../../test/db.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
+import { defaultFonts, openFont } from '../../platform/documents/fonts.ts';
 import type { OfficialDocument } from '../../platform/documents/model.ts';
+import { sealGeometry, sealPng } from '../../platform/documents/seal.ts';
 import { issueDocument } from './documents.service.ts';
 
 let t: TestApp;
@@ -191,6 +193,46 @@ describe('issuing documents', () => {
       .map((r) => (r.status === 'fulfilled' ? r.value.number : null))
       .map((n) => Number(/〔2026〕(\d+)号/.exec(n ?? '')?.[1]));
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 8 }, (_, i) => start + i + 1));
+  });
+
+  it('an uploaded PNG seal image is drawn instead of the generated seal; bad uploads are refused', async () => {
+    const admin = await t.login('nanhu.admin');
+    const seals = (
+      await t.app.inject({ method: 'GET', url: '/api/seals', headers: { cookie: admin } })
+    ).json();
+    const seal = seals.find(
+      (s: { unitId: number; status: string }) => s.unitId === centerId && s.status === 'active',
+    );
+    const png = sealPng(
+      sealGeometry(
+        { name: '协调专用章', unitName: '嘉兴市南湖区行政审批局' },
+        openFont(defaultFonts().title),
+      ),
+      240,
+    );
+    const put = (payload: Buffer, type = 'image/png') =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/seals/${seal.id}/image`,
+        headers: { cookie: admin, 'content-type': type },
+        payload,
+      });
+    expect((await put(Buffer.from('not a png at all, just text....................'))).statusCode).toBe(422);
+    expect((await put(Buffer.from('plain'), 'text/plain')).statusCode).toBe(415);
+    expect((await put(Buffer.alloc(600 * 1024, 1))).statusCode).toBe(413);
+    expect((await put(png)).statusCode).toBe(200);
+    const d = await issue('使用上传印模的征询意见函');
+    const pdf = (
+      await t.app.inject({ method: 'GET', url: `/api/documents/${d.id}/pdf`, headers: { cookie: coord } })
+    ).rawPayload;
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents/verify',
+      headers: { 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
+    expect(r.json()).toMatchObject({ found: true, valid: true });
   });
 
   it('a revoked seal cannot seal; after rotation the new seal seals and old documents still verify', async () => {

@@ -224,9 +224,14 @@ export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): P
     const textWidthPt = (156 * 72) / 25.4;
     const R = SEAL_DIAMETER_PT / 2;
     const sealImage = new ImageRun({
-      type: 'svg',
-      data: Buffer.from(sealSvg(g)),
-      fallback: { type: 'png', data: sealPng(g, 300) },
+      // An uploaded seal image is used as it is; otherwise the generated vector seal.
+      ...(doc.seal.image
+        ? { type: 'png' as const, data: doc.seal.image }
+        : {
+            type: 'svg' as const,
+            data: Buffer.from(sealSvg(g)),
+            fallback: { type: 'png' as const, data: sealPng(g, 300) },
+          }),
       transformation: { width: size, height: size },
       altText: {
         name: '印章',

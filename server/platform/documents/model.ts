@@ -25,6 +25,8 @@ export interface DocumentSeal {
   unitName: string;
   /** Seal type (法定名称章 / 内设机构章 / 业务专用章 …); informational. */
   kind?: string;
+  /** An uploaded seal image (PNG, transparent background) drawn instead of the generated seal. */
+  image?: Buffer;
 }
 
 export interface MinutesAttendance {

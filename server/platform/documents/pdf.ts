@@ -511,8 +511,16 @@ function drawSignature(w: Writer, doc: OfficialDocument): void {
 
 function drawSeal(w: Writer, doc: OfficialDocument, cx: number, cy: number): void {
   if (!doc.seal) return;
-  const g = sealGeometry(doc.seal, openFont(w.fonts.file('title')));
   const pdf = w.pdf;
+  if (doc.seal.image) {
+    const d = SEAL_DIAMETER_PT;
+    pdf.save();
+    pdf.opacity(0.88);
+    pdf.image(doc.seal.image, cx - d / 2, cy - d / 2, { width: d, height: d });
+    pdf.restore();
+    return;
+  }
+  const g = sealGeometry(doc.seal, openFont(w.fonts.file('title')));
   pdf.save();
   pdf.translate(cx - g.size / 2, cy - g.size / 2);
   pdf.fillOpacity(0.88);

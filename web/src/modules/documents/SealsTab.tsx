@@ -1,8 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { errorMessage } from '../../api/problem.ts';
+import { errorMessage, toProblem } from '../../api/problem.ts';
 import { useCreateSeal, useRotateSeal, useSeals, useUnits } from '../../api/queries.ts';
 import type { Seal, SealCreateBody } from '../../api/types.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
@@ -108,6 +121,17 @@ export function SealsTab() {
   const rotate = useRotateSeal();
   const [creating, setCreating] = useState(false);
 
+  // An uploaded PNG replaces the generated round seal in documents sealed from now on.
+  const upload = (s: Seal, file: File) => {
+    fetch(`/api/seals/${s.id}/image`, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: file })
+      .then(async (res) => {
+        if (res.ok) message.success(`已为“${s.name}”上传印模，此后用印将使用该图片`);
+        else message.error(errorMessage(toProblem(res.status, await res.json().catch(() => undefined))));
+      })
+      .catch(() => message.error('上传失败，请检查网络后重试'));
+    return false; // sent here, not by antd's uploader
+  };
+
   const doRotate = (s: Seal) =>
     rotate.mutate(s.id, {
       onSuccess: () => message.success(`已为“${s.name}”更换密钥，旧印章已注销`),
@@ -165,20 +189,27 @@ export function SealsTab() {
           {
             title: '操作',
             key: 'actions',
-            width: 100,
+            width: 190,
             render: (_: unknown, s) =>
               s.status === 'revoked' ? null : (
-                <Popconfirm
-                  title={`为“${s.unitName} ${s.name}”更换密钥？`}
-                  description="将生成新密钥的新印章，旧印章随即注销；旧印章签过的文书仍可核验。"
-                  okText="更换"
-                  cancelText="取消"
-                  onConfirm={() => doRotate(s)}
-                >
-                  <Button type="link" size="small" aria-label={`更换密钥 ${s.unitName} ${s.name}`}>
-                    更换密钥
-                  </Button>
-                </Popconfirm>
+                <>
+                  <Upload accept="image/png" showUploadList={false} beforeUpload={(file) => upload(s, file)}>
+                    <Button type="link" size="small" aria-label={`上传印模 ${s.unitName} ${s.name}`}>
+                      上传印模
+                    </Button>
+                  </Upload>
+                  <Popconfirm
+                    title={`为“${s.unitName} ${s.name}”更换密钥？`}
+                    description="将生成新密钥的新印章，旧印章随即注销；旧印章签过的文书仍可核验。"
+                    okText="更换"
+                    cancelText="取消"
+                    onConfirm={() => doRotate(s)}
+                  >
+                    <Button type="link" size="small" aria-label={`更换密钥 ${s.unitName} ${s.name}`}>
+                      更换密钥
+                    </Button>
+                  </Popconfirm>
+                </>
               ),
           },
         ]}
