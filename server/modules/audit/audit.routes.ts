@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
-import { errors } from '../../platform/http/schemas.ts';
+import { errors, nextKey } from '../../platform/http/schemas.ts';
 import { auditEvents } from './audit.service.ts';
 
 const AuditEventSchema = z.object({
@@ -74,7 +74,7 @@ export const auditRoutes: Module = (app, { database }) => {
         requestId: r.request_id,
         chainSeq: r.chain_seq === null ? null : Number(r.chain_seq),
       }));
-      return { items, nextBefore: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return { items, nextBefore: nextKey(items, req.query.limit) };
     },
   );
 

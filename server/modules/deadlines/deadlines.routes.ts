@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import { SUSPENSION_KIND_LABELS } from '../../platform/calendar/engine.ts';
 import { DEADLINE_KIND_LABELS } from '../../platform/deadlines/deadlines.ts';
 import type { Module } from '../../platform/http/app.ts';
-import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
 import { deadline, deadlines, resume, suspend } from './deadlines.service.ts';
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为有效日期');
@@ -132,7 +132,7 @@ export const deadlineRoutes: Module = (app, { database, calendars }) => {
     },
     async (req) => {
       const items = (await deadlines(db, req.principal!, req.query)).map((r) => toDeadline(r, r.level));
-      return { items, nextAfter: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return { items, nextAfter: nextKey(items, req.query.limit) };
     },
   );
 

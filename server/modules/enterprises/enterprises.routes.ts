@@ -3,7 +3,7 @@ import { usccProblem } from '../../../lib/uscc.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
 import {
   editEnterprise,
   enterprise,
@@ -81,7 +81,7 @@ export const enterpriseRoutes: Module = (app, { database }) => {
     },
     async (req) => {
       const items = (await enterprises(db, req.principal!, req.query)).map(toEnterprise);
-      return { items, nextAfter: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return { items, nextAfter: nextKey(items, req.query.limit) };
     },
   );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Module } from '../../platform/http/app.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
-import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { errors, IdParams, nextKey, ProblemSchema } from '../../platform/http/schemas.ts';
 import {
   findNotification,
   latestNotification,
@@ -64,7 +64,7 @@ export const notificationRoutes: Module = (app, { database, bus }) => {
     },
     async (req) => {
       const items = (await listNotifications(db, req.principal!.id, req.query)).map(toNotification);
-      return { items, nextBefore: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return { items, nextBefore: nextKey(items, req.query.limit) };
     },
   );
 
@@ -133,7 +133,7 @@ export const notificationRoutes: Module = (app, { database, bus }) => {
         response: {
           200: z.string().describe('text/event-stream'),
           ...errors(401, 403),
-          406: errors(400)[400]!,
+          406: ProblemSchema,
         },
       },
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
 import { RegionSchema, toUnit, UnitCreate, UnitListQuery, UnitPatch, UnitSchema } from './org.schemas.ts';
 import { createRegion, createUnit, editUnit, regions, unit, units } from './org.service.ts';
 
@@ -73,7 +73,7 @@ export const orgRoutes: Module = (app, { database }) => {
     async (req) => {
       const rows = await units(db, req.principal!, req.query);
       const items = rows.map(toUnit);
-      return { items, nextAfter: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return { items, nextAfter: nextKey(items, req.query.limit) };
     },
   );
 

@@ -3,7 +3,7 @@ import { pingDatabase } from '../../db/client.ts';
 import { migrationStatus } from '../../db/migrate.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { errors } from '../../platform/http/schemas.ts';
+import { errors, ProblemSchema } from '../../platform/http/schemas.ts';
 
 export const systemRoutes: Module = (app, { database }) => {
   const tags = ['运维'];
@@ -35,7 +35,7 @@ export const systemRoutes: Module = (app, { database }) => {
             database: z.enum(['pglite', 'postgres']),
             migrations: z.number(),
           }),
-          503: errors(400)[400]!,
+          503: ProblemSchema,
         },
       },
     },

@@ -3,7 +3,7 @@ import { ROLE_NAMES } from '../../platform/access/permissions.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams, OkSchema } from '../../platform/http/schemas.ts';
+import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
 import { createUser, editUser, resetPassword, setRoles, unlockUser, user, users } from './users.service.ts';
 
 const SCOPES = ['all', 'region', 'own_unit', 'custom_units', 'self'] as const;
@@ -85,7 +85,7 @@ export const userRoutes: Module = (app, { database }) => {
     },
     async (req) => {
       const items = (await users(db, req.principal!, req.query)).map(toUser);
-      return { items, nextAfter: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return { items, nextAfter: nextKey(items, req.query.limit) };
     },
   );
 

@@ -26,6 +26,11 @@ export const IdParams = z.object({
     .max(2 ** 53 - 1),
 });
 
+/** The keyset cursor of the next page: the last id when the page is full, else null (no more). */
+export function nextKey(items: readonly { id: number }[], limit: number): number | null {
+  return items.length === limit ? (items.at(-1)?.id ?? null) : null;
+}
+
 /** Keyset paging: `after` is the last id of the previous page. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
