@@ -71,6 +71,7 @@ describe('route × role matrix', () => {
           access === 'public' ||
           access === 'authenticated' ||
           (access === 'staff' && p.name !== 'enterprise') ||
+          (access === 'enterprise' && p.name === 'enterprise') ||
           p.permissions.has((access as { permission: Permission }).permission);
         if (allowed) expect([401, 403], label).not.toContain(res.statusCode);
         else expect(res.statusCode, label).toBe(403);

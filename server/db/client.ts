@@ -141,8 +141,10 @@ export async function pingDatabase(db: Db): Promise<void> {
 
 /**
  * Runs `fn` in one transaction. Every query inside must use `trx`; a query on the root handle
- * throws at once (see tx-guard.ts).
+ * throws at once (see tx-guard.ts). Called with a transaction, it joins it, so a service that
+ * runs its own transaction (issuing a document) can be part of a larger change (a case transition).
  */
 export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
   return runInTransactionContext(() => db.transaction().execute(fn));
 }

@@ -328,6 +328,265 @@ export interface DocumentTemplateTable {
   updated_at: Timestamp;
 }
 
+export type TimeUnit = 'working' | 'natural';
+export type ItemKind = 'instant' | 'promised';
+export type MaterialMedium = 'paper' | 'electronic' | 'both';
+
+export interface ServiceItemTable {
+  id: Generated<number>;
+  region_code: string;
+  department_id: number;
+  current_version_id: number | null;
+  status: Defaulted<'active' | 'withdrawn'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceItemVersionTable {
+  id: Generated<number>;
+  item_id: number;
+  version_no: number;
+  name: string;
+  basic_code: string;
+  implementation_code: string;
+  handle_item_code: string | null;
+  local_code: string | null;
+  item_type: string;
+  exercise_level: string;
+  subject_nature: string;
+  service_objects: string[];
+  handling_forms: string[];
+  kind: ItemKind;
+  legal_days: number;
+  legal_unit: TimeUnit;
+  legal_explain: string | null;
+  promised_days: number;
+  promised_unit: TimeUnit;
+  promised_explain: string | null;
+  legal_basis: string;
+  acceptance_conditions: string | null;
+  special_procedure: string;
+  suspension_kinds: Defaulted<string[]>;
+  charged: Defaulted<boolean>;
+  fee_basis: string | null;
+  online: Defaulted<boolean>;
+  online_url: string | null;
+  approval_levels: number;
+  yellow_override: number | null;
+  supervising_department_id: number | null;
+  requires_project_code: Defaulted<boolean>;
+  result_name: string | null;
+  effective_from: string;
+  effective_to: string | null;
+  change_request_id: number | null;
+  published_by: number | null;
+  published_at: Timestamp;
+}
+
+export interface ItemMaterialTable {
+  id: Generated<number>;
+  version_id: number;
+  seq: number;
+  name: string;
+  shared_key: string;
+  required: boolean;
+  tolerable: Defaulted<boolean>;
+  tolerable_basis: string | null;
+  medium: MaterialMedium;
+  licence_type: string | null;
+  originals: Defaulted<number>;
+  copies: Defaulted<number>;
+  form_template_hash: string | null;
+  requirement: string | null;
+}
+
+export interface CatalogChangeRequestTable {
+  id: Generated<number>;
+  region_code: string;
+  department_id: number;
+  kind: 'add' | 'modify' | 'withdraw';
+  item_id: number | null;
+  base_version_id: number | null;
+  payload: Json | null;
+  reason: string;
+  status: Defaulted<'submitted' | 'approved' | 'rejected'>;
+  drafted_by: number | null;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+}
+
+export interface BundleTable {
+  id: Generated<number>;
+  region_code: string;
+  name: string;
+  description: string | null;
+  lead_department_id: number;
+  form: Json;
+  status: Defaulted<'active' | 'withdrawn'>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BundleItemTable {
+  bundle_id: number;
+  item_id: number;
+  seq: number;
+}
+
+export interface ItemAuthorizationTable {
+  id: Generated<number>;
+  item_id: number;
+  department_id: number;
+  grantee_user_id: number;
+  note: string | null;
+  granted_by: number | null;
+  granted_at: Timestamp;
+  revoked_by: number | null;
+  revoked_at: Date | null;
+}
+
+export type CaseStateColumn =
+  | 'submitted'
+  | 'correction_requested'
+  | 'accepted'
+  | 'tolerantly_accepted'
+  | 'rejected'
+  | 'in_review'
+  | 'approved'
+  | 'denied'
+  | 'delivered'
+  | 'archived'
+  | 'withdrawn';
+
+export interface BundleCaseTable {
+  id: Generated<number>;
+  number: string;
+  bundle_id: number;
+  region_code: string;
+  lead_department_id: number;
+  enterprise_id: number | null;
+  applicant_name: string;
+  form: Json;
+  delivered_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface ServiceCaseTable {
+  id: Generated<number>;
+  number: string;
+  region_code: string;
+  item_id: number;
+  item_version_id: number;
+  department_id: number;
+  bundle_case_id: number | null;
+  enterprise_id: number | null;
+  channel: 'window' | 'online';
+  state: CaseStateColumn;
+  applicant_name: string;
+  applicant_id_type: 'uscc' | 'id_card' | 'other';
+  applicant_id_number: string;
+  contact_name: string;
+  contact_phone: string;
+  project_code: string | null;
+  project_name: string | null;
+  form: Json;
+  submitted_at: Timestamp;
+  intake_by: number | null;
+  accepted_at: Date | null;
+  acceptance_number: string | null;
+  deadline_id: number | null;
+  promised_due: string | null;
+  review_level: Defaulted<number>;
+  suspended: Defaulted<boolean>;
+  decision_reason: string | null;
+  decided_at: Date | null;
+  decided_by: number | null;
+  result_name: string | null;
+  result_number: string | null;
+  result_valid_to: string | null;
+  delivery_method: 'window' | 'post' | 'online' | null;
+  delivered_at: Date | null;
+  archived_at: Date | null;
+  search_text: Defaulted<string>;
+  search: ColumnType<string, string | undefined, string>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CaseMaterialStatus = 'provided' | 'shared' | 'tolerated' | 'missing';
+
+export interface CaseMaterialTable {
+  id: Generated<number>;
+  case_id: number;
+  material_id: number;
+  status: CaseMaterialStatus;
+  stored_material_id: number | null;
+  committed_date: string | null;
+  commitment_text: string | null;
+  commitment_signed_at: Date | null;
+  fulfilled_at: Date | null;
+  reminded_at: Date | null;
+  breached_at: Date | null;
+}
+
+export interface StoredMaterialTable {
+  id: Generated<number>;
+  enterprise_id: number | null;
+  shared_key: string;
+  name: string;
+  file_name: string;
+  blob_hash: string;
+  content_type: string;
+  size: number;
+  trust_grade: 'A' | 'B' | 'C' | 'D';
+  source: 'upload' | 'window' | 'licence';
+  verified_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CaseStepTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  event: string;
+  action: 'pass' | 'return' | 'other';
+  from_state: string | null;
+  to_state: string;
+  level: number | null;
+  actor_user_id: number | null;
+  actor_enterprise_id: number | null;
+  unit_id: number | null;
+  opinion: string | null;
+  at: Timestamp;
+}
+
+export interface CaseSpecialProcedureTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  kind_code: '1' | '2';
+  reason: string;
+  requester: string;
+  started_on: string;
+  ended_on: string | null;
+  result: string | null;
+  opinion: string | null;
+  unit_id: number;
+  handler_user_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface CaseCounterTable {
+  region_code: string;
+  day: string;
+  last_number: number;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   idempotency_key: IdempotencyKeyTable;
@@ -357,6 +616,20 @@ export interface DB {
   document_counter: DocumentCounterTable;
   document: DocumentTable;
   document_template: DocumentTemplateTable;
+  service_item: ServiceItemTable;
+  service_item_version: ServiceItemVersionTable;
+  item_material: ItemMaterialTable;
+  catalog_change_request: CatalogChangeRequestTable;
+  bundle: BundleTable;
+  bundle_item: BundleItemTable;
+  item_authorization: ItemAuthorizationTable;
+  bundle_case: BundleCaseTable;
+  service_case: ServiceCaseTable;
+  case_material: CaseMaterialTable;
+  stored_material: StoredMaterialTable;
+  case_step: CaseStepTable;
+  case_special_procedure: CaseSpecialProcedureTable;
+  case_counter: CaseCounterTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { createDeadline } from '../platform/deadlines/deadlines.ts';
 import { BuiltinSealProvider } from '../platform/seals/seals.ts';
+import { seedDemoCatalog, seedDemoLicences } from './catalog.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -187,6 +188,8 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
     }
     await seedDemoDeadlines(trx, unitIds);
     await seedDemoSeals(trx, secrets, unitIds);
+    await seedDemoCatalog(trx, REGIONS, unitIds);
+    await seedDemoLicences(trx, DEMO_ENTERPRISES);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;

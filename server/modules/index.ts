@@ -1,6 +1,8 @@
 import type { Module } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { caseRoutes } from './cases/cases.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
@@ -18,6 +20,8 @@ export const modules: Module[] = [
   userRoutes,
   enterpriseRoutes,
   calendarRoutes,
+  catalogRoutes,
+  caseRoutes,
   deadlineRoutes,
   notificationRoutes,
   documentRoutes,

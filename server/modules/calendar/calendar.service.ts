@@ -1,6 +1,6 @@
 import { eachDay, fromParts, type IsoDate } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
-import { type Principal, scopeFor } from '../../platform/access/scope.ts';
+import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import {
   type CalendarDayRecord,
@@ -52,8 +52,7 @@ export async function yearView(db: Db, cache: CalendarCache, regionCode: string,
 }
 
 function manageable(principal: Principal, regionCode: string) {
-  const scope = scopeFor(principal, 'calendar:manage');
-  return scope.kind === 'all' || (scope.kind === 'some' && scope.regionCodes.includes(regionCode));
+  return scopeCoversRegion(scopeFor(principal, 'calendar:manage'), regionCode);
 }
 
 const sample = (changes: RecomputeChange[]) =>

@@ -2,25 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
-/** Stores bytes under their SM3 digest; storing the same bytes twice keeps one copy. */
-export async function putBlob(db: Db, hash: string, contentType: string, content: Buffer) {
-  await db
-    .insertInto('blob')
-    .values({ hash, content_type: contentType, size: content.length, content })
-    .onConflict((oc) => oc.column('hash').doNothing())
-    .execute();
-}
-
-export async function getBlob(db: Db, hash: string) {
-  const row = await db
-    .selectFrom('blob')
-    .select(['content_type', 'content'])
-    .where('hash', '=', hash)
-    .executeTakeFirst();
-  // pg gives a Buffer, PGlite a Uint8Array.
-  return row ? { contentType: row.content_type, content: Buffer.from(row.content) } : undefined;
-}
-
 /** Takes the next number of a series inside the caller's transaction (row lock until commit). */
 export async function nextNumber(db: Db, unitId: number, kind: string, year: number): Promise<number> {
   const r = await sql<{ last_number: number }>`
@@ -254,4 +235,16 @@ export async function saveTemplateSettings(
 
 export async function setSealImage(db: Db, id: number, hash: string) {
   await db.updateTable('seal').set({ image_hash: hash }).where('id', '=', id).execute();
+}
+
+/** The documents of one subject (a case, a request); the caller has checked access to the subject. */
+export function listSubjectDocuments(db: Db, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom('document')
+    .innerJoin('unit', 'unit.id', 'document.issuer_unit_id')
+    .select([...documentColumns, 'unit.name as issuer_name'])
+    .where('document.subject_type', '=', subjectType)
+    .where('document.subject_id', '=', subjectId)
+    .orderBy('document.id')
+    .execute();
 }

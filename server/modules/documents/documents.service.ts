@@ -1,13 +1,14 @@
 import { type IsoDate, todayIn } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import type { SealKind } from '../../db/types.ts';
-import { type Principal, scopeFor } from '../../platform/access/scope.ts';
+import { type Principal, scopeCoversRegion, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
 import { renderDocx } from '../../platform/documents/docx.ts';
 import { defaultFonts } from '../../platform/documents/fonts.ts';
 import { assertValidDocument, type OfficialDocument } from '../../platform/documents/model.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
+import { getBlob, putBlob } from '../../platform/files/blobs.ts';
 import { problems } from '../../platform/http/problem.ts';
 import {
   assertUsable,
@@ -22,14 +23,13 @@ import {
   findDocument,
   findForVerification,
   findSeal,
-  getBlob,
   insertDocument,
   insertSeal,
   listDocuments,
   listSeals,
+  listSubjectDocuments,
   nextNumber,
   nextVersion,
-  putBlob,
   saveTemplateSettings,
   setSealImage,
   setSealStatus,
@@ -196,6 +196,27 @@ export async function documentFile(db: Db, principal: Principal, id: number, for
   return { row, ...blob };
 }
 
+/** Documents of a subject the caller may see (the subject's own access check has passed). */
+export function subjectDocuments(db: Db, subjectType: string, subjectId: string) {
+  return listSubjectDocuments(db, subjectType, subjectId);
+}
+
+/** One file of a subject's document, for a caller who may see the subject. */
+export async function subjectDocumentFile(
+  db: Db,
+  subjectType: string,
+  subjectId: string,
+  id: number,
+  format: 'pdf' | 'docx',
+) {
+  const row = (await listSubjectDocuments(db, subjectType, subjectId)).find((d) => Number(d.id) === id);
+  if (!row) throw problems.notFound('文书不存在。');
+  const hash = format === 'pdf' ? row.pdf_hash : row.docx_hash;
+  const blob = hash ? await getBlob(db, hash) : undefined;
+  if (!blob) throw problems.notFound('该文书没有此格式的文件。');
+  return { row, ...blob };
+}
+
 export async function documentMeta(db: Db, principal: Principal, id: number) {
   const row = await findDocument(db, scopeFor(principal, 'document:read'), id);
   if (!row) throw problems.notFound('文书不存在或不在您的数据范围内。');
@@ -264,11 +285,7 @@ export function seals(db: Db, principal: Principal) {
 }
 
 function sealManageable(principal: Principal, unit: { id: number; region_code: string }) {
-  const scope = scopeFor(principal, 'seal:manage');
-  if (scope.kind === 'all') return true;
-  return (
-    scope.kind === 'some' && (scope.unitIds.includes(unit.id) || scope.regionCodes.includes(unit.region_code))
-  );
+  return scopeCoversUnit(scopeFor(principal, 'seal:manage'), { id: unit.id, regionCode: unit.region_code });
 }
 
 /** Makes a built-in seal: new SM2 keys, the private key SM4-encrypted. */
@@ -337,8 +354,7 @@ export async function rotateSeal(db: Db, secrets: SecretBox, actor: Actor, princ
 }
 
 function regionManageable(principal: Principal, regionCode: string) {
-  const scope = scopeFor(principal, 'document:template');
-  return scope.kind === 'all' || (scope.kind === 'some' && scope.regionCodes.includes(regionCode));
+  return scopeCoversRegion(scopeFor(principal, 'document:template'), regionCode);
 }
 
 /** Every document kind with the region's settings (null where the defaults apply). */

@@ -1,5 +1,5 @@
 import { type Db, transaction } from '../../db/client.ts';
-import { type Principal, scopeFor } from '../../platform/access/scope.ts';
+import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, initialPassword } from '../../platform/auth/passwords.ts';
 import { revokeSessions } from '../../platform/auth/sessions.ts';
@@ -35,8 +35,7 @@ export async function registerEnterprise(
   principal: Principal,
   input: { uscc: string; name: string; legalRepresentative: string; regionCode: string; username: string },
 ) {
-  const scope = scopeFor(principal, 'enterprise:manage');
-  if (scope.kind !== 'all' && !(scope.kind === 'some' && scope.regionCodes.includes(input.regionCode))) {
+  if (!scopeCoversRegion(scopeFor(principal, 'enterprise:manage'), input.regionCode)) {
     throw problems.forbidden('您不能在该区划登记企业账号。');
   }
   const password = initialPassword();

@@ -1,6 +1,6 @@
 import { type Db, transaction } from '../../db/client.ts';
 import type { UnitKind } from '../../db/types.ts';
-import { type Principal, scopeFor } from '../../platform/access/scope.ts';
+import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { problems } from '../../platform/http/problem.ts';
 import {
@@ -30,9 +30,7 @@ export async function unit(db: Db, principal: Principal, id: number) {
 
 /** A manager may create units only in regions within the scope of org:manage. */
 function mayManageRegion(principal: Principal, regionCode: string): boolean {
-  const scope = scopeFor(principal, 'org:manage');
-  if (scope.kind === 'all') return true;
-  return scope.kind === 'some' && scope.regionCodes.includes(regionCode);
+  return scopeCoversRegion(scopeFor(principal, 'org:manage'), regionCode);
 }
 
 export async function createUnit(

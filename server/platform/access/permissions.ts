@@ -17,20 +17,46 @@ export const PERMISSIONS = {
   'document:read': '查看公文',
   'seal:manage': '制作与管理印章',
   'document:template': '维护文书模板',
+  'catalog:read': '查看事项清单变更与授权',
+  'catalog:draft': '起草事项变更',
+  'catalog:approve': '审核发布事项清单与一件事',
+  'catalog:authorize': '首席事务代表授权',
+  'case:read': '查看办件',
+  'case:intake': '窗口收件、受理与出件',
+  'case:review': '部门审查办件',
+  'case:decide': '作出审批决定',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 // Every staff member reads the organisation, the calendar and the deadlines in its scope.
-const STAFF = ['org:read', 'calendar:read', 'deadline:read', 'document:read'] as const;
+const STAFF = [
+  'org:read',
+  'calendar:read',
+  'deadline:read',
+  'document:read',
+  'catalog:read',
+  'case:read',
+] as const;
 
 export const ROLES = {
   window_clerk: {
     label: '综合窗口人员',
-    permissions: [...STAFF, 'deadline:suspend', 'enterprise:read', 'enterprise:manage'],
+    permissions: [...STAFF, 'deadline:suspend', 'enterprise:read', 'enterprise:manage', 'case:intake'],
   },
-  dept_officer: { label: '部门审批人员', permissions: [...STAFF, 'deadline:suspend'] },
-  dept_lead: { label: '部门负责人', permissions: [...STAFF, 'user:read', 'deadline:suspend'] },
+  dept_officer: { label: '部门审批人员', permissions: [...STAFF, 'deadline:suspend', 'case:review'] },
+  dept_lead: {
+    label: '部门负责人',
+    permissions: [
+      ...STAFF,
+      'user:read',
+      'deadline:suspend',
+      'case:review',
+      'case:decide',
+      'catalog:draft',
+      'catalog:authorize',
+    ],
+  },
   liaison: { label: '联络员', permissions: [...STAFF] },
   coordinator: {
     label: '中心协调人员',
@@ -54,6 +80,8 @@ export const ROLES = {
       'enterprise:manage',
       'seal:manage',
       'document:template',
+      'catalog:draft',
+      'catalog:approve',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
@@ -61,8 +89,11 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
 
-/** What a route requires: a permission, any logged-in staff user, any logged-in principal, or nothing. */
-export type Access = { permission: Permission } | 'staff' | 'authenticated' | 'public';
+/**
+ * What a route requires: a permission, any logged-in staff user, a logged-in enterprise (the
+ * applicant's portal; its data scope is the enterprise itself), any logged-in principal, or nothing.
+ */
+export type Access = { permission: Permission } | 'staff' | 'enterprise' | 'authenticated' | 'public';
 
 export function roleGrants(role: string, permission: Permission): boolean {
   const def = (ROLES as Record<string, { permissions: readonly Permission[] }>)[role];

@@ -112,3 +112,15 @@ export function inRegionScope<DB, TB extends keyof DB>(
   }
   return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
 }
+
+/** The in-memory twin of inScope, for one unit the caller already loaded. */
+export function scopeCoversUnit(scope: UnitScope, unit: { id: number; regionCode: string }): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  return scope.unitIds.includes(unit.id) || scope.regionCodes.includes(unit.regionCode);
+}
+
+/** Whether a scope reaches a whole region (a `region` grant there, or `all`). */
+export function scopeCoversRegion(scope: UnitScope, regionCode: string): boolean {
+  return scope.kind === 'all' || (scope.kind === 'some' && scope.regionCodes.includes(regionCode));
+}

@@ -129,6 +129,7 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
     }
     const denied =
       (access === 'staff' && req.principal.kind !== 'staff') ||
+      (access === 'enterprise' && req.principal.kind !== 'enterprise') ||
       (typeof access === 'object' && scopeFor(req.principal, access.permission).kind === 'none');
     if (denied) {
       // Denied attempts are audited (R-SEC-3): who tried which operation, from where.
@@ -139,7 +140,9 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
         targetId: `${req.method} ${req.routeOptions.url}`,
         summary: typeof access === 'object' ? { permission: access.permission } : { requires: access },
       });
-      throw access === 'staff' ? problems.forbidden('仅限工作人员使用。') : problems.forbidden();
+      if (access === 'staff') throw problems.forbidden('仅限工作人员使用。');
+      if (access === 'enterprise') throw problems.forbidden('仅限企业（申请人）账号使用。');
+      throw problems.forbidden();
     }
   });
 

@@ -82,6 +82,8 @@ export const problems = {
     new Problem(412, 'stale-version', '记录已被修改', detail),
   preconditionRequired: (detail = '修改请求必须带 If-Match 头（记录的当前版本）。') =>
     new Problem(428, 'version-required', '缺少版本号', detail),
+  tooLarge: (detail: string) => new Problem(413, 'payload-too-large', '文件过大', detail),
+  unsupportedType: (detail: string) => new Problem(415, 'unsupported-media-type', '文件类型不支持', detail),
   unprocessable: (detail: string, errors?: FieldError[]) =>
     new Problem(422, 'unprocessable', '无法处理该请求', detail, errors),
   tooMany: (detail: string) => new Problem(429, 'too-many-requests', '请求过于频繁', detail),

@@ -4757,6 +4757,10132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已发布事项清单
+         * @description 某区划当前发布的事项（同源发布：窗口、网厅与接口读取同一版本）。公开信息，无需登录；按事项编号键集分页。
+         */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                    q?: string;
+                    departmentId?: number;
+                    includeWithdrawn?: string;
+                    limit?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 事项编号 */
+                                id: number;
+                                versionId: number;
+                                versionNo: number;
+                                name: string;
+                                implementationCode: string;
+                                departmentId: number;
+                                departmentName: string;
+                                /** @enum {string} */
+                                kind: "instant" | "promised";
+                                legalDays: number;
+                                promisedDays: number;
+                                /** @enum {string} */
+                                promisedUnit: "working" | "natural";
+                                online: boolean;
+                                approvalLevels: number;
+                                materialCount: number;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事项详情（当前版本）
+         * @description 事项当前发布版本的全部要素与材料，以及历次版本列表。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 版本编号（task_version） */
+                            id: number;
+                            itemId: number;
+                            versionNo: number;
+                            regionCode: string;
+                            departmentId: number;
+                            departmentName: string;
+                            /** @enum {string} */
+                            status: "active" | "withdrawn";
+                            /** @description 是否为当前发布版本 */
+                            current: boolean;
+                            name: string;
+                            basicCode: string;
+                            implementationCode: string;
+                            handleItemCode: string | null;
+                            localCode: string | null;
+                            itemType: string;
+                            exerciseLevel: string;
+                            subjectNature: string;
+                            serviceObjects: string[];
+                            handlingForms: string[];
+                            /** @enum {string} */
+                            kind: "instant" | "promised";
+                            legalDays: number;
+                            /** @enum {string} */
+                            legalUnit: "working" | "natural";
+                            legalExplain: string | null;
+                            promisedDays: number;
+                            /** @enum {string} */
+                            promisedUnit: "working" | "natural";
+                            promisedExplain: string | null;
+                            legalBasis: string;
+                            acceptanceConditions: string | null;
+                            specialProcedure: string;
+                            suspensionKinds: string[];
+                            charged: boolean;
+                            feeBasis: string | null;
+                            online: boolean;
+                            onlineUrl: string | null;
+                            approvalLevels: number;
+                            yellowOverride: number | null;
+                            supervisingDepartmentId: number | null;
+                            requiresProjectCode: boolean;
+                            resultName: string | null;
+                            effectiveFrom: string;
+                            effectiveTo: string | null;
+                            publishedAt: string;
+                            materials: {
+                                id: number;
+                                seq: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                tolerableBasis: string | null;
+                                /** @enum {string} */
+                                medium: "paper" | "electronic" | "both";
+                                licenceType: string | null;
+                                originals: number;
+                                copies: number;
+                                requirement: string | null;
+                            }[];
+                            versions: {
+                                id: number;
+                                versionNo: number;
+                                name: string;
+                                publishedAt: string;
+                                effectiveFrom: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事项版本
+         * @description 某一发布版本（已发布版本不可修改；办件始终按受理时的版本办理）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 版本编号（task_version） */
+                            id: number;
+                            itemId: number;
+                            versionNo: number;
+                            regionCode: string;
+                            departmentId: number;
+                            departmentName: string;
+                            /** @enum {string} */
+                            status: "active" | "withdrawn";
+                            /** @description 是否为当前发布版本 */
+                            current: boolean;
+                            name: string;
+                            basicCode: string;
+                            implementationCode: string;
+                            handleItemCode: string | null;
+                            localCode: string | null;
+                            itemType: string;
+                            exerciseLevel: string;
+                            subjectNature: string;
+                            serviceObjects: string[];
+                            handlingForms: string[];
+                            /** @enum {string} */
+                            kind: "instant" | "promised";
+                            legalDays: number;
+                            /** @enum {string} */
+                            legalUnit: "working" | "natural";
+                            legalExplain: string | null;
+                            promisedDays: number;
+                            /** @enum {string} */
+                            promisedUnit: "working" | "natural";
+                            promisedExplain: string | null;
+                            legalBasis: string;
+                            acceptanceConditions: string | null;
+                            specialProcedure: string;
+                            suspensionKinds: string[];
+                            charged: boolean;
+                            feeBasis: string | null;
+                            online: boolean;
+                            onlineUrl: string | null;
+                            approvalLevels: number;
+                            yellowOverride: number | null;
+                            supervisingDepartmentId: number | null;
+                            requiresProjectCode: boolean;
+                            resultName: string | null;
+                            effectiveFrom: string;
+                            effectiveTo: string | null;
+                            publishedAt: string;
+                            materials: {
+                                id: number;
+                                seq: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                tolerableBasis: string | null;
+                                /** @enum {string} */
+                                medium: "paper" | "electronic" | "both";
+                                licenceType: string | null;
+                                originals: number;
+                                copies: number;
+                                requirement: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事项变更申请
+         * @description 数据范围内的变更申请（部门看本部门的，中心看本区划的），新的在前，按编号键集分页。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "rejected";
+                    limit?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                departmentId: number;
+                                departmentName: string;
+                                /** @enum {string} */
+                                kind: "add" | "modify" | "withdraw";
+                                itemId: number | null;
+                                baseVersionId: number | null;
+                                itemName: string | null;
+                                definition: unknown | null;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected";
+                                draftedBy: number | null;
+                                decidedBy: number | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                publishedVersionId: number | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 起草事项变更
+         * @description 部门起草新增（add）、变更（modify）或取消（withdraw）事项的申请，经中心审核后生效为新版本。变更与取消须给出所依据的当前版本号，版本已过期返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "add";
+                        departmentId: number;
+                        reason: string;
+                        definition: {
+                            name: string;
+                            basicCode: string;
+                            implementationCode: string;
+                            handleItemCode?: string | null;
+                            localCode?: string | null;
+                            itemType: string;
+                            /** @enum {string} */
+                            exerciseLevel: "1" | "2" | "3" | "4" | "5" | "6" | "7";
+                            /** @enum {string} */
+                            subjectNature: "1" | "2" | "3" | "9";
+                            serviceObjects: ("1" | "2" | "3" | "4" | "5" | "6")[];
+                            handlingForms: ("1" | "2" | "3" | "4" | "9")[];
+                            /** @enum {string} */
+                            kind: "instant" | "promised";
+                            legalDays: number;
+                            /** @enum {string} */
+                            legalUnit: "working" | "natural";
+                            legalExplain?: string | null;
+                            promisedDays: number;
+                            /** @enum {string} */
+                            promisedUnit: "working" | "natural";
+                            promisedExplain?: string | null;
+                            legalBasis: string;
+                            acceptanceConditions?: string | null;
+                            /** @description 如“现场勘验 2个工作日、专家论证 3个工作日”；无则填“无” */
+                            specialProcedure: string;
+                            /** @default [] */
+                            suspensionKinds?: ("correction" | "site_inspection" | "expert_review" | "hearing" | "public_notice" | "extension")[];
+                            /** @default false */
+                            charged?: boolean;
+                            feeBasis?: string | null;
+                            /** @default false */
+                            online?: boolean;
+                            onlineUrl?: string | null;
+                            approvalLevels: number;
+                            yellowOverride?: number | null;
+                            supervisingDepartmentId?: number | null;
+                            /** @default false */
+                            requiresProjectCode?: boolean;
+                            resultName?: string | null;
+                            /** Format: date */
+                            effectiveFrom?: string;
+                            effectiveTo?: string | null;
+                            /** @default [] */
+                            materials?: {
+                                name: string;
+                                /** @description 跨事项识别同一份材料；缺省为材料名称 */
+                                sharedKey?: string;
+                                /** @description 是否必备材料（GB/T 39046 表4 #64） */
+                                required: boolean;
+                                /**
+                                 * @description 可容缺受理
+                                 * @default false
+                                 */
+                                tolerable?: boolean;
+                                tolerableBasis?: string | null;
+                                /** @enum {string} */
+                                medium: "paper" | "electronic" | "both";
+                                licenceType?: string | null;
+                                /** @default 0 */
+                                originals?: number;
+                                /** @default 0 */
+                                copies?: number;
+                                requirement?: string | null;
+                            }[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "modify";
+                        itemId: number;
+                        /** @description 起草所依据的版本；审核时如已不是当前版本则退回 */
+                        baseVersionId: number;
+                        reason: string;
+                        definition: {
+                            name: string;
+                            basicCode: string;
+                            implementationCode: string;
+                            handleItemCode?: string | null;
+                            localCode?: string | null;
+                            itemType: string;
+                            /** @enum {string} */
+                            exerciseLevel: "1" | "2" | "3" | "4" | "5" | "6" | "7";
+                            /** @enum {string} */
+                            subjectNature: "1" | "2" | "3" | "9";
+                            serviceObjects: ("1" | "2" | "3" | "4" | "5" | "6")[];
+                            handlingForms: ("1" | "2" | "3" | "4" | "9")[];
+                            /** @enum {string} */
+                            kind: "instant" | "promised";
+                            legalDays: number;
+                            /** @enum {string} */
+                            legalUnit: "working" | "natural";
+                            legalExplain?: string | null;
+                            promisedDays: number;
+                            /** @enum {string} */
+                            promisedUnit: "working" | "natural";
+                            promisedExplain?: string | null;
+                            legalBasis: string;
+                            acceptanceConditions?: string | null;
+                            /** @description 如“现场勘验 2个工作日、专家论证 3个工作日”；无则填“无” */
+                            specialProcedure: string;
+                            /** @default [] */
+                            suspensionKinds?: ("correction" | "site_inspection" | "expert_review" | "hearing" | "public_notice" | "extension")[];
+                            /** @default false */
+                            charged?: boolean;
+                            feeBasis?: string | null;
+                            /** @default false */
+                            online?: boolean;
+                            onlineUrl?: string | null;
+                            approvalLevels: number;
+                            yellowOverride?: number | null;
+                            supervisingDepartmentId?: number | null;
+                            /** @default false */
+                            requiresProjectCode?: boolean;
+                            resultName?: string | null;
+                            /** Format: date */
+                            effectiveFrom?: string;
+                            effectiveTo?: string | null;
+                            /** @default [] */
+                            materials?: {
+                                name: string;
+                                /** @description 跨事项识别同一份材料；缺省为材料名称 */
+                                sharedKey?: string;
+                                /** @description 是否必备材料（GB/T 39046 表4 #64） */
+                                required: boolean;
+                                /**
+                                 * @description 可容缺受理
+                                 * @default false
+                                 */
+                                tolerable?: boolean;
+                                tolerableBasis?: string | null;
+                                /** @enum {string} */
+                                medium: "paper" | "electronic" | "both";
+                                licenceType?: string | null;
+                                /** @default 0 */
+                                originals?: number;
+                                /** @default 0 */
+                                copies?: number;
+                                requirement?: string | null;
+                            }[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "withdraw";
+                        itemId: number;
+                        baseVersionId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            departmentId: number;
+                            departmentName: string;
+                            /** @enum {string} */
+                            kind: "add" | "modify" | "withdraw";
+                            itemId: number | null;
+                            baseVersionId: number | null;
+                            itemName: string | null;
+                            definition: unknown | null;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            draftedBy: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            publishedVersionId: number | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 变更申请详情
+         * @description 变更申请的内容、状态与审核结果，并返回 ETag（审核时须在 If-Match 中带回）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            departmentId: number;
+                            departmentName: string;
+                            /** @enum {string} */
+                            kind: "add" | "modify" | "withdraw";
+                            itemId: number | null;
+                            baseVersionId: number | null;
+                            itemName: string | null;
+                            definition: unknown | null;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            draftedBy: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            publishedVersionId: number | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/change-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核事项变更
+         * @description 中心审核变更申请：通过即发布新版本（在办办件保持原版本），不通过须写明理由。须带 If-Match（变更申请的 ETag）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            departmentId: number;
+                            departmentName: string;
+                            /** @enum {string} */
+                            kind: "add" | "modify" | "withdraw";
+                            itemId: number | null;
+                            baseVersionId: number | null;
+                            itemName: string | null;
+                            definition: unknown | null;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            draftedBy: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            publishedVersionId: number | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一件事列表
+         * @description 某区划启用中的一件事，含事项、统一表单字段与去重后的材料。
+         */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            name: string;
+                            description: string | null;
+                            leadDepartmentId: number;
+                            leadDepartmentName: string;
+                            /** @enum {string} */
+                            status: "active" | "withdrawn";
+                            items: {
+                                /** @description 事项编号 */
+                                id: number;
+                                versionId: number;
+                                versionNo: number;
+                                name: string;
+                                implementationCode: string;
+                                departmentId: number;
+                                departmentName: string;
+                                /** @enum {string} */
+                                kind: "instant" | "promised";
+                                legalDays: number;
+                                promisedDays: number;
+                                /** @enum {string} */
+                                promisedUnit: "working" | "natural";
+                                online: boolean;
+                                approvalLevels: number;
+                                materialCount: number;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                            }[];
+                            form: {
+                                key: string;
+                                label: string;
+                                /** @default true */
+                                required: boolean;
+                                itemIds: number[];
+                            }[];
+                            materials: {
+                                sharedKey: string;
+                                name: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                itemIds: number[];
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 配置一件事
+         * @description 组合多个部门的事项为一件事：一张表单（每个字段对应的事项）、材料按共享标识去重。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        name: string;
+                        description?: string | null;
+                        leadDepartmentId: number;
+                        itemIds: number[];
+                        /** @default [] */
+                        form?: {
+                            key: string;
+                            label: string;
+                            /** @default true */
+                            required?: boolean;
+                            itemIds: number[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            name: string;
+                            description: string | null;
+                            leadDepartmentId: number;
+                            leadDepartmentName: string;
+                            /** @enum {string} */
+                            status: "active" | "withdrawn";
+                            items: {
+                                /** @description 事项编号 */
+                                id: number;
+                                versionId: number;
+                                versionNo: number;
+                                name: string;
+                                implementationCode: string;
+                                departmentId: number;
+                                departmentName: string;
+                                /** @enum {string} */
+                                kind: "instant" | "promised";
+                                legalDays: number;
+                                promisedDays: number;
+                                /** @enum {string} */
+                                promisedUnit: "working" | "natural";
+                                online: boolean;
+                                approvalLevels: number;
+                                materialCount: number;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                            }[];
+                            form: {
+                                key: string;
+                                label: string;
+                                /** @default true */
+                                required: boolean;
+                                itemIds: number[];
+                            }[];
+                            materials: {
+                                sharedKey: string;
+                                name: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                itemIds: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/bundles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一件事详情
+         * @description 一件事包含的事项（当前版本）、统一表单字段及去重后的材料清单。公开信息。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            name: string;
+                            description: string | null;
+                            leadDepartmentId: number;
+                            leadDepartmentName: string;
+                            /** @enum {string} */
+                            status: "active" | "withdrawn";
+                            items: {
+                                /** @description 事项编号 */
+                                id: number;
+                                versionId: number;
+                                versionNo: number;
+                                name: string;
+                                implementationCode: string;
+                                departmentId: number;
+                                departmentName: string;
+                                /** @enum {string} */
+                                kind: "instant" | "promised";
+                                legalDays: number;
+                                promisedDays: number;
+                                /** @enum {string} */
+                                promisedUnit: "working" | "natural";
+                                online: boolean;
+                                approvalLevels: number;
+                                materialCount: number;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                            }[];
+                            form: {
+                                key: string;
+                                label: string;
+                                /** @default true */
+                                required: boolean;
+                                itemIds: number[];
+                            }[];
+                            materials: {
+                                sharedKey: string;
+                                name: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                itemIds: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 首席事务代表授权
+         * @description 部门授权窗口人员当场办结的事项（含已撤销的记录），按数据范围。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    itemId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            itemId: number;
+                            itemName: string;
+                            departmentId: number;
+                            granteeUserId: number;
+                            granteeName: string;
+                            note: string | null;
+                            grantedBy: number | null;
+                            grantedAt: string;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 授权窗口当场办结
+         * @description 部门负责人授权本区划的综合窗口人员对本部门某事项当场作出决定。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemId: number;
+                        granteeUserId: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/authorizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 撤销授权
+         * @description 撤销窗口人员的当场办结授权；撤销记录保留并写入审计日志。
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件详情
+         * @description 办件的申请信息、材料（含容缺承诺）、环节记录、特别程序、文书和当前用户可执行的操作；返回 ETag，办理时须在 If-Match 中带回。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{documentId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载办件文书
+         * @description 下载办件名下的受理通知书、一次性告知书、不予受理决定书等（PDF 或 DOCX）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    format: "pdf" | "docx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可复用的材料（免提交）
+         * @description 申请人材料库中已核验（A/B 级）的材料和电子证照，按材料共享标识筛选；申请时可直接引用，不再重复提交。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sharedKeys?: string;
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            sharedKey: string;
+                            name: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** @enum {string} */
+                            trustGrade: "A" | "B" | "C" | "D";
+                            /** @enum {string} */
+                            source: "upload" | "window" | "licence";
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传申请材料
+         * @description 以 application/octet-stream 上传材料文件（不超过 10 MB；按文件内容识别类型，仅接受 PDF、OFD、JPEG、PNG、Word（docx）），经病毒扫描后存入材料库，返回材料编号供申请时引用。
+         */
+        post: {
+            parameters: {
+                query: {
+                    sharedKey: string;
+                    name: string;
+                    fileName: string;
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            sharedKey: string;
+                            name: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** @enum {string} */
+                            trustGrade: "A" | "B" | "C" | "D";
+                            /** @enum {string} */
+                            source: "upload" | "window" | "licence";
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件列表与工作台
+         * @description 数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "all" | "queue" | "intake" | "deliver";
+                    state?: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                    q?: string;
+                    limit?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                itemName: string;
+                                departmentId: number;
+                                departmentName: string;
+                                applicantName: string;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                channel: "window" | "online";
+                                /** @enum {string} */
+                                state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                                stateLabel: string;
+                                submittedAt: string;
+                                acceptanceNumber: string | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                reviewLevel: number;
+                                approvalLevels: number;
+                                suspended: boolean;
+                                bundleCaseId: number | null;
+                                version: number;
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 窗口收件
+         * @description 按事项当前版本提交申请：每项材料可上传、引用材料库/电子证照（免提交），窗口可核验纸质原件；未提供的材料记为缺少，由窗口受理、容缺受理或一次性告知补正。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 申请所依据的事项版本；已非当前版本时返回 409 */
+                        itemVersionId: number;
+                        /** @description 窗口代录时所属企业账号（可选） */
+                        enterpriseId?: number;
+                        /** @description 窗口收件必填；企业网上申请时取企业信息 */
+                        applicant?: {
+                            name: string;
+                            /** @enum {string} */
+                            idType: "uscc" | "id_card" | "other";
+                            idNumber: string;
+                        };
+                        contact: {
+                            name: string;
+                            phone: string;
+                        };
+                        project?: {
+                            code: string;
+                            name: string;
+                        };
+                        /** @default {} */
+                        form?: {
+                            [key: string]: string;
+                        };
+                        /** @default [] */
+                        materials?: {
+                            materialId: number;
+                            storedMaterialId?: number;
+                            paperChecked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交补正材料
+         * @description 按一次性告知书补齐缺少的材料后重新提交，办件回到待受理。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        materials: {
+                            materialId: number;
+                            storedMaterialId?: number;
+                            paperChecked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回申请
+         * @description 受理前撤回申请（BLZT 14）。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/materials/{materialId}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补齐容缺材料
+         * @description 容缺受理后按承诺补交材料；企业须引用已上传的材料文件，窗口可登记纸质原件。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    materialId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        storedMaterialId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bundle-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一件事申请
+         * @description 一件事申请及其各事项办件；整体状态取最慢的办件。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            bundleId: number;
+                            applicantName: string;
+                            deliveredAt: string | null;
+                            state: string;
+                            stateLabel: string;
+                            cases: {
+                                id: number;
+                                number: string;
+                                itemName: string;
+                                departmentId: number;
+                                departmentName: string;
+                                applicantName: string;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                channel: "window" | "online";
+                                /** @enum {string} */
+                                state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                                stateLabel: string;
+                                submittedAt: string;
+                                acceptanceNumber: string | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                reviewLevel: number;
+                                approvalLevels: number;
+                                suspended: boolean;
+                                bundleCaseId: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件详情
+         * @description 办件的申请信息、材料（含容缺承诺）、环节记录、特别程序、文书和当前用户可执行的操作；返回 ETag，办理时须在 If-Match 中带回。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/cases/{id}/documents/{documentId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载办件文书
+         * @description 下载办件名下的受理通知书、一次性告知书、不予受理决定书等（PDF 或 DOCX）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    format: "pdf" | "docx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可复用的材料（免提交）
+         * @description 申请人材料库中已核验（A/B 级）的材料和电子证照，按材料共享标识筛选；申请时可直接引用，不再重复提交。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sharedKeys?: string;
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            sharedKey: string;
+                            name: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** @enum {string} */
+                            trustGrade: "A" | "B" | "C" | "D";
+                            /** @enum {string} */
+                            source: "upload" | "window" | "licence";
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传申请材料
+         * @description 以 application/octet-stream 上传材料文件（不超过 10 MB；按文件内容识别类型，仅接受 PDF、OFD、JPEG、PNG、Word（docx）），经病毒扫描后存入材料库，返回材料编号供申请时引用。
+         */
+        post: {
+            parameters: {
+                query: {
+                    sharedKey: string;
+                    name: string;
+                    fileName: string;
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            sharedKey: string;
+                            name: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            /** @enum {string} */
+                            trustGrade: "A" | "B" | "C" | "D";
+                            /** @enum {string} */
+                            source: "upload" | "window" | "licence";
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的办件
+         * @description 本企业的全部办件（网上申请和窗口收件），新的在前，按编号键集分页。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                itemName: string;
+                                departmentId: number;
+                                departmentName: string;
+                                applicantName: string;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                channel: "window" | "online";
+                                /** @enum {string} */
+                                state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                                stateLabel: string;
+                                submittedAt: string;
+                                acceptanceNumber: string | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                reviewLevel: number;
+                                approvalLevels: number;
+                                suspended: boolean;
+                                bundleCaseId: number | null;
+                                version: number;
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 网上申请
+         * @description 按事项当前版本提交申请：每项材料可上传、引用材料库/电子证照（免提交），窗口可核验纸质原件；未提供的材料记为缺少，由窗口受理、容缺受理或一次性告知补正。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 申请所依据的事项版本；已非当前版本时返回 409 */
+                        itemVersionId: number;
+                        /** @description 窗口代录时所属企业账号（可选） */
+                        enterpriseId?: number;
+                        /** @description 窗口收件必填；企业网上申请时取企业信息 */
+                        applicant?: {
+                            name: string;
+                            /** @enum {string} */
+                            idType: "uscc" | "id_card" | "other";
+                            idNumber: string;
+                        };
+                        contact: {
+                            name: string;
+                            phone: string;
+                        };
+                        project?: {
+                            code: string;
+                            name: string;
+                        };
+                        /** @default {} */
+                        form?: {
+                            [key: string]: string;
+                        };
+                        /** @default [] */
+                        materials?: {
+                            materialId: number;
+                            storedMaterialId?: number;
+                            paperChecked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/cases/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交补正材料
+         * @description 按一次性告知书补齐缺少的材料后重新提交，办件回到待受理。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        materials: {
+                            materialId: number;
+                            storedMaterialId?: number;
+                            paperChecked?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回申请
+         * @description 受理前撤回申请（BLZT 14）。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/cases/{id}/materials/{materialId}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补齐容缺材料
+         * @description 容缺受理后按承诺补交材料；企业须引用已上传的材料文件，窗口可登记纸质原件。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    materialId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        storedMaterialId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/bundle-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一件事申请
+         * @description 一件事申请及其各事项办件；整体状态取最慢的办件。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            bundleId: number;
+                            applicantName: string;
+                            deliveredAt: string | null;
+                            state: string;
+                            stateLabel: string;
+                            cases: {
+                                id: number;
+                                number: string;
+                                itemName: string;
+                                departmentId: number;
+                                departmentName: string;
+                                applicantName: string;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                channel: "window" | "online";
+                                /** @enum {string} */
+                                state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                                stateLabel: string;
+                                submittedAt: string;
+                                acceptanceNumber: string | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                reviewLevel: number;
+                                approvalLevels: number;
+                                suspended: boolean;
+                                bundleCaseId: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 在办办件看板
+         * @description 数据范围内各部门在办办件数及红灯、黄灯数（中心看本区划，市级看所辖区县）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departmentId: number;
+                            departmentName: string;
+                            open: number;
+                            red: number;
+                            yellow: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 受理
+         * @description 材料齐全予以受理：开始计算承诺时限，出具受理通知书（编号、盖章）。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/accept-tolerantly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 容缺受理
+         * @description 缺少的均为可容缺材料时受理：逐项登记承诺补齐日期（须早于承诺办结日）和申请人签署的承诺书；必备材料缺失不能容缺。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commitments: {
+                            materialId: number;
+                            /** Format: date */
+                            committedDate: string;
+                            commitmentText?: string;
+                        }[];
+                        /** @enum {boolean} */
+                        commitmentSigned: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/request-correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一次性告知补正
+         * @description 一次性列出全部缺少的材料和需补正的内容，出具一次性告知书。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        extra?: string[];
+                        /** Format: date */
+                        correctBy?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予受理
+         * @description 写明理由和法律依据，出具不予受理决定书。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reasons: string[];
+                        legalBasis: string;
+                        competentAuthority?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 分送部门
+         * @description 将已受理的办件分送审批部门，进入第 1 级审查。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/pass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审查通过
+         * @description 本级审查通过，报下一级（最多 3 级）。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回上一级
+         * @description 退回上一级审查。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 启动特别程序
+         * @description 挂起计时（现场勘验、专家论证、听证、公示、补正），种类须是事项清单为该事项设置的特别程序。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "correction" | "site_inspection" | "expert_review" | "hearing" | "public_notice";
+                        reason: string;
+                        /** Format: date */
+                        from?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束特别程序
+         * @description 登记特别程序结果并恢复计时，重新计算到期日。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        to?: string;
+                        result: string;
+                        opinion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 作出审批决定
+         * @description 最后一级审查由部门负责人准予或不予许可；获首席事务代表授权的窗口人员可对已受理办件当场作出决定。容缺材料未补齐不能准予许可。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        reason?: string;
+                        resultName?: string;
+                        resultNumber?: string;
+                        /** Format: date */
+                        resultValidTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 出件
+         * @description 窗口领取、邮寄或网上送达审批结果。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "window" | "post" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 归档
+         * @description 出件或不予受理后归档。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            deadlineId: number | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bundle-cases/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一件事统一出件
+         * @description 一件事的全部事项办结后统一出件；尚有未办结事项时返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "window" | "post" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/bundle-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一件事网上申请
+         * @description 填写一张表单、提交一套材料（按共享标识每份只传一次），为一件事的每个事项各生成一个办件并行办理。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bundleId: number;
+                        contact: {
+                            name: string;
+                            phone: string;
+                        };
+                        project?: {
+                            code: string;
+                            name: string;
+                        };
+                        /** @default {} */
+                        form?: {
+                            [key: string]: string;
+                        };
+                        /** @default [] */
+                        materials?: {
+                            sharedKey: string;
+                            storedMaterialId: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            caseIds: number[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadlines": {
         parameters: {
             query?: never;

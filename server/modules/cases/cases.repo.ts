@@ -1,0 +1,413 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import { type WarningLevel, warningLevelSql } from '../../../lib/warning.ts';
+import type { Db } from '../../db/client.ts';
+import type {
+  BundleCaseTable,
+  CaseMaterialTable,
+  CaseSpecialProcedureTable,
+  CaseStateColumn,
+  CaseStepTable,
+  ServiceCaseTable,
+  StoredMaterialTable,
+} from '../../db/types.ts';
+import { inScope, type UnitScope } from '../../platform/access/scope.ts';
+
+// The warning level comes from lib/warning.ts (the one rule), over a one-row `t.today`.
+const LEVEL = sql.raw(warningLevelSql('t.today', 'dl.due_date', 'dl.yellow_from'));
+const withToday = (today: string) => sql<{ today: string }>`(select ${today}::date as today)`.as('t');
+
+/** The next case number of a region and day: 330402-20261126-0001 (gap-free per day). */
+export async function nextCaseNumber(db: Db, regionCode: string, day: string): Promise<string> {
+  const r = await sql<{ last_number: number }>`
+    insert into case_counter (region_code, day, last_number) values (${regionCode}, ${day}, 1)
+    on conflict (region_code, day) do update set last_number = case_counter.last_number + 1
+    returning last_number`.execute(db);
+  return `${regionCode}-${day.replaceAll('-', '')}-${String(r.rows[0]!.last_number).padStart(4, '0')}`;
+}
+
+export function insertCase(db: Db, row: Insertable<ServiceCaseTable>) {
+  return db.insertInto('service_case').values(row).returning(['id', 'number']).executeTakeFirstOrThrow();
+}
+
+export async function insertCaseMaterials(db: Db, rows: Insertable<CaseMaterialTable>[]) {
+  if (rows.length) await db.insertInto('case_material').values(rows).execute();
+}
+
+export async function insertStep(db: Db, row: Insertable<CaseStepTable>) {
+  await db.insertInto('case_step').values(row).execute();
+}
+
+/** Search words: jieba tokens in the tsvector, the raw text for trigram fragments. */
+export async function setSearch(db: Db, id: number, text: string, tokens: string[]) {
+  await db
+    .updateTable('service_case')
+    .set({ search_text: text, search: sql`to_tsvector('simple', ${tokens.join(' ')})` })
+    .where('id', '=', id)
+    .execute();
+}
+
+const caseColumns = [
+  'c.id',
+  'c.number',
+  'c.region_code',
+  'c.item_id',
+  'c.item_version_id',
+  'c.department_id',
+  'd.name as department_name',
+  'v.name as item_name',
+  'v.kind as item_kind',
+  'v.approval_levels',
+  'v.promised_days',
+  'v.suspension_kinds',
+  'c.bundle_case_id',
+  'c.enterprise_id',
+  'c.channel',
+  'c.state',
+  'c.applicant_name',
+  'c.applicant_id_type',
+  'c.applicant_id_number',
+  'c.contact_name',
+  'c.contact_phone',
+  'c.project_code',
+  'c.project_name',
+  'c.form',
+  'c.submitted_at',
+  'c.accepted_at',
+  'c.acceptance_number',
+  'c.deadline_id',
+  'c.promised_due',
+  'c.review_level',
+  'c.suspended',
+  'c.decision_reason',
+  'c.decided_at',
+  'c.result_name',
+  'c.result_number',
+  'c.delivery_method',
+  'c.delivered_at',
+  'c.archived_at',
+  'c.version',
+  'c.updated_at',
+  'dl.due_date',
+  'dl.yellow_from',
+  'dl.status as deadline_status',
+] as const;
+
+function baseQuery(db: Db, today: string) {
+  return db
+    .selectFrom('service_case as c')
+    .innerJoin('service_item_version as v', 'v.id', 'c.item_version_id')
+    .innerJoin('unit as d', 'd.id', 'c.department_id')
+    .leftJoin('deadline as dl', 'dl.id', 'c.deadline_id')
+    .innerJoin(withToday(today), (j) => j.onTrue())
+    .select(caseColumns)
+    .select(sql<WarningLevel | null>`case when dl.status = 'open' then ${LEVEL} end`.as('warning_level'));
+}
+
+/** Who may see a case: staff through the scope of case:read, an enterprise its own cases. */
+export type CaseReader = { kind: 'staff'; scope: UnitScope } | { kind: 'enterprise'; enterpriseId: number };
+
+function scoped(db: Db, reader: CaseReader, today: string) {
+  const q = baseQuery(db, today);
+  return reader.kind === 'enterprise'
+    ? q.where('c.enterprise_id', '=', reader.enterpriseId)
+    : q.where((eb) => inScope(eb, reader.scope, { unit: 'c.department_id' }));
+}
+
+export function findCase(db: Db, reader: CaseReader, id: number, today: string) {
+  return scoped(db, reader, today).where('c.id', '=', id).executeTakeFirst();
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+export interface CaseFilter {
+  states?: CaseStateColumn[];
+  departmentId?: number;
+  bundleCaseId?: number;
+  q?: string;
+  /** Department queue: red first, then yellow, then by due date. */
+  order?: 'queue' | 'recent';
+  submittedOn?: string;
+  after?: number;
+  limit: number;
+}
+
+export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
+  let q = scoped(db, reader, today).limit(f.limit);
+  if (f.states?.length) q = q.where('c.state', 'in', f.states);
+  if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
+  if (f.bundleCaseId) q = q.where('c.bundle_case_id', '=', f.bundleCaseId);
+  if (f.submittedOn) {
+    q = q.where(sql<boolean>`(c.submitted_at at time zone 'Asia/Shanghai')::date = ${f.submittedOn}::date`);
+  }
+  if (f.q) {
+    const words = f.q.trim();
+    // Whole words through the jieba tokens; fragments (a few characters of a name) by trigram.
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`c.search @@ plainto_tsquery('simple', ${words})`,
+        sql<boolean>`c.search_text like ${`%${words.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`,
+        eb('c.number', '=', words),
+      ]),
+    );
+  }
+  if (f.order === 'queue') {
+    // Keyset over (rank, due, id) is awkward for a changing rank: the queue is a bounded first page.
+    q = q
+      .orderBy(sql`case ${LEVEL} when 'red' then 0 when 'yellow' then 1 else 2 end`)
+      .orderBy(sql`c.promised_due nulls last`)
+      .orderBy('c.id');
+  } else {
+    q = q.orderBy('c.id', 'desc');
+    if (f.after) q = q.where('c.id', '<', f.after);
+  }
+  return q.execute();
+}
+
+/** Red and yellow counts of open cases in the reader's scope (the center's board). */
+export async function caseCounts(db: Db, scope: UnitScope, today: string) {
+  const r = await db
+    .selectFrom('service_case as c')
+    .leftJoin('deadline as dl', 'dl.id', 'c.deadline_id')
+    .innerJoin('unit as d', 'd.id', 'c.department_id')
+    .innerJoin(withToday(today), (j) => j.onTrue())
+    .select((eb) => [
+      'c.department_id',
+      'd.name as department_name',
+      eb.fn.countAll<number>().as('open'),
+      sql<number>`count(*) filter (where ${LEVEL} = 'red')`.as('red'),
+      sql<number>`count(*) filter (where ${LEVEL} = 'yellow')`.as('yellow'),
+    ])
+    .where('c.state', 'in', ['accepted', 'tolerantly_accepted', 'in_review'])
+    .where((eb) => inScope(eb, scope, { unit: 'c.department_id' }))
+    .groupBy(['c.department_id', 'd.name'])
+    .orderBy('c.department_id')
+    .execute();
+  return r.map((x) => ({ ...x, open: Number(x.open), red: Number(x.red), yellow: Number(x.yellow) }));
+}
+
+export function updateCase(db: Db, id: number, version: number, set: Updateable<ServiceCaseTable>) {
+  return db
+    .updateTable('service_case')
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(['id', 'version'])
+    .executeTakeFirst();
+}
+
+export function caseMaterials(db: Db, caseId: number) {
+  return db
+    .selectFrom('case_material as cm')
+    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
+    .leftJoin('stored_material as s', 's.id', 'cm.stored_material_id')
+    .select([
+      'cm.id',
+      'cm.material_id',
+      'cm.status',
+      'cm.stored_material_id',
+      'cm.committed_date',
+      'cm.commitment_text',
+      'cm.commitment_signed_at',
+      'cm.fulfilled_at',
+      'cm.breached_at',
+      'm.name',
+      'm.shared_key',
+      'm.required',
+      'm.tolerable',
+      'm.requirement',
+      's.file_name',
+      's.trust_grade',
+      's.source',
+    ])
+    .where('cm.case_id', '=', caseId)
+    .orderBy('m.seq')
+    .execute();
+}
+
+export function updateCaseMaterial(db: Db, id: number, set: Updateable<CaseMaterialTable>) {
+  return db.updateTable('case_material').set(set).where('id', '=', id).execute();
+}
+
+export function stepsOf(db: Db, caseId: number) {
+  return db
+    .selectFrom('case_step as s')
+    .leftJoin('app_user as u', 'u.id', 's.actor_user_id')
+    .leftJoin('unit as un', 'un.id', 's.unit_id')
+    .select([
+      's.id',
+      's.name',
+      's.event',
+      's.action',
+      's.from_state',
+      's.to_state',
+      's.level',
+      's.opinion',
+      's.at',
+      'u.display_name as actor_name',
+      'un.name as unit_name',
+    ])
+    .where('s.case_id', '=', caseId)
+    .orderBy('s.id')
+    .execute();
+}
+
+export function specialProceduresOf(db: Db, caseId: number) {
+  return db
+    .selectFrom('case_special_procedure')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}
+
+export function insertSpecialProcedure(db: Db, row: Insertable<CaseSpecialProcedureTable>) {
+  return db.insertInto('case_special_procedure').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function endSpecialProcedure(
+  db: Db,
+  caseId: number,
+  set: { ended_on: string; result: string | null; opinion: string | null },
+) {
+  return db
+    .updateTable('case_special_procedure')
+    .set(set)
+    .where('case_id', '=', caseId)
+    .where('ended_on', 'is', null)
+    .returning(['id', 'kind'])
+    .executeTakeFirst();
+}
+
+// --- the enterprise's material store ------------------------------------------------------------
+
+export function insertStoredMaterial(db: Db, row: Insertable<StoredMaterialTable>) {
+  return db
+    .insertInto('stored_material')
+    .values(row)
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Stored materials an enterprise may reuse (grade A/B, R-MAT-1), newest first per key. */
+export function reusableMaterials(db: Db, enterpriseId: number, sharedKeys?: string[]) {
+  let q = db
+    .selectFrom('stored_material')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('trust_grade', 'in', ['A', 'B'])
+    .orderBy('id', 'desc');
+  if (sharedKeys)
+    q = sharedKeys.length ? q.where('shared_key', 'in', sharedKeys) : q.where(sql<boolean>`false`);
+  return q.execute();
+}
+
+/** Whether a stored file already backs a material of some case (then reusing it is 免提交). */
+export async function materialInUse(db: Db, storedMaterialId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('case_material')
+    .select('id')
+    .where('stored_material_id', '=', storedMaterialId)
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(r);
+}
+
+/** At acceptance the window has checked the originals: uploads of the case become grade B. */
+export async function upgradeTrust(db: Db, caseId: number, by: number | null) {
+  await db
+    .updateTable('stored_material')
+    .set({ trust_grade: 'B', verified_by: by })
+    .where('trust_grade', '=', 'C')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('case_material')
+        .select('stored_material_id')
+        .where('case_id', '=', caseId)
+        .where('stored_material_id', 'is not', null),
+    )
+    .execute();
+}
+
+export function findStoredMaterials(db: Db, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('stored_material').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Cases of one bundle application (scope was checked on the bundle's lead case). */
+export function bundleCaseRow(db: Db, id: number) {
+  return db.selectFrom('bundle_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertBundleCase(db: Db, row: Insertable<BundleCaseTable>) {
+  return db.insertInto('bundle_case').values(row).returning(['id', 'number']).executeTakeFirstOrThrow();
+}
+
+export function markBundleDelivered(db: Db, id: number) {
+  return db.updateTable('bundle_case').set({ delivered_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+/** The center (window unit) of a region: where receipts are issued and intake alerts go. */
+export function centerOf(db: Db, regionCode: string) {
+  return db
+    .selectFrom('unit')
+    .innerJoin('region as r', 'r.code', 'unit.region_code')
+    .leftJoin('region as p', 'p.code', 'r.parent_code')
+    .select([
+      'unit.id',
+      'unit.name',
+      'unit.short_name',
+      'r.name as region_name',
+      'p.name as parent_region_name',
+    ])
+    .where('unit.region_code', '=', regionCode)
+    .where('unit.kind', '=', 'center')
+    .where('unit.enabled', '=', true)
+    .orderBy('unit.id')
+    .executeTakeFirst();
+}
+
+/** Tolerated materials whose committed date has passed without delivery (system sweep). */
+export function breachedCommitments(db: Db, today: string) {
+  return db
+    .selectFrom('case_material as cm')
+    .innerJoin('service_case as c', 'c.id', 'cm.case_id')
+    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
+    .select([
+      'cm.id',
+      'cm.case_id',
+      'cm.committed_date',
+      'm.name',
+      'c.number',
+      'c.region_code',
+      'c.applicant_name',
+      'c.department_id',
+    ])
+    .where('cm.status', '=', 'tolerated')
+    .where('cm.fulfilled_at', 'is', null)
+    .where('cm.breached_at', 'is', null)
+    .where('cm.committed_date', '<', today)
+    .where('c.state', 'not in', ['withdrawn', 'archived'])
+    .execute();
+}
+
+/** Tolerated materials due within `days` calendar days that were not reminded yet. */
+export function commitmentsDueSoon(db: Db, today: string, until: string) {
+  return db
+    .selectFrom('case_material as cm')
+    .innerJoin('service_case as c', 'c.id', 'cm.case_id')
+    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
+    .select([
+      'cm.id',
+      'cm.case_id',
+      'cm.committed_date',
+      'm.name',
+      'c.number',
+      'c.region_code',
+      'c.applicant_name',
+    ])
+    .where('cm.status', '=', 'tolerated')
+    .where('cm.fulfilled_at', 'is', null)
+    .where('cm.reminded_at', 'is', null)
+    .where('cm.committed_date', '>=', today)
+    .where('cm.committed_date', '<=', until)
+    .execute();
+}

@@ -1,0 +1,623 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../../lib/dates.ts';
+import { type TestApp, testApp } from '../../../test/app.ts';
+
+// The case flow of DOMAIN.md workflow 2 through the API, on the demo region 南湖区.
+let t: TestApp;
+const cookies: Record<string, string> = {};
+const as = async (user: string) => (cookies[user] ??= await t.login(user));
+
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+// biome-ignore lint/suspicious/noExplicitAny: API responses are checked field by field
+type Json = Record<string, any>;
+async function call(
+  user: string | null,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: unknown,
+  headers: Json = {},
+) {
+  return t.app.inject({
+    method,
+    url,
+    payload: payload as Json,
+    headers: { ...(user ? { cookie: await as(user) } : {}), ...headers },
+  });
+}
+
+async function version(itemName: string, region = '330402') {
+  const list = (await call(null, 'GET', `/api/catalog/items?region=${region}&limit=100`)).json()
+    .items as Json[];
+  const item = list.find((i) => i.name === itemName)!;
+  return (await call(null, 'GET', `/api/catalog/versions/${item.versionId}`)).json() as Json;
+}
+
+const applicant = { name: '嘉兴南湖智能装备有限公司', idType: 'uscc', idNumber: '91330402MA2B8K3P51' };
+const contact = { name: '钱志远', phone: '13905730001' };
+const project = { code: '2611-330402-04-01-123456', name: '年产5万台工业机器人项目' };
+
+/** Window intake with every material's paper original checked except the named ones. */
+async function windowIntake(itemName: string, except: string[] = [], user = 'nanhu.clerk') {
+  const v = await version(itemName);
+  const res = await call(user, 'POST', '/api/cases', {
+    itemVersionId: v.id,
+    applicant,
+    contact,
+    project,
+    materials: v.materials
+      .filter((m: Json) => !except.includes(m.name))
+      .map((m: Json) => ({ materialId: m.id, paperChecked: true })),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Json;
+}
+
+/** Performs an action at the case's current version; returns the response. */
+async function act(user: string, id: number, path: string, body?: unknown) {
+  const cur = await call(user, 'GET', `/api/cases/${id}`);
+  const res = await call(user, 'POST', `/api/cases/${id}/${path}`, body, { 'if-match': cur.headers.etag });
+  return res;
+}
+
+async function actOk(user: string, id: number, path: string, body?: unknown) {
+  const res = await act(user, id, path, body);
+  expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+  return res.json() as Json;
+}
+
+const count = async (table: 'audit_event' | 'case_step' | 'document', where: [string, unknown]) =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(where[0] as never, '=', where[1] as never)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('window intake → acceptance → 2-level review with a suspension → approval → delivery', () => {
+  it('walks the whole flow, each step recorded, audited and deadline-tracked', async () => {
+    const c = await windowIntake('建设工程规划许可证核发');
+    expect(c).toMatchObject({
+      state: 'submitted',
+      channel: 'window',
+      actions: expect.arrayContaining(['accept']),
+    });
+    expect(c.number).toMatch(/^330402-\d{8}-\d{4}$/);
+
+    const accepted = await actOk('nanhu.clerk', c.id, 'accept');
+    expect(accepted.state).toBe('accepted');
+    expect(accepted.acceptanceNumber).toMatch(/^南审受〔\d{4}〕\d+号$/);
+    expect(accepted.documents.map((d: Json) => d.kind)).toEqual(['acceptance_notice']);
+    expect(accepted.dueDate > todayIn()).toBe(true);
+    expect(accepted.warningLevel).toBe('green');
+    const deadline = await t.database.db
+      .selectFrom('deadline')
+      .selectAll()
+      .where('id', '=', accepted.deadlineId)
+      .executeTakeFirstOrThrow();
+    expect(deadline).toMatchObject({
+      subject_type: 'case',
+      limit_days: 10,
+      start_date: todayIn(),
+      status: 'open',
+    });
+
+    const pdf = await call(
+      'nanhu.clerk',
+      'GET',
+      `/api/cases/${c.id}/documents/${accepted.documents[0].id}/pdf`,
+    );
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const dispatched = await actOk('nanhu.clerk', c.id, 'dispatch');
+    expect(dispatched).toMatchObject({ state: 'in_review', reviewLevel: 1 });
+
+    // The department officer of 自然资源和规划局 reviews level 1.
+    const l1 = await actOk('nanhu.officer2', c.id, 'pass', { opinion: '材料齐全，符合规划条件' });
+    expect(l1).toMatchObject({ state: 'in_review', reviewLevel: 2 });
+    // The final level is not the officer's decision.
+    const notMine = await act('nanhu.officer2', c.id, 'decision', { approve: true });
+    expect(notMine.statusCode).toBe(403);
+
+    const suspended = await actOk('nanhu.officer2', c.id, 'suspend', {
+      kind: 'site_inspection',
+      reason: '需现场核实建设工程位置',
+    });
+    expect(suspended.suspended).toBe(true);
+    expect(suspended.specialProcedures[0]).toMatchObject({
+      kind: 'site_inspection',
+      kindCode: '2',
+      endedOn: null,
+    });
+    const stuck = await act('nanhu.officer2', c.id, 'return', { opinion: '退回' });
+    expect(stuck.statusCode).toBe(409);
+    expect(stuck.json().detail).toContain('特别程序');
+    const notConfigured = await act('nanhu.officer2', c.id, 'suspend', { kind: 'hearing', reason: '听证' });
+    expect(notConfigured.statusCode).toBe(409);
+
+    const resumed = await actOk('nanhu.officer2', c.id, 'resume', { result: '现场与设计方案一致' });
+    expect(resumed.suspended).toBe(false);
+    expect(resumed.specialProcedures[0].endedOn).toBe(todayIn());
+    const changes = await t.database.db
+      .selectFrom('deadline_suspension')
+      .selectAll()
+      .where('deadline_id', '=', accepted.deadlineId)
+      .execute();
+    expect(changes).toHaveLength(1);
+
+    // Counter-check: 资规's officer2 has no lead here; give the decision to a lead of the same department.
+    const leadId = await t.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'nanhu.lead')
+      .executeTakeFirstOrThrow();
+    const zgj = await t.database.db
+      .selectFrom('unit')
+      .select('id')
+      .where('name', '=', '南湖区自然资源和规划局')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('app_user')
+      .set({ unit_id: zgj.id })
+      .where('id', '=', leadId.id)
+      .execute();
+    delete cookies['nanhu.lead'];
+    const approved = await actOk('nanhu.lead', c.id, 'decision', {
+      approve: true,
+      resultName: '建设工程规划许可证',
+      resultNumber: '建字第330402202600001号',
+    });
+    expect(approved).toMatchObject({
+      state: 'approved',
+      resultNumber: '建字第330402202600001号',
+      warningLevel: null,
+    });
+    const closed = await t.database.db
+      .selectFrom('deadline')
+      .select('status')
+      .where('id', '=', accepted.deadlineId)
+      .executeTakeFirstOrThrow();
+    expect(closed.status).toBe('done');
+
+    const delivered = await actOk('nanhu.clerk', c.id, 'deliver', { method: 'window' });
+    expect(delivered.state).toBe('delivered');
+    const archived = await actOk('nanhu.clerk', c.id, 'archive');
+    expect(archived.state).toBe('archived');
+    expect(archived.steps.map((s: Json) => s.event)).toEqual([
+      'submit',
+      'accept',
+      'dispatch',
+      'pass',
+      'suspend',
+      'resume',
+      'approve',
+      'deliver',
+      'archive',
+    ]);
+    expect(archived.steps.find((s: Json) => s.event === 'pass')).toMatchObject({
+      action: 'pass',
+      opinion: '材料齐全，符合规划条件',
+      unitName: '南湖区自然资源和规划局',
+    });
+    expect(await count('audit_event', ['target_id', String(c.id)])).toBeGreaterThanOrEqual(9);
+    await t.database.db
+      .updateTable('app_user')
+      .set({
+        unit_id: (
+          await t.database.db
+            .selectFrom('unit')
+            .select('id')
+            .where('name', '=', '南湖区发展和改革局')
+            .executeTakeFirstOrThrow()
+        ).id,
+      })
+      .where('id', '=', leadId.id)
+      .execute();
+    delete cookies['nanhu.lead'];
+  });
+
+  it('a wrong transition or a stale version is refused and changes nothing', async () => {
+    const c = await windowIntake('企业投资项目备案');
+    const steps = await count('case_step', ['case_id', c.id]);
+    const wrong = await act('nanhu.clerk', c.id, 'deliver', { method: 'window' });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+    expect(wrong.json().detail).toBe('办件当前状态为“已提交待受理”，不能执行“出件”。');
+    const stale = await call('nanhu.clerk', 'POST', `/api/cases/${c.id}/accept`, undefined, {
+      'if-match': '"99"',
+    });
+    expect(stale.statusCode).toBe(412);
+    const noMatch = await call('nanhu.clerk', 'POST', `/api/cases/${c.id}/accept`);
+    expect(noMatch.statusCode).toBe(428);
+    const early = await act('nanhu.officer', c.id, 'pass', { opinion: '未受理就审查' });
+    expect(early.statusCode).toBe(409);
+    const otherDepartment = await call(
+      'nanhu.officer2',
+      'POST',
+      `/api/cases/${c.id}/pass`,
+      { opinion: '越权' },
+      { 'if-match': `"${c.version}"` },
+    );
+    expect(otherDepartment.statusCode).toBe(404);
+    const after = (await call('nanhu.clerk', 'GET', `/api/cases/${c.id}`)).json();
+    expect(after).toMatchObject({ state: 'submitted', version: c.version, documents: [] });
+    expect(await count('case_step', ['case_id', c.id])).toBe(steps);
+  });
+});
+
+describe('intake outcomes', () => {
+  it('a missing required material blocks acceptance; a one-time notice lists it; correction restarts intake', async () => {
+    const c = await windowIntake('企业投资项目备案', ['项目备案申请表', '授权委托书']);
+    const refused = await act('nanhu.clerk', c.id, 'accept');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().detail).toContain('项目备案申请表');
+    const tolerant = await act('nanhu.clerk', c.id, 'accept-tolerantly', {
+      commitments: [
+        {
+          materialId: c.materials.find((m: Json) => m.name === '授权委托书').materialId,
+          committedDate: '2099-01-01',
+        },
+      ],
+      commitmentSigned: true,
+    });
+    expect(tolerant.statusCode).toBe(422);
+    expect(tolerant.json().detail).toContain('必备材料不能容缺：项目备案申请表');
+
+    const noticed = await actOk('nanhu.clerk', c.id, 'request-correction', {
+      extra: ['申请表法定代表人签字'],
+    });
+    expect(noticed.state).toBe('correction_requested');
+    expect(noticed.documents.map((d: Json) => d.kind)).toEqual(['one_time_notice']);
+    expect(noticed.documents[0].number).toMatch(/^南审告〔\d{4}〕\d+号$/);
+
+    const form = noticed.materials.find((m: Json) => m.name === '项目备案申请表');
+    const back = await actOk('nanhu.clerk', c.id, 'resubmit', {
+      materials: [{ materialId: form.materialId, paperChecked: true }],
+    });
+    expect(back.state).toBe('submitted');
+    expect(back.materials.find((m: Json) => m.name === '项目备案申请表').status).toBe('provided');
+    expect((await actOk('nanhu.clerk', c.id, 'accept')).state).toBe('accepted');
+  });
+
+  it('a rejection gives reasons and a decision letter naming the review organ', async () => {
+    const c = await windowIntake('企业投资项目备案');
+    const bad = await act('nanhu.clerk', c.id, 'reject', { reasons: [], legalBasis: '《行政许可法》' });
+    expect(bad.statusCode).toBe(400);
+    const r = await actOk('nanhu.clerk', c.id, 'reject', {
+      reasons: ['申请事项依法不需要取得行政许可'],
+      legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（一）项',
+    });
+    expect(r).toMatchObject({ state: 'rejected', decisionReason: '申请事项依法不需要取得行政许可' });
+    expect(r.documents[0]).toMatchObject({ kind: 'rejection_decision', title: '不予受理决定书' });
+  });
+
+  it('tolerant acceptance: commitments dated before the due date; no approval while one is outstanding', async () => {
+    const c = await windowIntake('建筑工程施工许可证核发', ['施工合同']);
+    const contract = c.materials.find((m: Json) => m.name === '施工合同');
+    expect(contract).toMatchObject({ status: 'missing', tolerable: true });
+    const late = await act('nanhu.clerk', c.id, 'accept-tolerantly', {
+      commitments: [{ materialId: contract.materialId, committedDate: '2099-01-01' }],
+      commitmentSigned: true,
+    });
+    expect(late.statusCode).toBe(400);
+    expect(JSON.stringify(late.json())).toContain('承诺办结日期');
+    const unsigned = await act('nanhu.clerk', c.id, 'accept-tolerantly', {
+      commitments: [{ materialId: contract.materialId, committedDate: '2099-01-01' }],
+    });
+    expect(unsigned.statusCode).toBe(400);
+    expect(JSON.stringify(unsigned.json())).toContain('承诺书');
+    const steps = await count('case_step', ['case_id', c.id]);
+    const docs = await count('document', ['subject_id', String(c.id)]);
+    expect(steps).toBe(1);
+    expect(docs).toBe(0);
+
+    // Three working days are enough in any week: the promised limit is 3 and the date must not pass it.
+    const probe = await windowIntake('建筑工程施工许可证核发');
+    const due = (await actOk('nanhu.clerk', probe.id, 'accept')).dueDate as string;
+    const ok = await actOk('nanhu.clerk', c.id, 'accept-tolerantly', {
+      commitments: [{ materialId: contract.materialId, committedDate: due }],
+      commitmentSigned: true,
+    });
+    expect(ok.state).toBe('tolerantly_accepted');
+    expect(ok.materials.find((m: Json) => m.name === '施工合同')).toMatchObject({
+      status: 'tolerated',
+      committedDate: due,
+    });
+
+    await actOk('nanhu.clerk', c.id, 'dispatch');
+    const jsj = await t.database.db
+      .selectFrom('unit')
+      .select('id')
+      .where('name', '=', '南湖区住房和城乡建设局')
+      .executeTakeFirstOrThrow();
+    // A reviewer and a lead of 住建 for this test.
+    for (const u of ['nanhu.officer', 'nanhu.lead']) {
+      await t.database.db
+        .updateTable('app_user')
+        .set({ unit_id: jsj.id })
+        .where('username', '=', u)
+        .execute();
+      delete cookies[u];
+    }
+    await actOk('nanhu.officer', c.id, 'pass', { opinion: '同意' });
+    const blocked = await act('nanhu.lead', c.id, 'decision', { approve: true });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().detail).toContain('容缺材料未补齐');
+    const m = (await call('nanhu.clerk', 'GET', `/api/cases/${c.id}`))
+      .json()
+      .materials.find((x: Json) => x.name === '施工合同');
+    const fulfilled = await call('nanhu.clerk', 'POST', `/api/cases/${c.id}/materials/${m.id}/fulfil`, {});
+    expect(fulfilled.statusCode, fulfilled.body).toBe(200);
+    expect((await actOk('nanhu.lead', c.id, 'decision', { approve: true })).state).toBe('approved');
+    const fgj = await t.database.db
+      .selectFrom('unit')
+      .select('id')
+      .where('name', '=', '南湖区发展和改革局')
+      .executeTakeFirstOrThrow();
+    for (const u of ['nanhu.officer', 'nanhu.lead']) {
+      await t.database.db
+        .updateTable('app_user')
+        .set({ unit_id: fgj.id })
+        .where('username', '=', u)
+        .execute();
+      delete cookies[u];
+    }
+  });
+
+  it('an authorized window decides on the spot; without the authorization it cannot', async () => {
+    const c = await windowIntake('企业投资项目备案');
+    await actOk('nanhu.clerk', c.id, 'accept');
+    const refused = await act('nanhu.clerk', c.id, 'decision', { approve: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('首席事务代表授权');
+    const clerk = await t.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'nanhu.clerk')
+      .executeTakeFirstOrThrow();
+    const grant = await call('nanhu.lead', 'POST', '/api/catalog/authorizations', {
+      itemId: c.itemId,
+      granteeUserId: Number(clerk.id),
+    });
+    expect(grant.statusCode).toBe(201);
+    const done = await actOk('nanhu.clerk', c.id, 'decision', { approve: true });
+    expect(done.state).toBe('approved');
+    expect(done.steps.at(-1).name).toBe('窗口当场办结（首席事务代表授权）');
+  });
+});
+
+describe('online applications, materials and the store', () => {
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n');
+  const upload = (user: string, bytes: Buffer, q: string) =>
+    call(user, 'POST', `/api/portal/materials?${q}`, bytes, { 'content-type': 'application/octet-stream' });
+
+  it('uploads are sniffed, size-capped and scanned; bad files get a Chinese 4xx and are not stored', async () => {
+    const q = 'sharedKey=食品经营许可申请书&name=食品经营许可申请书&fileName=a.pdf';
+    const exe = await upload('ent.zhineng', Buffer.from('MZ\x90\x00 this is a program'), q);
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().detail).toContain('PDF');
+    const big = await upload('ent.zhineng', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), q);
+    expect(big.statusCode).toBe(413);
+    const eicar = Buffer.from(
+      `%PDF-1.4\nX5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n`,
+    );
+    const virus = await upload('ent.zhineng', eicar, q);
+    expect(virus.statusCode).toBe(422);
+    expect(virus.json().detail).toContain('病毒扫描');
+    const stored = await t.database.db
+      .selectFrom('stored_material')
+      .select('id')
+      .where('shared_key', '=', '食品经营许可申请书')
+      .execute();
+    expect(stored).toEqual([]);
+    const ok = await upload('ent.zhineng', pdf, q);
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('an enterprise applies online with its e-licence offered instead of asking again (免提交)', async () => {
+    const v = await version('食品经营许可');
+    const keys = v.materials.map((m: Json) => m.sharedKey).join(',');
+    const offers = (
+      await call('ent.zhineng', 'GET', `/api/portal/materials?sharedKeys=${encodeURIComponent(keys)}`)
+    ).json() as Json[];
+    const licence = offers.find((o) => o.sharedKey === '营业执照')!;
+    expect(licence).toMatchObject({ trustGrade: 'A', source: 'licence' });
+    const form = (
+      await upload(
+        'ent.zhineng',
+        pdf,
+        'sharedKey=食品经营许可申请书&name=食品经营许可申请书&fileName=申请书.pdf',
+      )
+    ).json();
+    const byName = (n: string) => v.materials.find((m: Json) => m.name === n).id;
+    const res = await call('ent.zhineng', 'POST', '/api/portal/cases', {
+      itemVersionId: v.id,
+      contact,
+      materials: [
+        { materialId: byName('营业执照'), storedMaterialId: licence.id },
+        { materialId: byName('食品经营许可申请书'), storedMaterialId: form.id },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({
+      channel: 'online',
+      applicantName: '嘉兴南湖智能装备有限公司',
+      state: 'submitted',
+    });
+    const status = Object.fromEntries(c.materials.map((m: Json) => [m.name, m.status]));
+    expect(status).toEqual({
+      营业执照: 'shared',
+      法定代表人身份证明: 'missing',
+      食品经营许可申请书: 'provided',
+      食品安全管理制度文本: 'missing',
+    });
+    // Another enterprise cannot see it; the applicant can, with the same actions the portal offers.
+    expect((await call('ent.xincailiao', 'GET', `/api/portal/cases/${c.id}`)).statusCode).toBe(404);
+    const mine = (await call('ent.zhineng', 'GET', '/api/portal/cases')).json().items.map((x: Json) => x.id);
+    expect(mine).toContain(c.id);
+    expect(c.actions).toEqual(['withdraw']);
+    // A foreign stored material is refused.
+    const foreign = await call('ent.xincailiao', 'POST', '/api/portal/cases', {
+      itemVersionId: (await version('食品经营许可', '330411')).id,
+      contact,
+      materials: [
+        {
+          materialId: (await version('食品经营许可', '330411')).materials[0].id,
+          storedMaterialId: licence.id,
+        },
+      ],
+    });
+    expect(foreign.statusCode).toBe(400);
+  });
+
+  it('an application on an expired version is refused', async () => {
+    const v = await version('公共场所卫生许可');
+    const admin = 'nanhu.admin';
+    const item = (await call(null, 'GET', `/api/catalog/items/${v.itemId}`)).json();
+    const {
+      id: _i,
+      itemId: _t,
+      versionNo: _n,
+      regionCode: _r,
+      departmentId: _d,
+      departmentName: _dn,
+      status: _s,
+      current: _c,
+      publishedAt: _p,
+      versions: _v,
+      ...rest
+    } = item;
+    const cr = await call(admin, 'POST', '/api/catalog/change-requests', {
+      kind: 'modify',
+      itemId: v.itemId,
+      baseVersionId: v.id,
+      reason: '调整时限',
+      definition: {
+        ...rest,
+        promisedDays: 4,
+        materials: item.materials.map(({ id: _x, seq: _y, ...m }: Json) => m),
+      },
+    });
+    expect(cr.statusCode, cr.body).toBe(201);
+    const etag = (await call(admin, 'GET', `/api/catalog/change-requests/${cr.json().id}`)).headers.etag;
+    expect(
+      (
+        await call(
+          admin,
+          'POST',
+          `/api/catalog/change-requests/${cr.json().id}/decision`,
+          { approve: true },
+          { 'if-match': etag },
+        )
+      ).statusCode,
+    ).toBe(200);
+    const res = await call('nanhu.clerk', 'POST', '/api/cases', {
+      itemVersionId: v.id,
+      applicant,
+      contact,
+      materials: [],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('已发布新版本');
+  });
+
+  it('a bundle of 3 items shares one uploaded material across its cases; one delivery for all', async () => {
+    const bundles = (await call(null, 'GET', '/api/catalog/bundles?region=330402')).json() as Json[];
+    const b = bundles.find((x) => x.name === '工业项目开工一件事')!;
+    const id = (
+      await upload(
+        'ent.zhineng',
+        pdf,
+        `sharedKey=${encodeURIComponent('法定代表人身份证明')}&name=法定代表人身份证明&fileName=id.pdf`,
+      )
+    ).json().id;
+    const licence = (await call('ent.zhineng', 'GET', '/api/portal/materials?sharedKeys=营业执照')).json()[0]
+      .id;
+    const missingField = await call('ent.zhineng', 'POST', '/api/portal/bundle-cases', {
+      bundleId: b.id,
+      contact,
+      project,
+      form: { projectName: project.name },
+    });
+    expect(missingField.statusCode).toBe(400);
+    expect(JSON.stringify(missingField.json())).toContain('请填写投资项目代码');
+    const res = await call('ent.zhineng', 'POST', '/api/portal/bundle-cases', {
+      bundleId: b.id,
+      contact,
+      project,
+      form: { projectName: project.name, projectCode: project.code, investment: '32000', floorArea: '45000' },
+      materials: [
+        { sharedKey: '法定代表人身份证明', storedMaterialId: id },
+        { sharedKey: '营业执照', storedMaterialId: licence },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const bc = res.json();
+    expect(bc.caseIds).toHaveLength(3);
+    const details = await Promise.all(
+      bc.caseIds.map(async (cid: number) =>
+        (await call('ent.zhineng', 'GET', `/api/portal/cases/${cid}`)).json(),
+      ),
+    );
+    const idMaterial = details.flatMap((d) =>
+      d.materials.filter((m: Json) => m.sharedKey === '法定代表人身份证明'),
+    );
+    expect(idMaterial.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(idMaterial.map((m: Json) => m.storedMaterialId))).toEqual(new Set([id]));
+    expect(details[0].form).toMatchObject({ projectName: project.name, investment: '32000' });
+    expect(details[2].form).not.toHaveProperty('investment');
+    const view = (await call('ent.zhineng', 'GET', `/api/portal/bundle-cases/${bc.id}`)).json();
+    expect(view).toMatchObject({ state: 'submitted', stateLabel: '已提交待受理' });
+    const early = await call('nanhu.clerk', 'POST', `/api/bundle-cases/${bc.id}/deliver`, {
+      method: 'window',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('未办结');
+  });
+});
+
+describe('workbenches, search and scope', () => {
+  it('the department queue, the window intake list and the center board follow scope', async () => {
+    const c = await windowIntake('固定资产投资项目节能审查');
+    await actOk('nanhu.clerk', c.id, 'accept');
+    await actOk('nanhu.clerk', c.id, 'dispatch');
+    const queue = (await call('nanhu.officer', 'GET', '/api/cases?view=queue')).json().items as Json[];
+    expect(queue.map((x) => x.id)).toContain(c.id);
+    expect(new Set(queue.map((x) => x.departmentName))).toEqual(new Set(['南湖区发展和改革局']));
+    expect((await call('nanhu.officer2', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await call('xiuzhou.clerk', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await call('city.coord', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    const intake = (await call('nanhu.clerk', 'GET', '/api/cases?view=intake&limit=200')).json()
+      .items as Json[];
+    expect(intake.every((x) => ['submitted', 'correction_requested'].includes(x.state))).toBe(true);
+    const board = (await call('nanhu.coord', 'GET', '/api/cases/board')).json() as Json[];
+    expect(board.find((r) => r.departmentName === '南湖区发展和改革局')!.open).toBeGreaterThanOrEqual(1);
+    expect((await call('xiuzhou.coord', 'GET', '/api/cases/board')).json()).toEqual([]);
+  });
+
+  it('finds cases by Chinese words, fragments and number', async () => {
+    const c = await windowIntake('食品经营许可');
+    const byWord = (
+      await call('nanhu.clerk', 'GET', `/api/cases?q=${encodeURIComponent('机器人')}&limit=200`)
+    ).json().items;
+    expect(byWord.map((x: Json) => x.id)).toContain(c.id);
+    const byFragment = (
+      await call('nanhu.clerk', 'GET', `/api/cases?q=${encodeURIComponent('南湖智能')}&limit=200`)
+    ).json().items;
+    expect(byFragment.map((x: Json) => x.id)).toContain(c.id);
+    const byNumber = (await call('nanhu.clerk', 'GET', `/api/cases?q=${c.number}`)).json().items;
+    expect(byNumber.map((x: Json) => x.id)).toEqual([c.id]);
+    const none = (
+      await call('nanhu.clerk', 'GET', `/api/cases?q=${encodeURIComponent('不存在的企业名称')}`)
+    ).json().items;
+    expect(none).toEqual([]);
+  });
+});

@@ -1,0 +1,369 @@
+import { type Insertable, sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import type { ItemMaterialTable, ServiceItemVersionTable } from '../../db/types.ts';
+import { inScope, type UnitScope } from '../../platform/access/scope.ts';
+
+// The published catalog is public (同源发布): the window, the portal and the API read the same
+// rows, so its reads take no data scope. Change requests and authorizations belong to a department
+// and are read through a scope.
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface ItemFilter {
+  region: string;
+  q?: string;
+  departmentId?: number;
+  includeWithdrawn?: boolean;
+  after?: number;
+  limit: number;
+}
+
+export function listItems(db: Db, f: ItemFilter) {
+  let q = listItemsWhere(db).where('i.region_code', '=', f.region).orderBy('i.id').limit(f.limit);
+  if (!f.includeWithdrawn) q = q.where('i.status', '=', 'active');
+  if (f.departmentId) q = q.where('i.department_id', '=', f.departmentId);
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([eb('v.name', 'like', like(f.q!)), eb('v.implementation_code', 'like', like(f.q!))]),
+    );
+  if (f.after) q = q.where('i.id', '>', f.after);
+  return q.execute();
+}
+
+export function findVersion(db: Db, versionId: number) {
+  return db
+    .selectFrom('service_item_version as v')
+    .innerJoin('service_item as i', 'i.id', 'v.item_id')
+    .innerJoin('unit as d', 'd.id', 'i.department_id')
+    .selectAll('v')
+    .select([
+      'i.region_code',
+      'i.department_id',
+      'i.status',
+      'i.current_version_id',
+      'd.name as department_name',
+    ])
+    .where('v.id', '=', versionId)
+    .executeTakeFirst();
+}
+export type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
+
+export function materialsOf(db: Db, versionIds: number[]) {
+  if (!versionIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('item_material')
+    .selectAll()
+    .where('version_id', 'in', versionIds)
+    .orderBy('version_id')
+    .orderBy('seq')
+    .execute();
+}
+
+export function versionsOf(db: Db, itemId: number) {
+  return db
+    .selectFrom('service_item_version')
+    .select(['id', 'version_no', 'name', 'published_at', 'effective_from', 'change_request_id'])
+    .where('item_id', '=', itemId)
+    .orderBy('version_no', 'desc')
+    .execute();
+}
+
+/** Locks an item for publication; concurrent approvals of the same item run one after another. */
+export function lockItem(db: Db, itemId: number) {
+  return db.selectFrom('service_item').selectAll().where('id', '=', itemId).forUpdate().executeTakeFirst();
+}
+
+export function currentVersionNo(db: Db, itemId: number) {
+  return db
+    .selectFrom('service_item_version')
+    .select((eb) => eb.fn.max('version_no').as('n'))
+    .where('item_id', '=', itemId)
+    .executeTakeFirst()
+    .then((r) => Number(r?.n ?? 0));
+}
+
+export function insertItem(db: Db, row: { region_code: string; department_id: number }) {
+  return db.insertInto('service_item').values(row).returning(['id']).executeTakeFirstOrThrow();
+}
+
+export function insertVersion(db: Db, row: Insertable<ServiceItemVersionTable>) {
+  return db
+    .insertInto('service_item_version')
+    .values(row)
+    .returning(['id', 'version_no'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertMaterials(db: Db, rows: Insertable<ItemMaterialTable>[]) {
+  if (rows.length) await db.insertInto('item_material').values(rows).execute();
+}
+
+export async function setCurrent(
+  db: Db,
+  itemId: number,
+  versionId: number | null,
+  status: 'active' | 'withdrawn',
+) {
+  await db
+    .updateTable('service_item')
+    .set({ ...(versionId ? { current_version_id: versionId } : {}), status, updated_at: sql`now()` })
+    .where('id', '=', itemId)
+    .execute();
+}
+
+/**
+ * The kind and region of a unit id the caller supplied (a department named in a draft or as the
+ * supervising department); the caller decides what the answer allows.
+ */
+export function departmentOf(db: Db, id: number) {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'kind', 'region_code', 'name', 'enabled'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+// --- change requests -----------------------------------------------------------------------
+
+const crColumns = [
+  'cr.id',
+  'cr.region_code',
+  'cr.department_id',
+  'd.name as department_name',
+  'cr.kind',
+  'cr.item_id',
+  'cr.base_version_id',
+  'cr.payload',
+  'cr.reason',
+  'cr.status',
+  'cr.drafted_by',
+  'cr.decided_by',
+  'cr.decided_at',
+  'cr.decision_note',
+  'cr.version',
+  'cr.created_at',
+] as const;
+
+function crQuery(db: Db, scope: UnitScope) {
+  return db
+    .selectFrom('catalog_change_request as cr')
+    .innerJoin('unit as d', 'd.id', 'cr.department_id')
+    .leftJoin('service_item_version as bv', 'bv.id', 'cr.base_version_id')
+    .leftJoin('service_item_version as pv', 'pv.change_request_id', 'cr.id')
+    .select(crColumns)
+    .select(['bv.name as base_name', 'pv.id as published_version_id'])
+    .where((eb) => inScope(eb, scope, { unit: 'cr.department_id' }));
+}
+
+export interface ChangeRequestFilter {
+  status?: 'submitted' | 'approved' | 'rejected';
+  after?: number;
+  limit: number;
+}
+
+export function listChangeRequests(db: Db, scope: UnitScope, f: ChangeRequestFilter) {
+  let q = crQuery(db, scope).orderBy('cr.id', 'desc').limit(f.limit);
+  if (f.status) q = q.where('cr.status', '=', f.status);
+  if (f.after) q = q.where('cr.id', '<', f.after);
+  return q.execute();
+}
+
+export function findChangeRequest(db: Db, scope: UnitScope, id: number) {
+  return crQuery(db, scope).where('cr.id', '=', id).executeTakeFirst();
+}
+export type ChangeRequestRow = NonNullable<Awaited<ReturnType<typeof findChangeRequest>>>;
+
+export function insertChangeRequest(
+  db: Db,
+  row: {
+    region_code: string;
+    department_id: number;
+    kind: 'add' | 'modify' | 'withdraw';
+    item_id: number | null;
+    base_version_id: number | null;
+    payload: string | null;
+    reason: string;
+    drafted_by: number | null;
+  },
+) {
+  return db.insertInto('catalog_change_request').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Decides a submitted request at the version the approver saw; undefined when it moved on. */
+export function decideChangeRequest(
+  db: Db,
+  id: number,
+  version: number,
+  d: { status: 'approved' | 'rejected'; decided_by: number | null; decision_note: string | null },
+) {
+  return db
+    .updateTable('catalog_change_request')
+    .set({ ...d, decided_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'submitted')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+// --- bundles --------------------------------------------------------------------------------
+
+export function insertBundle(
+  db: Db,
+  row: {
+    region_code: string;
+    name: string;
+    description: string | null;
+    lead_department_id: number;
+    form: string;
+  },
+) {
+  return db.insertInto('bundle').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertBundleItems(db: Db, bundleId: number, itemIds: number[]) {
+  await db
+    .insertInto('bundle_item')
+    .values(itemIds.map((item_id, seq) => ({ bundle_id: bundleId, item_id, seq })))
+    .execute();
+}
+
+export function listBundles(db: Db, region: string) {
+  return db
+    .selectFrom('bundle as b')
+    .innerJoin('unit as d', 'd.id', 'b.lead_department_id')
+    .selectAll('b')
+    .select('d.name as lead_department_name')
+    .where('b.region_code', '=', region)
+    .where('b.status', '=', 'active')
+    .orderBy('b.id')
+    .execute();
+}
+
+export function findBundle(db: Db, id: number) {
+  return db
+    .selectFrom('bundle as b')
+    .innerJoin('unit as d', 'd.id', 'b.lead_department_id')
+    .selectAll('b')
+    .select('d.name as lead_department_name')
+    .where('b.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function bundleItemIds(db: Db, bundleIds: number[]) {
+  if (!bundleIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('bundle_item')
+    .select(['bundle_id', 'item_id'])
+    .where('bundle_id', 'in', bundleIds)
+    .orderBy('bundle_id')
+    .orderBy('seq')
+    .execute();
+}
+
+export function itemsByIds(db: Db, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return listItemsWhere(db).where('i.id', 'in', ids).execute();
+}
+
+function listItemsWhere(db: Db) {
+  return db
+    .selectFrom('service_item as i')
+    .innerJoin('service_item_version as v', 'v.id', 'i.current_version_id')
+    .innerJoin('unit as d', 'd.id', 'i.department_id')
+    .select((eb) => [
+      'i.id',
+      'i.status',
+      'i.region_code',
+      'i.department_id',
+      'd.name as department_name',
+      'v.id as version_id',
+      'v.version_no',
+      'v.name',
+      'v.implementation_code',
+      'v.kind',
+      'v.legal_days',
+      'v.promised_days',
+      'v.promised_unit',
+      'v.online',
+      'v.approval_levels',
+      eb
+        .selectFrom('item_material as m')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('m.version_id', '=', 'v.id')
+        .as('material_count'),
+    ]);
+}
+
+// --- authorizations -------------------------------------------------------------------------
+
+export function listAuthorizations(db: Db, scope: UnitScope, itemId?: number) {
+  let q = db
+    .selectFrom('item_authorization as a')
+    .innerJoin('service_item as i', 'i.id', 'a.item_id')
+    .innerJoin('service_item_version as v', 'v.id', 'i.current_version_id')
+    .innerJoin('app_user as u', 'u.id', 'a.grantee_user_id')
+    .selectAll('a')
+    .select(['v.name as item_name', 'u.display_name as grantee_name'])
+    .where((eb) => inScope(eb, scope, { unit: 'a.department_id' }))
+    .orderBy('a.id', 'desc');
+  if (itemId) q = q.where('a.item_id', '=', itemId);
+  return q.execute();
+}
+
+export function insertAuthorization(
+  db: Db,
+  row: {
+    item_id: number;
+    department_id: number;
+    grantee_user_id: number;
+    note: string | null;
+    granted_by: number | null;
+  },
+) {
+  return db.insertInto('item_authorization').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function revokeAuthorization(db: Db, scope: UnitScope, id: number, by: number | null) {
+  return db
+    .updateTable('item_authorization')
+    .set({ revoked_at: sql`now()`, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .where((eb) => inScope(eb, scope, { unit: 'department_id' }))
+    .returning(['id', 'item_id', 'grantee_user_id'])
+    .executeTakeFirst();
+}
+
+/** Whether a window clerk holds an active authorization for an item (checked at decision time). */
+export function hasAuthorization(db: Db, itemId: number, userId: number) {
+  return db
+    .selectFrom('item_authorization')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('grantee_user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+    .then(Boolean);
+}
+
+/** A staff user named as grantee: unit and whether they hold the window role (caller-supplied id). */
+export function granteeOf(db: Db, userId: number) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('unit as un', 'un.id', 'u.unit_id')
+    .select(['u.id', 'u.display_name', 'u.enabled', 'un.region_code'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('role_assignment as r')
+            .select('r.user_id')
+            .whereRef('r.user_id', '=', 'u.id')
+            .where('r.role', '=', 'window_clerk'),
+        )
+        .as('is_window'),
+    )
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,472 @@
+import { todayIn } from '../../../lib/dates.ts';
+import { type Db, transaction } from '../../db/client.ts';
+import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
+import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import { problems } from '../../platform/http/problem.ts';
+import {
+  bundleItemIds,
+  type ChangeRequestFilter,
+  type ChangeRequestRow,
+  currentVersionNo,
+  decideChangeRequest,
+  departmentOf,
+  findBundle,
+  findChangeRequest,
+  findVersion,
+  granteeOf,
+  hasAuthorization,
+  type ItemFilter,
+  insertAuthorization,
+  insertBundle,
+  insertBundleItems,
+  insertChangeRequest,
+  insertItem,
+  insertMaterials,
+  insertVersion,
+  itemsByIds,
+  listAuthorizations,
+  listBundles,
+  listChangeRequests,
+  listItems,
+  lockItem,
+  materialsOf,
+  revokeAuthorization,
+  setCurrent,
+  versionsOf,
+} from './catalog.repo.ts';
+import type { ItemDefinition } from './catalog.schemas.ts';
+
+/** Published items of a region (public: the window, the portal and the API read the same rows). */
+export const publishedItems = (db: Db, f: ItemFilter) => listItems(db, f);
+
+/** One version with its materials; cases read the version they were accepted under. */
+export async function itemVersion(db: Db, versionId: number) {
+  const v = await findVersion(db, versionId);
+  if (!v) throw problems.notFound('事项版本不存在。');
+  return { ...v, materials: await materialsOf(db, [versionId]) };
+}
+
+/** The current version of an item, with the list of all its versions. */
+export async function currentItem(db: Db, itemId: number) {
+  const item = await currentVersionIdOf(db, itemId);
+  return { ...(await itemVersion(db, item)), versions: await versionsOf(db, itemId) };
+}
+
+async function currentVersionIdOf(db: Db, itemId: number): Promise<number> {
+  const list = await itemsByIds(db, [itemId]);
+  const row = list[0];
+  if (!row) throw problems.notFound('事项不存在。');
+  return row.version_id;
+}
+
+async function department(db: Db, id: number, field: string) {
+  const d = await departmentOf(db, id);
+  if (d?.kind !== 'department' || !d.enabled) {
+    throw problems.validation([{ field, message: '所选单位不是启用中的审批部门' }]);
+  }
+  return { id: Number(d.id), regionCode: d.region_code, name: d.name };
+}
+
+async function checkDefinition(db: Db, def: ItemDefinition, regionCode: string) {
+  if (def.supervisingDepartmentId) {
+    const s = await department(db, def.supervisingDepartmentId, 'body.definition.supervisingDepartmentId');
+    if (s.regionCode !== regionCode) {
+      throw problems.validation([
+        { field: 'body.definition.supervisingDepartmentId', message: '监管部门应与实施部门同属一个区划' },
+      ]);
+    }
+  }
+}
+
+/** The version an item's change is drafted against must still be the current one. */
+function assertCurrent(current: number | null, base: number) {
+  if (current !== base) {
+    throw problems.conflict('事项已发布新版本，本变更依据的版本已过期。请基于当前版本重新起草。');
+  }
+}
+
+export async function draftChange(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  input:
+    | { kind: 'add'; departmentId: number; reason: string; definition: ItemDefinition }
+    | { kind: 'modify'; itemId: number; baseVersionId: number; reason: string; definition: ItemDefinition }
+    | { kind: 'withdraw'; itemId: number; baseVersionId: number; reason: string },
+) {
+  const scope = scopeFor(principal, 'catalog:draft');
+  let dept: { id: number; regionCode: string };
+  let itemId: number | null = null;
+  if (input.kind === 'add') {
+    dept = await department(db, input.departmentId, 'body.departmentId');
+  } else {
+    const [item] = await itemsByIds(db, [input.itemId]);
+    if (!item) throw problems.notFound('事项不存在。');
+    if (item.status === 'withdrawn') throw problems.conflict('事项已取消，不能再变更。');
+    assertCurrent(item.version_id, input.baseVersionId);
+    dept = { id: item.department_id, regionCode: item.region_code };
+    itemId = input.itemId;
+  }
+  if (!scopeCoversUnit(scope, dept)) throw problems.forbidden('您只能为本部门起草事项变更。');
+  if (input.kind !== 'withdraw') await checkDefinition(db, input.definition, dept.regionCode);
+  return transaction(db, async (trx) => {
+    const row = await insertChangeRequest(trx, {
+      region_code: dept.regionCode,
+      department_id: dept.id,
+      kind: input.kind,
+      item_id: itemId,
+      base_version_id: input.kind === 'add' ? null : input.baseVersionId,
+      payload: input.kind === 'withdraw' ? null : JSON.stringify(input.definition),
+      reason: input.reason,
+      drafted_by: actor.kind === 'staff' ? actor.id : null,
+    });
+    await writeAudit(trx, actor, {
+      action: 'catalog.change.submit',
+      targetType: 'catalog_change_request',
+      targetId: row.id,
+      summary: { kind: input.kind, itemId, departmentId: dept.id },
+    });
+    return Number(row.id);
+  });
+}
+
+export function changeRequests(db: Db, principal: Principal, f: ChangeRequestFilter) {
+  return listChangeRequests(db, scopeFor(principal, 'catalog:read'), f);
+}
+
+export async function changeRequest(db: Db, principal: Principal, id: number) {
+  const row = await findChangeRequest(db, scopeFor(principal, 'catalog:read'), id);
+  if (!row) throw problems.notFound('变更申请不存在或不在您的数据范围内。');
+  return row;
+}
+
+/**
+ * Approves (publishing a new version, R-CAT-4) or rejects a change request. The request is decided
+ * at the version the approver saw; the item is locked so two approvals of one item queue up.
+ */
+export async function decideChange(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  id: number,
+  version: number,
+  decision: { approve: boolean; note: string | null },
+) {
+  const cr = await findChangeRequest(db, scopeFor(principal, 'catalog:approve'), id);
+  if (!cr) throw problems.notFound('变更申请不存在或不在您的审核范围内。');
+  if (cr.status !== 'submitted') throw problems.conflict('该变更申请已审核，不能重复审核。');
+  return transaction(db, async (trx) => {
+    const by = actor.kind === 'staff' ? actor.id : null;
+    const decided = await decideChangeRequest(trx, id, version, {
+      status: decision.approve ? 'approved' : 'rejected',
+      decided_by: by,
+      decision_note: decision.note,
+    });
+    if (!decided) throw problems.preconditionFailed('变更申请已被他人修改，请刷新后重试。');
+    const published = decision.approve ? await publish(trx, cr, by) : null;
+    await writeAudit(trx, actor, {
+      action: decision.approve ? 'catalog.change.approve' : 'catalog.change.reject',
+      targetType: 'catalog_change_request',
+      targetId: id,
+      summary: {
+        kind: cr.kind,
+        itemId: published?.itemId ?? cr.item_id,
+        versionId: published?.versionId ?? null,
+      },
+    });
+    return published;
+  });
+}
+
+async function publish(trx: Db, cr: ChangeRequestRow, by: number | null) {
+  if (cr.kind === 'add') {
+    const item = await insertItem(trx, { region_code: cr.region_code, department_id: cr.department_id });
+    const versionId = await insertDefinition(
+      trx,
+      Number(item.id),
+      1,
+      cr.payload as ItemDefinition,
+      cr.id,
+      by,
+    );
+    await setCurrent(trx, Number(item.id), versionId, 'active');
+    return { itemId: Number(item.id), versionId };
+  }
+  const item = await lockItem(trx, cr.item_id!);
+  if (!item) throw problems.notFound('事项不存在。');
+  assertCurrent(
+    item.current_version_id === null ? null : Number(item.current_version_id),
+    Number(cr.base_version_id),
+  );
+  if (cr.kind === 'withdraw') {
+    await setCurrent(trx, Number(item.id), null, 'withdrawn');
+    return { itemId: Number(item.id), versionId: null };
+  }
+  const next = (await currentVersionNo(trx, Number(item.id))) + 1;
+  const versionId = await insertDefinition(
+    trx,
+    Number(item.id),
+    next,
+    cr.payload as ItemDefinition,
+    cr.id,
+    by,
+  );
+  await setCurrent(trx, Number(item.id), versionId, 'active');
+  return { itemId: Number(item.id), versionId };
+}
+
+/** Writes one immutable version and its materials from a definition. */
+export async function insertDefinition(
+  trx: Db,
+  itemId: number,
+  versionNo: number,
+  d: ItemDefinition,
+  changeRequestId: number | null,
+  by: number | null,
+): Promise<number> {
+  const v = await insertVersion(trx, {
+    item_id: itemId,
+    version_no: versionNo,
+    name: d.name,
+    basic_code: d.basicCode,
+    implementation_code: d.implementationCode,
+    handle_item_code: d.handleItemCode ?? null,
+    local_code: d.localCode ?? null,
+    item_type: d.itemType,
+    exercise_level: d.exerciseLevel,
+    subject_nature: d.subjectNature,
+    service_objects: d.serviceObjects,
+    handling_forms: d.handlingForms,
+    kind: d.kind,
+    legal_days: d.legalDays,
+    legal_unit: d.legalUnit,
+    legal_explain: d.legalExplain ?? null,
+    promised_days: d.promisedDays,
+    promised_unit: d.promisedUnit,
+    promised_explain: d.promisedExplain ?? null,
+    legal_basis: d.legalBasis,
+    acceptance_conditions: d.acceptanceConditions ?? null,
+    special_procedure: d.specialProcedure,
+    suspension_kinds: d.suspensionKinds ?? [],
+    charged: d.charged ?? false,
+    fee_basis: d.feeBasis ?? null,
+    online: d.online ?? false,
+    online_url: d.onlineUrl ?? null,
+    approval_levels: d.approvalLevels,
+    yellow_override: d.yellowOverride ?? null,
+    supervising_department_id: d.supervisingDepartmentId ?? null,
+    requires_project_code: d.requiresProjectCode ?? false,
+    result_name: d.resultName ?? null,
+    effective_from: d.effectiveFrom ?? todayIn(),
+    effective_to: d.effectiveTo ?? null,
+    change_request_id: changeRequestId,
+    published_by: by,
+  });
+  await insertMaterials(
+    trx,
+    (d.materials ?? []).map((m, i) => ({
+      version_id: Number(v.id),
+      seq: i + 1,
+      name: m.name,
+      shared_key: m.sharedKey ?? m.name,
+      required: m.required,
+      tolerable: m.tolerable ?? false,
+      tolerable_basis: m.tolerableBasis ?? null,
+      medium: m.medium,
+      licence_type: m.licenceType ?? null,
+      originals: m.originals ?? 0,
+      copies: m.copies ?? 0,
+      requirement: m.requirement ?? null,
+    })),
+  );
+  return Number(v.id);
+}
+
+// --- bundles --------------------------------------------------------------------------------
+
+export async function bundles(db: Db, region: string) {
+  const rows = await listBundles(db, region);
+  return Promise.all(rows.map((b) => bundleView(db, b)));
+}
+
+export async function bundle(db: Db, id: number) {
+  const b = await findBundle(db, id);
+  if (b?.status !== 'active') throw problems.notFound('一件事不存在或已停用。');
+  return bundleView(db, b);
+}
+
+type BundleRow = NonNullable<Awaited<ReturnType<typeof findBundle>>>;
+
+/** A bundle with its items' current versions and their materials de-duplicated by shared key. */
+async function bundleView(db: Db, b: BundleRow) {
+  const links = await bundleItemIds(db, [Number(b.id)]);
+  const itemRows = await itemsByIds(
+    db,
+    links.map((l) => Number(l.item_id)),
+  );
+  const order = new Map(links.map((l, i) => [Number(l.item_id), i]));
+  itemRows.sort((a, z) => order.get(Number(a.id))! - order.get(Number(z.id))!);
+  const mats = await materialsOf(
+    db,
+    itemRows.map((i) => Number(i.version_id)),
+  );
+  const itemOfVersion = new Map(itemRows.map((i) => [Number(i.version_id), Number(i.id)]));
+  const merged = new Map<
+    string,
+    { sharedKey: string; name: string; required: boolean; tolerable: boolean; itemIds: number[] }
+  >();
+  for (const m of mats) {
+    const itemId = itemOfVersion.get(Number(m.version_id))!;
+    const e = merged.get(m.shared_key);
+    if (e) {
+      // Asked once: required if any item requires it; tolerable only if every item tolerates it.
+      e.required ||= m.required;
+      e.tolerable &&= m.tolerable;
+      if (!e.itemIds.includes(itemId)) e.itemIds.push(itemId);
+    } else {
+      merged.set(m.shared_key, {
+        sharedKey: m.shared_key,
+        name: m.name,
+        required: m.required,
+        tolerable: m.tolerable,
+        itemIds: [itemId],
+      });
+    }
+  }
+  return { bundle: b, items: itemRows, materials: [...merged.values()] };
+}
+
+export async function createBundle(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  input: {
+    regionCode: string;
+    name: string;
+    description?: string | null;
+    leadDepartmentId: number;
+    itemIds: number[];
+    form: { key: string; label: string; required: boolean; itemIds: number[] }[];
+  },
+) {
+  const lead = await department(db, input.leadDepartmentId, 'body.leadDepartmentId');
+  if (lead.regionCode !== input.regionCode) {
+    throw problems.validation([{ field: 'body.leadDepartmentId', message: '牵头部门应属于该区划' }]);
+  }
+  if (!scopeCoversUnit(scopeFor(principal, 'catalog:approve'), lead)) {
+    throw problems.forbidden('您不能在该区划配置一件事。');
+  }
+  const ids = [...new Set(input.itemIds)];
+  if (ids.length !== input.itemIds.length) {
+    throw problems.validation([{ field: 'body.itemIds', message: '事项不能重复' }]);
+  }
+  const items = await itemsByIds(db, ids);
+  const bad = ids.filter(
+    (id) =>
+      !items.some((i) => Number(i.id) === id && i.status === 'active' && i.region_code === input.regionCode),
+  );
+  if (bad.length) {
+    throw problems.validation([
+      { field: 'body.itemIds', message: `事项 ${bad.join('、')} 不存在、已取消或不属于该区划` },
+    ]);
+  }
+  const keys = new Set<string>();
+  input.form.forEach((f, i) => {
+    if (keys.has(f.key))
+      throw problems.validation([{ field: `body.form.${i}.key`, message: `字段标识“${f.key}”重复` }]);
+    keys.add(f.key);
+    const foreign = f.itemIds.filter((id) => !ids.includes(id));
+    if (foreign.length) {
+      throw problems.validation([
+        { field: `body.form.${i}.itemIds`, message: '字段只能对应本一件事包含的事项' },
+      ]);
+    }
+  });
+  return transaction(db, async (trx) => {
+    const row = await insertBundle(trx, {
+      region_code: input.regionCode,
+      name: input.name,
+      description: input.description ?? null,
+      lead_department_id: lead.id,
+      form: JSON.stringify(input.form),
+    });
+    await insertBundleItems(trx, Number(row.id), ids);
+    await writeAudit(trx, actor, {
+      action: 'bundle.create',
+      targetType: 'bundle',
+      targetId: row.id,
+      summary: { name: input.name, itemIds: ids },
+    });
+    return Number(row.id);
+  });
+}
+
+// --- chief-representative authorizations -----------------------------------------------------
+
+export function authorizations(db: Db, principal: Principal, itemId?: number) {
+  return listAuthorizations(db, scopeFor(principal, 'catalog:read'), itemId);
+}
+
+export async function grantAuthorization(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  input: { itemId: number; granteeUserId: number; note?: string | null },
+) {
+  const [item] = await itemsByIds(db, [input.itemId]);
+  if (item?.status !== 'active') throw problems.notFound('事项不存在或已取消。');
+  if (
+    !scopeCoversUnit(scopeFor(principal, 'catalog:authorize'), {
+      id: item.department_id,
+      regionCode: item.region_code,
+    })
+  ) {
+    throw problems.forbidden('只能为本部门的事项授权。');
+  }
+  const grantee = await granteeOf(db, input.granteeUserId);
+  if (!grantee?.enabled || !grantee.is_window || grantee.region_code !== item.region_code) {
+    throw problems.validation([
+      { field: 'body.granteeUserId', message: '被授权人应为本区划启用中的综合窗口人员' },
+    ]);
+  }
+  if (await hasAuthorization(db, input.itemId, input.granteeUserId)) {
+    throw problems.conflict('该窗口人员已获此事项授权。');
+  }
+  return transaction(db, async (trx) => {
+    const row = await insertAuthorization(trx, {
+      item_id: input.itemId,
+      department_id: item.department_id,
+      grantee_user_id: input.granteeUserId,
+      note: input.note ?? null,
+      granted_by: actor.kind === 'staff' ? actor.id : null,
+    });
+    await writeAudit(trx, actor, {
+      action: 'authorization.grant',
+      targetType: 'item_authorization',
+      targetId: row.id,
+      summary: { itemId: input.itemId, granteeUserId: input.granteeUserId },
+    });
+    return Number(row.id);
+  });
+}
+
+export async function revokeGrant(db: Db, actor: Actor, principal: Principal, id: number) {
+  return transaction(db, async (trx) => {
+    const row = await revokeAuthorization(
+      trx,
+      scopeFor(principal, 'catalog:authorize'),
+      id,
+      actor.kind === 'staff' ? actor.id : null,
+    );
+    if (!row) throw problems.notFound('授权不存在、已撤销或不在您的管理范围内。');
+    await writeAudit(trx, actor, {
+      action: 'authorization.revoke',
+      targetType: 'item_authorization',
+      targetId: id,
+      summary: { itemId: row.item_id, granteeUserId: row.grantee_user_id },
+    });
+  });
+}
+
+/** Whether the window clerk may decide this item on the spot (for the case machine). */
+export const windowAuthorized = hasAuthorization;
