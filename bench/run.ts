@@ -13,6 +13,7 @@ import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
 import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
 import { benchAuditVerify, benchDeadlines, benchDocuments, benchNotificationDelay } from './backbone.ts';
+import { benchCases } from './cases.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = 8;
@@ -30,7 +31,7 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>, concurrency
 
 const fmt = (x: number) => x.toFixed(0).padStart(8);
 
-async function benchDatabase(label: string, database: Database) {
+async function benchDatabase(label: string, database: Database, caseCount: number) {
   const secrets = new SecretBox(newSecretKey());
   await prepareDatabase(database.db, { demo: true, secrets });
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1' });
@@ -49,6 +50,11 @@ async function benchDatabase(label: string, database: Database) {
   });
   const officerCookie = String(officer.headers['set-cookie']).split(';')[0]!;
   const db = database.db;
+  if (process.env.BENCH_ONLY === 'cases') {
+    await benchCases(app, database, caseCount, Number(process.env.BENCH_CASE_CREATIONS ?? 300));
+    await app.close();
+    return;
+  }
   let k = 0;
 
   // The same logical work as POST /api/units: insert the unit and its audit row in one transaction.
@@ -141,6 +147,7 @@ async function benchDatabase(label: string, database: Database) {
   await benchDocuments(database, secrets, Number(process.env.BENCH_DOCS ?? 10));
   await benchDeadlines(database, Number(process.env.BENCH_DEADLINES ?? 100_000));
   await benchAuditVerify(database, Number(process.env.BENCH_AUDIT ?? 100_000));
+  await benchCases(app, database, caseCount, Number(process.env.BENCH_CASE_CREATIONS ?? 300));
   await app.close();
 }
 
@@ -150,7 +157,11 @@ console.log(
 );
 try {
   const pglite = await openPglite(path.join(dir, 'pg'));
-  await benchDatabase('PGlite（嵌入式，磁盘目录）', pglite);
+  await benchDatabase(
+    'PGlite（嵌入式，磁盘目录）',
+    pglite,
+    Number(process.env.BENCH_CASES_PGLITE ?? 100_000),
+  );
   await pglite.close();
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -159,7 +170,7 @@ try {
     await sql.raw(`create database ${name}`).execute(admin.db);
     try {
       const pg = await openPostgres(url.replace(/\/[^/]*$/, `/${name}`));
-      await benchDatabase('PostgreSQL', pg);
+      await benchDatabase('PostgreSQL', pg, Number(process.env.BENCH_CASES ?? 1_000_000));
       await pg.close();
     } finally {
       await sql.raw(`drop database if exists ${name}`).execute(admin.db);

@@ -25,8 +25,13 @@ export async function nextCaseNumber(db: Db, regionCode: string, day: string): P
   return `${regionCode}-${day.replaceAll('-', '')}-${String(r.rows[0]!.last_number).padStart(4, '0')}`;
 }
 
-export function insertCase(db: Db, row: Insertable<ServiceCaseTable>) {
-  return db.insertInto('service_case').values(row).returning(['id', 'number']).executeTakeFirstOrThrow();
+/** Inserts a case with its search words: jieba tokens in the tsvector, the raw text for fragments. */
+export function insertCase(db: Db, tokens: string[], row: Insertable<ServiceCaseTable>) {
+  return db
+    .insertInto('service_case')
+    .values({ ...row, search: sql`to_tsvector('simple', ${tokens.join(' ')})` })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
 }
 
 export async function insertCaseMaterials(db: Db, rows: Insertable<CaseMaterialTable>[]) {
@@ -35,15 +40,6 @@ export async function insertCaseMaterials(db: Db, rows: Insertable<CaseMaterialT
 
 export async function insertStep(db: Db, row: Insertable<CaseStepTable>) {
   await db.insertInto('case_step').values(row).execute();
-}
-
-/** Search words: jieba tokens in the tsvector, the raw text for trigram fragments. */
-export async function setSearch(db: Db, id: number, text: string, tokens: string[]) {
-  await db
-    .updateTable('service_case')
-    .set({ search_text: text, search: sql`to_tsvector('simple', ${tokens.join(' ')})` })
-    .where('id', '=', id)
-    .execute();
 }
 
 const caseColumns = [
@@ -131,6 +127,11 @@ export interface CaseFilter {
 }
 
 export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
+  return casesQuery(db, reader, f, today).execute();
+}
+
+/** The list query itself (the benchmark runs the very same SQL raw beside the API). */
+export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
   let q = scoped(db, reader, today).limit(f.limit);
   if (f.states?.length) q = q.where('c.state', 'in', f.states);
   if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
@@ -159,7 +160,7 @@ export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: stri
     q = q.orderBy('c.id', 'desc');
     if (f.after) q = q.where('c.id', '<', f.after);
   }
-  return q.execute();
+  return q;
 }
 
 /** Red and yellow counts of open cases in the reader's scope (the center's board). */
@@ -365,7 +366,10 @@ export function centerOf(db: Db, regionCode: string) {
     .executeTakeFirst();
 }
 
-/** Tolerated materials whose committed date has passed without delivery (system sweep). */
+/**
+ * Tolerated materials whose committed date has passed without delivery (system sweep). A withdrawn,
+ * denied or archived case no longer waits for the material.
+ */
 export function breachedCommitments(db: Db, today: string) {
   return db
     .selectFrom('case_material as cm')
@@ -380,16 +384,18 @@ export function breachedCommitments(db: Db, today: string) {
       'c.region_code',
       'c.applicant_name',
       'c.department_id',
+      'c.state',
     ])
     .where('cm.status', '=', 'tolerated')
     .where('cm.fulfilled_at', 'is', null)
     .where('cm.breached_at', 'is', null)
     .where('cm.committed_date', '<', today)
-    .where('c.state', 'not in', ['withdrawn', 'archived'])
+    .where('c.state', 'not in', ['withdrawn', 'denied', 'archived'])
+    .orderBy('cm.id')
     .execute();
 }
 
-/** Tolerated materials due within `days` calendar days that were not reminded yet. */
+/** Tolerated materials due from `today` to `until` (inclusive) that were not reminded yet. */
 export function commitmentsDueSoon(db: Db, today: string, until: string) {
   return db
     .selectFrom('case_material as cm')
@@ -409,5 +415,23 @@ export function commitmentsDueSoon(db: Db, today: string, until: string) {
     .where('cm.reminded_at', 'is', null)
     .where('cm.committed_date', '>=', today)
     .where('cm.committed_date', '<=', until)
+    .where('c.state', 'not in', ['withdrawn', 'denied', 'archived'])
+    .orderBy('cm.id')
     .execute();
+}
+
+/**
+ * Stamps a commitment as reminded or breached unless it already is: a concurrent run of the sweep
+ * (another server) finds the row stamped and writes nothing. True when this call stamped it.
+ */
+export async function stampCommitment(db: Db, id: number, column: 'reminded_at' | 'breached_at') {
+  const r = await db
+    .updateTable('case_material')
+    .set({ [column]: sql`now()` })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .where('fulfilled_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(r);
 }

@@ -72,6 +72,7 @@ export const toSummary = (r: Summary): z.infer<typeof CaseSummarySchema> => ({
   stateLabel: CASE_STATE_LABELS[r.state as CaseState],
   submittedAt: r.submitted_at.toISOString(),
   acceptanceNumber: r.acceptance_number,
+  deadlineId: num(r.deadline_id),
   dueDate: r.deadline_status === 'open' ? r.due_date : r.promised_due,
   warningLevel: r.warning_level,
   reviewLevel: r.review_level,
@@ -97,7 +98,6 @@ const toDetail = (d: Detail): z.infer<typeof CaseDetailSchema> => ({
   projectCode: d.row.project_code,
   form: (d.row.form ?? {}) as Record<string, unknown>,
   acceptedAt: iso(d.row.accepted_at),
-  deadlineId: num(d.row.deadline_id),
   decisionReason: d.row.decision_reason,
   decidedAt: iso(d.row.decided_at),
   resultName: d.row.result_name,
@@ -327,13 +327,22 @@ function sharedRoutes(
         description:
           '按事项当前版本提交申请：每项材料可上传、引用材料库/电子证照（免提交），窗口可核验纸质原件；未提供的材料记为缺少，由窗口受理、容缺受理或一次性告知补正。',
         body: CaseSubmit,
-        response: { 201: CaseDetailSchema, ...errors(400, 401, 403, 404, 409, 422) },
+        response: {
+          201: z.object({
+            id: z.number().int(),
+            number: z.string().describe('办件编号'),
+            state: z.literal('submitted'),
+            missing: z.array(z.string()).describe('尚未提供的材料名称'),
+          }),
+          ...errors(400, 401, 403, 404, 409, 422),
+        },
       },
     },
     async (req, reply) => {
-      const id = await submitCase(db, actorOf(req.principal, req), req.principal!, req.body);
+      const created = await submitCase(db, actorOf(req.principal, req), req.principal!, req.body);
+      setVersionTag(reply, 1);
       reply.code(201);
-      return detail(req, reply, id);
+      return { ...created, state: 'submitted' as const };
     },
   );
 

@@ -52,7 +52,6 @@ import {
   materialInUse,
   nextCaseNumber,
   reusableMaterials,
-  setSearch,
   specialProceduresOf,
   stepsOf,
   updateCase,
@@ -263,7 +262,7 @@ export async function submitCase(db: Db, actor: Actor, principal: Principal, inp
   const who = await applicantFor(db, principal, input);
   const materials = await supplies(db, principal, who.enterpriseId, version, input.materials);
   return transaction(db, async (trx) => {
-    const id = await insertSubmitted(trx, actor, {
+    const { id, number } = await insertSubmitted(trx, actor, {
       version,
       channel,
       enterpriseId: who.enterpriseId,
@@ -275,7 +274,12 @@ export async function submitCase(db: Db, actor: Actor, principal: Principal, inp
       bundleCaseId: null,
     });
     if (channel === 'online') await tellWindow(trx, version.region_code, id, `新的网上申请：${version.name}`);
-    return id;
+    const missing = new Set(materials.filter((m) => m.status === 'missing').map((m) => m.material_id));
+    return {
+      id,
+      number,
+      missing: version.materials.filter((m) => missing.has(Number(m.id))).map((m) => m.name),
+    };
   });
 }
 
@@ -295,7 +299,10 @@ async function insertSubmitted(
   },
 ) {
   const number = await nextCaseNumber(trx, c.version.region_code, todayIn());
-  const row = await insertCase(trx, {
+  const text = [number, c.applicant.name, c.project?.name ?? '', c.project?.code ?? '', c.version.name].join(
+    ' ',
+  );
+  const row = await insertCase(trx, searchTokens(text), {
     number,
     region_code: c.version.region_code,
     item_id: Number(c.version.item_id),
@@ -314,6 +321,7 @@ async function insertSubmitted(
     project_name: c.project?.name ?? null,
     form: JSON.stringify(c.form),
     intake_by: staffId(actor),
+    search_text: text,
   });
   const id = Number(row.id);
   await insertCaseMaterials(
@@ -325,10 +333,6 @@ async function insertSubmitted(
       stored_material_id: m.storedId,
     })),
   );
-  const text = [number, c.applicant.name, c.project?.name ?? '', c.project?.code ?? '', c.version.name].join(
-    ' ',
-  );
-  await setSearch(trx, id, text, searchTokens(text));
   await insertStep(trx, {
     case_id: id,
     name: c.channel === 'online' ? '网上申请' : '窗口收件',
@@ -350,7 +354,7 @@ async function insertSubmitted(
       missing: c.materials.filter((m) => m.status === 'missing').length,
     },
   });
-  return id;
+  return { id, number };
 }
 
 async function tellWindow(trx: Db, regionCode: string, caseId: number, title: string) {
@@ -423,17 +427,19 @@ export async function submitBundle(
     const caseIds: number[] = [];
     for (const p of prepared) {
       caseIds.push(
-        await insertSubmitted(trx, actor, {
-          version: p.v,
-          channel: 'online',
-          enterpriseId: principal.id,
-          applicant: { name: principal.displayName, idType: 'uscc', idNumber: principal.uscc },
-          contact: input.contact,
-          project: input.project,
-          form: p.fields,
-          materials: p.materials,
-          bundleCaseId: Number(bc.id),
-        }),
+        (
+          await insertSubmitted(trx, actor, {
+            version: p.v,
+            channel: 'online',
+            enterpriseId: principal.id,
+            applicant: { name: principal.displayName, idType: 'uscc', idNumber: principal.uscc },
+            contact: input.contact,
+            project: input.project,
+            form: p.fields,
+            materials: p.materials,
+            bundleCaseId: Number(bc.id),
+          })
+        ).id,
       );
     }
     await writeAudit(trx, actor, {

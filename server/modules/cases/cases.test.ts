@@ -53,7 +53,7 @@ async function windowIntake(itemName: string, except: string[] = [], user = 'nan
       .map((m: Json) => ({ materialId: m.id, paperChecked: true })),
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Json;
+  return (await call(user, 'GET', `/api/cases/${res.json().id}`)).json() as Json;
 }
 
 /** Performs an action at the case's current version; returns the response. */
@@ -446,7 +446,11 @@ describe('online applications, materials and the store', () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const c = res.json();
+    expect(res.json()).toMatchObject({
+      state: 'submitted',
+      missing: ['法定代表人身份证明', '食品安全管理制度文本'],
+    });
+    const c = (await call('ent.zhineng', 'GET', `/api/portal/cases/${res.json().id}`)).json();
     expect(c).toMatchObject({
       channel: 'online',
       applicantName: '嘉兴南湖智能装备有限公司',

@@ -73,40 +73,84 @@ export function lockItem(db: Db, itemId: number) {
   return db.selectFrom('service_item').selectAll().where('id', '=', itemId).forUpdate().executeTakeFirst();
 }
 
-export function currentVersionNo(db: Db, itemId: number) {
+/** Locks several items for publication, in id order (two publishers never deadlock on them). */
+export function lockItems(db: Db, itemIds: number[]) {
+  if (!itemIds.length) return Promise.resolve([]);
   return db
+    .selectFrom('service_item')
+    .selectAll()
+    .where(sql<boolean>`id = any(${itemIds}::bigint[])`)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The highest version number of each item. */
+export async function currentVersionNos(db: Db, itemIds: number[]): Promise<Map<number, number>> {
+  if (!itemIds.length) return new Map();
+  const rows = await db
     .selectFrom('service_item_version')
-    .select((eb) => eb.fn.max('version_no').as('n'))
-    .where('item_id', '=', itemId)
-    .executeTakeFirst()
-    .then((r) => Number(r?.n ?? 0));
+    .select((eb) => ['item_id', eb.fn.max('version_no').as('n')])
+    .where(sql<boolean>`item_id = any(${itemIds}::bigint[])`)
+    .groupBy('item_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.item_id), Number(r.n)]));
 }
 
-export function insertItem(db: Db, row: { region_code: string; department_id: number }) {
-  return db.insertInto('service_item').values(row).returning(['id']).executeTakeFirstOrThrow();
+// Multi-row inserts stay well below PostgreSQL's 65,535 parameters per statement.
+const MAX_PARAMS = 30_000;
+function chunks<T>(rows: readonly T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
-export function insertVersion(db: Db, row: Insertable<ServiceItemVersionTable>) {
-  return db
-    .insertInto('service_item_version')
-    .values(row)
-    .returning(['id', 'version_no'])
-    .executeTakeFirstOrThrow();
+// Identity values are drawn row by row as a VALUES list is processed, so within one statement the
+// new ids increase in list order: sorted, they line up with the rows that were inserted.
+const sortedIds = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+
+/** Inserts items; returns their ids in the order of `rows`. */
+export async function insertItems(db: Db, rows: { region_code: string; department_id: number }[]) {
+  const ids: number[] = [];
+  for (const part of chunks(rows, 2)) {
+    ids.push(...sortedIds(await db.insertInto('service_item').values(part).returning('id').execute()));
+  }
+  return ids;
+}
+
+/** Inserts versions; returns their ids in the order of `rows`. */
+export async function insertVersions(db: Db, rows: Insertable<ServiceItemVersionTable>[]) {
+  const ids: number[] = [];
+  for (const part of chunks(rows, 40)) {
+    ids.push(
+      ...sortedIds(await db.insertInto('service_item_version').values(part).returning('id').execute()),
+    );
+  }
+  return ids;
 }
 
 export async function insertMaterials(db: Db, rows: Insertable<ItemMaterialTable>[]) {
-  if (rows.length) await db.insertInto('item_material').values(rows).execute();
+  for (const part of chunks(rows, 13)) await db.insertInto('item_material').values(part).execute();
 }
 
-export async function setCurrent(
-  db: Db,
-  itemId: number,
-  versionId: number | null,
-  status: 'active' | 'withdrawn',
-) {
+/** Makes each given version the current one of its item (and the item active). */
+export async function setCurrentVersions(db: Db, pairs: { itemId: number; versionId: number }[]) {
+  for (const part of chunks(pairs, 2)) {
+    const values = sql.join(part.map((p) => sql`(${p.itemId}::bigint, ${p.versionId}::bigint)`));
+    await sql`
+      update service_item as i
+      set current_version_id = v.version_id, status = 'active', updated_at = now()
+      from (values ${values}) as v(item_id, version_id)
+      where i.id = v.item_id`.execute(db);
+  }
+}
+
+/** Withdraws an item: it stays with its last version, no longer published. */
+export async function withdrawItem(db: Db, itemId: number) {
   await db
     .updateTable('service_item')
-    .set({ ...(versionId ? { current_version_id: versionId } : {}), status, updated_at: sql`now()` })
+    .set({ status: 'withdrawn', updated_at: sql`now()` })
     .where('id', '=', itemId)
     .execute();
 }
@@ -122,6 +166,43 @@ export function departmentOf(db: Db, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** A region's code and name (the catalog is published per region). */
+export function regionOf(db: Db, code: string) {
+  return db.selectFrom('region').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+/**
+ * Enabled departments of a region within the caller's scope: a catalog import names its
+ * departments, and may only name those it may publish for.
+ */
+export function departmentsIn(db: Db, scope: UnitScope, regionCode: string) {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('region_code', '=', regionCode)
+    .where('kind', '=', 'department')
+    .where('enabled', '=', true)
+    .where((eb) => inScope(eb, scope, { unit: 'unit.id' }))
+    .orderBy('id')
+    .execute();
+}
+
+/** The current version of every active item of a region, all columns (export, import matching). */
+export function currentVersionsIn(db: Db, regionCode: string) {
+  return db
+    .selectFrom('service_item as i')
+    .innerJoin('service_item_version as v', 'v.id', 'i.current_version_id')
+    .innerJoin('unit as d', 'd.id', 'i.department_id')
+    .leftJoin('unit as s', 's.id', 'v.supervising_department_id')
+    .selectAll('v')
+    .select(['i.department_id', 'd.name as department_name', 's.name as supervising_department_name'])
+    .where('i.region_code', '=', regionCode)
+    .where('i.status', '=', 'active')
+    .orderBy('i.id')
+    .execute();
+}
+export type CurrentVersionRow = Awaited<ReturnType<typeof currentVersionsIn>>[number];
 
 // --- change requests -----------------------------------------------------------------------
 

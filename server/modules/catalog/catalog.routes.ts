@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
+import { problems } from '../../platform/http/problem.ts';
 import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
 import {
   AuthorizationSchema,
   BundleCreate,
   BundleSchema,
+  CatalogImportQuery,
   ChangeRequestCreate,
   ChangeRequestSchema,
+  ImportProblemSchema,
+  ImportReportSchema,
   ItemListQuery,
   ItemSummarySchema,
   ItemVersionSchema,
@@ -28,6 +32,8 @@ import {
   publishedItems,
   revokeGrant,
 } from './catalog.service.ts';
+import { CSV_TYPE, MATERIAL_SYNTAX, XLSX_TYPE } from './catalog.sheet.ts';
+import { exportCatalog, importCatalog, MAX_IMPORT_ROWS } from './catalog.transfer.ts';
 
 type VersionView = Awaited<ReturnType<typeof itemVersion>>;
 type SummaryRow = Awaited<ReturnType<typeof publishedItems>>[number];
@@ -162,6 +168,14 @@ export const catalogRoutes: Module = (app, { database }) => {
   const db = database.db;
   const tags = ['事项清单'];
 
+  // A catalog import arrives as the raw file: CSV, or .xlsx (also under the type Windows browsers
+  // give .csv files). The format is told by the bytes.
+  for (const type of [CSV_TYPE, XLSX_TYPE, 'application/vnd.ms-excel']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+  }
+
   app.get(
     '/api/catalog/items',
     {
@@ -237,6 +251,65 @@ export const catalogRoutes: Module = (app, { database }) => {
       },
     },
     async (req) => toVersion(await itemVersion(db, req.params.id)),
+  );
+
+  app.post(
+    '/api/catalog/import',
+    {
+      config: { access: { permission: 'catalog:approve' } },
+      schema: {
+        tags,
+        summary: '导入事项清单',
+        description:
+          `以 ${CSV_TYPE}（UTF-8，可带 BOM）或 ${XLSX_TYPE}（.xlsx，读第一个工作表）上传整张事项清单，每行一个事项，第 1 行为中文表头：` +
+          '事项名称、基本编码、实施编码、事项类型（附录 A.1 代码，如 01）、行使层级（A.2，1–7）、实施主体性质（A.3）、' +
+          '服务对象（A.4，多个用“、”分隔）、办理形式（A.5）、办件类型（即办件/承诺件）、法定时限、承诺时限、' +
+          '时限单位（工作日/自然日；法定与承诺不同时写“工作日/自然日”）、设定依据、特别程序、审批层级（1–3）、' +
+          '实施部门（本区划的单位名称）、是否网办（是/否）、网办地址、材料；可选列：业务办理项编码、地方编码、法定时限说明、' +
+          '承诺时限说明、受理条件、可暂停计时的特别程序、是否收费、收费依据、黄灯阈值、监管部门、须投资项目代码、审批结果名称、' +
+          `生效日期、取消日期（缺少可选列时，已有事项保留原值）。${MATERIAL_SYNTAX}。` +
+          '每行按事项定义逐项校验（未知代码一律拒绝，R-CAT-2）。dryRun=true（缺省）只返回报告：每行的行号、事项、实施部门，' +
+          '以及新增（add）或变更（modify：本区划已有同一实施编码的事项）；dryRun=false 且没有任何错误时，在一个事务中全部发布' +
+          `（新增为第 1 版，变更为新版本，与现有版本相同的行不发布）；有任何错误则不写入，返回 422，problem 的 errors 列出行号、列名和原因。一次最多 ${MAX_IMPORT_ROWS} 行。`,
+        querystring: CatalogImportQuery,
+        response: {
+          200: ImportReportSchema,
+          ...errors(400, 401, 403, 404, 409, 413, 415),
+          422: ImportProblemSchema,
+        },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) {
+        throw problems.unsupportedType(`请以 ${CSV_TYPE} 或 ${XLSX_TYPE} 上传事项清单文件。`);
+      }
+      return importCatalog(db, actorOf(req.principal, req), req.principal!, {
+        region: req.query.region,
+        dryRun: req.query.dryRun,
+        bytes: req.body,
+      });
+    },
+  );
+
+  app.get(
+    '/api/catalog/export',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '导出事项清单',
+        description:
+          '某区划当前发布的全部事项，导出为 CSV（UTF-8 带 BOM，Excel 可直接打开），列与导入相同，导出的文件可原样导入。公开信息，无需登录。',
+        querystring: z.object({ region: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字') }),
+        response: { 200: z.any().describe('CSV 文件'), ...errors(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const f = await exportCatalog(db, req.query.region);
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+      return reply.send(f.content);
+    },
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemSchema } from '../../platform/http/schemas.ts';
 
 // GB/T 39046 附录 A code tables (R-CAT-2). Item types: 00–10 and 20 are national; 11–19 and 21–29
 // are the extensible ranges (e.g. 政府内部审批).
@@ -349,3 +350,39 @@ export const AuthorizationSchema = z.object({
   grantedAt: z.string(),
   revokedAt: z.string().nullable(),
 });
+
+export const CatalogImportQuery = z.object({
+  region: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
+  dryRun: z
+    .stringbool({ error: 'dryRun 应为 true 或 false' })
+    .default(true)
+    .describe('true（缺省）只预览不写入'),
+});
+
+export const ImportIssueSchema = z.object({
+  row: z.number().int().describe('表格中的行号（表头为第 1 行）'),
+  field: z.string().describe('列名'),
+  message: z.string(),
+});
+
+export const ImportReportSchema = z.object({
+  total: z.number().int().describe('数据行数'),
+  valid: z.number().int().describe('无错误的行数'),
+  errors: z.array(ImportIssueSchema),
+  items: z.array(
+    z.object({
+      row: z.number().int(),
+      name: z.string(),
+      department: z.string(),
+      action: z.enum(['add', 'modify']).describe('add 新增事项；modify 已有同一实施编码的事项，发布新版本'),
+      changed: z.boolean().describe('与当前版本是否不同；相同的行不发布新版本'),
+      itemId: z.number().int().nullable(),
+      versionId: z.number().int().nullable().describe('发布（或保留）的版本；预览新增时为空'),
+    }),
+  ),
+  dryRun: z.boolean(),
+  published: z.number().int().describe('本次发布的版本数（预览为 0）'),
+});
+
+/** The 422 of an import: the problem's `errors` carry the row of each problem. */
+export const ImportProblemSchema = ProblemSchema.extend({ errors: z.array(ImportIssueSchema).optional() });

@@ -7,7 +7,7 @@ import {
   bundleItemIds,
   type ChangeRequestFilter,
   type ChangeRequestRow,
-  currentVersionNo,
+  currentVersionNos,
   decideChangeRequest,
   departmentOf,
   findBundle,
@@ -20,19 +20,21 @@ import {
   insertBundle,
   insertBundleItems,
   insertChangeRequest,
-  insertItem,
+  insertItems,
   insertMaterials,
-  insertVersion,
+  insertVersions,
   itemsByIds,
   listAuthorizations,
   listBundles,
   listChangeRequests,
   listItems,
   lockItem,
+  lockItems,
   materialsOf,
   revokeAuthorization,
-  setCurrent,
+  setCurrentVersions,
   versionsOf,
+  withdrawItem,
 } from './catalog.repo.ts';
 import type { ItemDefinition } from './catalog.schemas.ts';
 
@@ -179,40 +181,101 @@ export async function decideChange(
 }
 
 async function publish(trx: Db, cr: ChangeRequestRow, by: number | null) {
-  if (cr.kind === 'add') {
-    const item = await insertItem(trx, { region_code: cr.region_code, department_id: cr.department_id });
-    const versionId = await insertDefinition(
-      trx,
-      Number(item.id),
-      1,
-      cr.payload as ItemDefinition,
-      cr.id,
-      by,
-    );
-    await setCurrent(trx, Number(item.id), versionId, 'active');
-    return { itemId: Number(item.id), versionId };
-  }
-  const item = await lockItem(trx, cr.item_id!);
-  if (!item) throw problems.notFound('事项不存在。');
-  assertCurrent(
-    item.current_version_id === null ? null : Number(item.current_version_id),
-    Number(cr.base_version_id),
-  );
   if (cr.kind === 'withdraw') {
-    await setCurrent(trx, Number(item.id), null, 'withdrawn');
+    const item = await lockItem(trx, cr.item_id!);
+    if (!item) throw problems.notFound('事项不存在。');
+    assertCurrent(
+      item.current_version_id === null ? null : Number(item.current_version_id),
+      Number(cr.base_version_id),
+    );
+    await withdrawItem(trx, Number(item.id));
     return { itemId: Number(item.id), versionId: null };
   }
-  const next = (await currentVersionNo(trx, Number(item.id))) + 1;
-  const versionId = await insertDefinition(
+  const def = cr.payload as ItemDefinition;
+  const [published] = await publishDefinitions(
     trx,
-    Number(item.id),
-    next,
-    cr.payload as ItemDefinition,
-    cr.id,
+    [
+      cr.kind === 'add'
+        ? {
+            kind: 'add',
+            regionCode: cr.region_code,
+            departmentId: cr.department_id,
+            def,
+            changeRequestId: cr.id,
+          }
+        : {
+            kind: 'modify',
+            itemId: cr.item_id!,
+            baseVersionId: Number(cr.base_version_id),
+            def,
+            changeRequestId: cr.id,
+          },
+    ],
     by,
   );
-  await setCurrent(trx, Number(item.id), versionId, 'active');
-  return { itemId: Number(item.id), versionId };
+  return published!;
+}
+
+/** One item to publish: a new item (version 1), or the next version of an item. */
+export type Publication =
+  | {
+      kind: 'add';
+      regionCode: string;
+      departmentId: number;
+      def: ItemDefinition;
+      changeRequestId: number | null;
+    }
+  | {
+      kind: 'modify';
+      itemId: number;
+      /** The version the change was drafted against; it must still be the current one. */
+      baseVersionId: number;
+      def: ItemDefinition;
+      changeRequestId: number | null;
+    };
+
+/**
+ * Publishes items as an approved change request does (R-CAT-4), with the caller's executor: new
+ * items get version 1, modified items the next version, which becomes current. Modified items are
+ * locked so that concurrent publications of one item queue up. The number of statements does not
+ * grow with the number of items (a catalog import publishes a thousand in one go). Returns the item
+ * and version of each entry, in order.
+ */
+export async function publishDefinitions(
+  trx: Db,
+  entries: readonly Publication[],
+  by: number | null,
+): Promise<{ itemId: number; versionId: number }[]> {
+  const modifyIds = entries.flatMap((e) => (e.kind === 'modify' ? [e.itemId] : []));
+  if (new Set(modifyIds).size !== modifyIds.length) throw new Error('one publication per item');
+  const locked = new Map((await lockItems(trx, modifyIds)).map((i) => [Number(i.id), i]));
+  for (const e of entries) {
+    if (e.kind !== 'modify') continue;
+    const item = locked.get(e.itemId);
+    if (!item) throw problems.notFound('事项不存在。');
+    assertCurrent(item.current_version_id === null ? null : Number(item.current_version_id), e.baseVersionId);
+  }
+  const versionNos = await currentVersionNos(trx, modifyIds);
+  const adds = entries.filter((e) => e.kind === 'add');
+  const newIds = await insertItems(
+    trx,
+    adds.map((e) => ({ region_code: e.regionCode, department_id: e.departmentId })),
+  );
+  const addedId = new Map(adds.map((e, i) => [e, newIds[i]!]));
+  const itemIds = entries.map((e) => (e.kind === 'add' ? addedId.get(e)! : e.itemId));
+  const versionIds = await insertDefinitions(
+    trx,
+    entries.map((e, i) => ({
+      itemId: itemIds[i]!,
+      versionNo: e.kind === 'add' ? 1 : (versionNos.get(e.itemId) ?? 0) + 1,
+      def: e.def,
+      changeRequestId: e.changeRequestId,
+    })),
+    by,
+  );
+  const published = entries.map((_, i) => ({ itemId: itemIds[i]!, versionId: versionIds[i]! }));
+  await setCurrentVersions(trx, published);
+  return published;
 }
 
 /** Writes one immutable version and its materials from a definition. */
@@ -224,62 +287,84 @@ export async function insertDefinition(
   changeRequestId: number | null,
   by: number | null,
 ): Promise<number> {
-  const v = await insertVersion(trx, {
-    item_id: itemId,
-    version_no: versionNo,
-    name: d.name,
-    basic_code: d.basicCode,
-    implementation_code: d.implementationCode,
-    handle_item_code: d.handleItemCode ?? null,
-    local_code: d.localCode ?? null,
-    item_type: d.itemType,
-    exercise_level: d.exerciseLevel,
-    subject_nature: d.subjectNature,
-    service_objects: d.serviceObjects,
-    handling_forms: d.handlingForms,
-    kind: d.kind,
-    legal_days: d.legalDays,
-    legal_unit: d.legalUnit,
-    legal_explain: d.legalExplain ?? null,
-    promised_days: d.promisedDays,
-    promised_unit: d.promisedUnit,
-    promised_explain: d.promisedExplain ?? null,
-    legal_basis: d.legalBasis,
-    acceptance_conditions: d.acceptanceConditions ?? null,
-    special_procedure: d.specialProcedure,
-    suspension_kinds: d.suspensionKinds ?? [],
-    charged: d.charged ?? false,
-    fee_basis: d.feeBasis ?? null,
-    online: d.online ?? false,
-    online_url: d.onlineUrl ?? null,
-    approval_levels: d.approvalLevels,
-    yellow_override: d.yellowOverride ?? null,
-    supervising_department_id: d.supervisingDepartmentId ?? null,
-    requires_project_code: d.requiresProjectCode ?? false,
-    result_name: d.resultName ?? null,
-    effective_from: d.effectiveFrom ?? todayIn(),
-    effective_to: d.effectiveTo ?? null,
-    change_request_id: changeRequestId,
-    published_by: by,
-  });
-  await insertMaterials(
+  const [id] = await insertDefinitions(trx, [{ itemId, versionNo, def: d, changeRequestId }], by);
+  return id!;
+}
+
+/** Writes immutable versions and their materials (two statements per few hundred versions). */
+export async function insertDefinitions(
+  trx: Db,
+  entries: readonly {
+    itemId: number;
+    versionNo: number;
+    def: ItemDefinition;
+    changeRequestId: number | null;
+  }[],
+  by: number | null,
+): Promise<number[]> {
+  if (!entries.length) return [];
+  const today = todayIn();
+  const ids = await insertVersions(
     trx,
-    (d.materials ?? []).map((m, i) => ({
-      version_id: Number(v.id),
-      seq: i + 1,
-      name: m.name,
-      shared_key: m.sharedKey ?? m.name,
-      required: m.required,
-      tolerable: m.tolerable ?? false,
-      tolerable_basis: m.tolerableBasis ?? null,
-      medium: m.medium,
-      licence_type: m.licenceType ?? null,
-      originals: m.originals ?? 0,
-      copies: m.copies ?? 0,
-      requirement: m.requirement ?? null,
+    entries.map(({ itemId, versionNo, def: d, changeRequestId }) => ({
+      item_id: itemId,
+      version_no: versionNo,
+      name: d.name,
+      basic_code: d.basicCode,
+      implementation_code: d.implementationCode,
+      handle_item_code: d.handleItemCode ?? null,
+      local_code: d.localCode ?? null,
+      item_type: d.itemType,
+      exercise_level: d.exerciseLevel,
+      subject_nature: d.subjectNature,
+      service_objects: d.serviceObjects,
+      handling_forms: d.handlingForms,
+      kind: d.kind,
+      legal_days: d.legalDays,
+      legal_unit: d.legalUnit,
+      legal_explain: d.legalExplain ?? null,
+      promised_days: d.promisedDays,
+      promised_unit: d.promisedUnit,
+      promised_explain: d.promisedExplain ?? null,
+      legal_basis: d.legalBasis,
+      acceptance_conditions: d.acceptanceConditions ?? null,
+      special_procedure: d.specialProcedure,
+      suspension_kinds: d.suspensionKinds ?? [],
+      charged: d.charged ?? false,
+      fee_basis: d.feeBasis ?? null,
+      online: d.online ?? false,
+      online_url: d.onlineUrl ?? null,
+      approval_levels: d.approvalLevels,
+      yellow_override: d.yellowOverride ?? null,
+      supervising_department_id: d.supervisingDepartmentId ?? null,
+      requires_project_code: d.requiresProjectCode ?? false,
+      result_name: d.resultName ?? null,
+      effective_from: d.effectiveFrom ?? today,
+      effective_to: d.effectiveTo ?? null,
+      change_request_id: changeRequestId,
+      published_by: by,
     })),
   );
-  return Number(v.id);
+  await insertMaterials(
+    trx,
+    entries.flatMap(({ def: d }, v) =>
+      (d.materials ?? []).map((m, i) => ({
+        version_id: ids[v]!,
+        seq: i + 1,
+        name: m.name,
+        shared_key: m.sharedKey ?? m.name,
+        required: m.required,
+        tolerable: m.tolerable ?? false,
+        tolerable_basis: m.tolerableBasis ?? null,
+        medium: m.medium,
+        licence_type: m.licenceType ?? null,
+        originals: m.originals ?? 0,
+        copies: m.copies ?? 0,
+        requirement: m.requirement ?? null,
+      })),
+    ),
+  );
+  return ids;
 }
 
 // --- bundles --------------------------------------------------------------------------------

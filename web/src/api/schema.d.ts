@@ -5141,6 +5141,323 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入事项清单
+         * @description 以 text/csv（UTF-8，可带 BOM）或 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet（.xlsx，读第一个工作表）上传整张事项清单，每行一个事项，第 1 行为中文表头：事项名称、基本编码、实施编码、事项类型（附录 A.1 代码，如 01）、行使层级（A.2，1–7）、实施主体性质（A.3）、服务对象（A.4，多个用“、”分隔）、办理形式（A.5）、办件类型（即办件/承诺件）、法定时限、承诺时限、时限单位（工作日/自然日；法定与承诺不同时写“工作日/自然日”）、设定依据、特别程序、审批层级（1–3）、实施部门（本区划的单位名称）、是否网办（是/否）、网办地址、材料；可选列：业务办理项编码、地方编码、法定时限说明、承诺时限说明、受理条件、可暂停计时的特别程序、是否收费、收费依据、黄灯阈值、监管部门、须投资项目代码、审批结果名称、生效日期、取消日期（缺少可选列时，已有事项保留原值）。材料之间用“；”分隔，每项写作 名称[标注|标注|…]（方括号也可用【】，无标注可省略）。标注：必备（缺省为非必备）、容缺、纸质 / 电子 / 纸质或电子（缺省为纸质或电子）、原件N、复印件N、证照:可替代的电子证照、依据:容缺依据（必备材料设为容缺时必填）、要求:材料要求、标识:跨事项共享标识（缺省为材料名称）。文字中的 ； ; | [ ] 【 】 \ 前加 \ 转义。例：营业执照[必备|电子]；授权委托书[容缺|纸质|原件1]。每行按事项定义逐项校验（未知代码一律拒绝，R-CAT-2）。dryRun=true（缺省）只返回报告：每行的行号、事项、实施部门，以及新增（add）或变更（modify：本区划已有同一实施编码的事项）；dryRun=false 且没有任何错误时，在一个事务中全部发布（新增为第 1 版，变更为新版本，与现有版本相同的行不发布）；有任何错误则不写入，返回 422，problem 的 errors 列出行号、列名和原因。一次最多 5000 行。
+         */
+        post: {
+            parameters: {
+                query: {
+                    region: string;
+                    /** @description true（缺省）只预览不写入 */
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 数据行数 */
+                            total: number;
+                            /** @description 无错误的行数 */
+                            valid: number;
+                            errors: {
+                                /** @description 表格中的行号（表头为第 1 行） */
+                                row: number;
+                                /** @description 列名 */
+                                field: string;
+                                message: string;
+                            }[];
+                            items: {
+                                row: number;
+                                name: string;
+                                department: string;
+                                /**
+                                 * @description add 新增事项；modify 已有同一实施编码的事项，发布新版本
+                                 * @enum {string}
+                                 */
+                                action: "add" | "modify";
+                                /** @description 与当前版本是否不同；相同的行不发布新版本 */
+                                changed: boolean;
+                                itemId: number | null;
+                                /** @description 发布（或保留）的版本；预览新增时为空 */
+                                versionId: number | null;
+                            }[];
+                            dryRun: boolean;
+                            /** @description 本次发布的版本数（预览为 0） */
+                            published: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description 表格中的行号（表头为第 1 行） */
+                                row: number;
+                                /** @description 列名 */
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出事项清单
+         * @description 某区划当前发布的全部事项，导出为 CSV（UTF-8 带 BOM，Excel 可直接打开），列与导入相同，导出的文件可原样导入。公开信息，无需登录。
+         */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/change-requests": {
         parameters: {
             query?: never;
@@ -6766,6 +7083,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -6789,7 +7107,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -7427,6 +7744,7 @@ export interface paths {
                                 stateLabel: string;
                                 submittedAt: string;
                                 acceptanceNumber: string | null;
+                                deadlineId: number | null;
                                 dueDate: string | null;
                                 warningLevel: ("green" | "yellow" | "red") | null;
                                 reviewLevel: number;
@@ -7557,102 +7875,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            /** @description 办件编号 */
                             number: string;
-                            itemName: string;
-                            departmentId: number;
-                            departmentName: string;
-                            applicantName: string;
-                            projectName: string | null;
                             /** @enum {string} */
-                            channel: "window" | "online";
-                            /** @enum {string} */
-                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
-                            stateLabel: string;
-                            submittedAt: string;
-                            acceptanceNumber: string | null;
-                            dueDate: string | null;
-                            warningLevel: ("green" | "yellow" | "red") | null;
-                            reviewLevel: number;
-                            approvalLevels: number;
-                            suspended: boolean;
-                            bundleCaseId: number | null;
-                            version: number;
-                            regionCode: string;
-                            itemId: number;
-                            itemVersionId: number;
-                            /** @enum {string} */
-                            itemKind: "instant" | "promised";
-                            suspensionKinds: string[];
-                            enterpriseId: number | null;
-                            applicantIdType: string;
-                            applicantIdNumber: string;
-                            contactName: string;
-                            contactPhone: string;
-                            projectCode: string | null;
-                            form: {
-                                [key: string]: unknown;
-                            };
-                            acceptedAt: string | null;
-                            deadlineId: number | null;
-                            decisionReason: string | null;
-                            decidedAt: string | null;
-                            resultName: string | null;
-                            resultNumber: string | null;
-                            deliveryMethod: string | null;
-                            deliveredAt: string | null;
-                            archivedAt: string | null;
-                            materials: {
-                                id: number;
-                                materialId: number;
-                                name: string;
-                                sharedKey: string;
-                                required: boolean;
-                                tolerable: boolean;
-                                requirement: string | null;
-                                /** @enum {string} */
-                                status: "provided" | "shared" | "tolerated" | "missing";
-                                storedMaterialId: number | null;
-                                fileName: string | null;
-                                trustGrade: string | null;
-                                committedDate: string | null;
-                                fulfilledAt: string | null;
-                                breachedAt: string | null;
-                            }[];
-                            steps: {
-                                id: number;
-                                name: string;
-                                event: string;
-                                /** @enum {string} */
-                                action: "pass" | "return" | "other";
-                                fromState: string | null;
-                                toState: string;
-                                level: number | null;
-                                opinion: string | null;
-                                actorName: string | null;
-                                unitName: string | null;
-                                at: string;
-                            }[];
-                            specialProcedures: {
-                                id: number;
-                                kind: string;
-                                kindCode: string;
-                                reason: string;
-                                requester: string;
-                                startedOn: string;
-                                endedOn: string | null;
-                                result: string | null;
-                                opinion: string | null;
-                            }[];
-                            documents: {
-                                id: number;
-                                kind: string;
-                                title: string;
-                                number: string | null;
-                                version: number;
-                                issuedOn: string;
-                            }[];
-                            /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            state: "submitted";
+                            /** @description 尚未提供的材料名称 */
+                            missing: string[];
                         };
                     };
                 };
@@ -7839,6 +8067,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -7862,7 +8091,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -8118,6 +8346,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -8141,7 +8370,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -8404,6 +8632,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -8427,7 +8656,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -8649,6 +8877,7 @@ export interface paths {
                                 stateLabel: string;
                                 submittedAt: string;
                                 acceptanceNumber: string | null;
+                                deadlineId: number | null;
                                 dueDate: string | null;
                                 warningLevel: ("green" | "yellow" | "red") | null;
                                 reviewLevel: number;
@@ -8793,6 +9022,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -8816,7 +9046,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -9451,6 +9680,7 @@ export interface paths {
                                 stateLabel: string;
                                 submittedAt: string;
                                 acceptanceNumber: string | null;
+                                deadlineId: number | null;
                                 dueDate: string | null;
                                 warningLevel: ("green" | "yellow" | "red") | null;
                                 reviewLevel: number;
@@ -9581,102 +9811,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            /** @description 办件编号 */
                             number: string;
-                            itemName: string;
-                            departmentId: number;
-                            departmentName: string;
-                            applicantName: string;
-                            projectName: string | null;
                             /** @enum {string} */
-                            channel: "window" | "online";
-                            /** @enum {string} */
-                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
-                            stateLabel: string;
-                            submittedAt: string;
-                            acceptanceNumber: string | null;
-                            dueDate: string | null;
-                            warningLevel: ("green" | "yellow" | "red") | null;
-                            reviewLevel: number;
-                            approvalLevels: number;
-                            suspended: boolean;
-                            bundleCaseId: number | null;
-                            version: number;
-                            regionCode: string;
-                            itemId: number;
-                            itemVersionId: number;
-                            /** @enum {string} */
-                            itemKind: "instant" | "promised";
-                            suspensionKinds: string[];
-                            enterpriseId: number | null;
-                            applicantIdType: string;
-                            applicantIdNumber: string;
-                            contactName: string;
-                            contactPhone: string;
-                            projectCode: string | null;
-                            form: {
-                                [key: string]: unknown;
-                            };
-                            acceptedAt: string | null;
-                            deadlineId: number | null;
-                            decisionReason: string | null;
-                            decidedAt: string | null;
-                            resultName: string | null;
-                            resultNumber: string | null;
-                            deliveryMethod: string | null;
-                            deliveredAt: string | null;
-                            archivedAt: string | null;
-                            materials: {
-                                id: number;
-                                materialId: number;
-                                name: string;
-                                sharedKey: string;
-                                required: boolean;
-                                tolerable: boolean;
-                                requirement: string | null;
-                                /** @enum {string} */
-                                status: "provided" | "shared" | "tolerated" | "missing";
-                                storedMaterialId: number | null;
-                                fileName: string | null;
-                                trustGrade: string | null;
-                                committedDate: string | null;
-                                fulfilledAt: string | null;
-                                breachedAt: string | null;
-                            }[];
-                            steps: {
-                                id: number;
-                                name: string;
-                                event: string;
-                                /** @enum {string} */
-                                action: "pass" | "return" | "other";
-                                fromState: string | null;
-                                toState: string;
-                                level: number | null;
-                                opinion: string | null;
-                                actorName: string | null;
-                                unitName: string | null;
-                                at: string;
-                            }[];
-                            specialProcedures: {
-                                id: number;
-                                kind: string;
-                                kindCode: string;
-                                reason: string;
-                                requester: string;
-                                startedOn: string;
-                                endedOn: string | null;
-                                result: string | null;
-                                opinion: string | null;
-                            }[];
-                            documents: {
-                                id: number;
-                                kind: string;
-                                title: string;
-                                number: string | null;
-                                version: number;
-                                issuedOn: string;
-                            }[];
-                            /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            state: "submitted";
+                            /** @description 尚未提供的材料名称 */
+                            missing: string[];
                         };
                     };
                 };
@@ -9863,6 +10003,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -9886,7 +10027,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -10142,6 +10282,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -10165,7 +10306,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -10428,6 +10568,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -10451,7 +10592,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -10673,6 +10813,7 @@ export interface paths {
                                 stateLabel: string;
                                 submittedAt: string;
                                 acceptanceNumber: string | null;
+                                deadlineId: number | null;
                                 dueDate: string | null;
                                 warningLevel: ("green" | "yellow" | "red") | null;
                                 reviewLevel: number;
@@ -10904,6 +11045,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -10927,7 +11069,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -11216,6 +11357,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -11239,7 +11381,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -11524,6 +11665,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -11547,7 +11689,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -11831,6 +11972,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -11854,7 +11996,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -12130,6 +12271,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -12153,7 +12295,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -12435,6 +12576,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -12458,7 +12600,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -12740,6 +12881,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -12763,7 +12905,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -13049,6 +13190,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -13072,7 +13214,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -13357,6 +13498,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -13380,7 +13522,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -13667,6 +13808,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -13690,7 +13832,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -13973,6 +14114,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -13996,7 +14138,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;
@@ -14272,6 +14413,7 @@ export interface paths {
                             stateLabel: string;
                             submittedAt: string;
                             acceptanceNumber: string | null;
+                            deadlineId: number | null;
                             dueDate: string | null;
                             warningLevel: ("green" | "yellow" | "red") | null;
                             reviewLevel: number;
@@ -14295,7 +14437,6 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             acceptedAt: string | null;
-                            deadlineId: number | null;
                             decisionReason: string | null;
                             decidedAt: string | null;
                             resultName: string | null;

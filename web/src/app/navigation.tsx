@@ -5,8 +5,11 @@ import {
   DesktopOutlined,
   FieldTimeOutlined,
   FileProtectOutlined,
+  FormOutlined,
   IdcardOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -31,6 +34,14 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'deadline:read',
     kind: 'staff',
   },
+  { path: '/cases', label: '办件', icon: <SolutionOutlined />, permission: 'case:read', kind: 'staff' },
+  {
+    path: '/catalog',
+    label: '事项清单',
+    icon: <UnorderedListOutlined />,
+    permission: 'catalog:read',
+    kind: 'staff',
+  },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org:read', kind: 'staff' },
   { path: '/users', label: '用户与角色', icon: <TeamOutlined />, permission: 'user:read', kind: 'staff' },
   {
@@ -49,6 +60,8 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', kind: 'staff' },
   { path: '/', label: '我的办事', icon: <DesktopOutlined />, kind: 'enterprise' },
+  { path: '/apply', label: '网上申请', icon: <FormOutlined />, kind: 'enterprise' },
+  { path: '/my-cases', label: '我的办件', icon: <SolutionOutlined />, kind: 'enterprise' },
   { path: '/profile', label: '企业信息', icon: <IdcardOutlined />, kind: 'enterprise' },
 ];
 

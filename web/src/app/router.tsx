@@ -80,6 +80,51 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/deadlines/DeadlineDetailPage.tsx')),
           },
           {
+            path: 'cases',
+            handle: handle({ permission: 'case:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/cases/CasesPage.tsx')),
+          },
+          {
+            path: 'cases/new',
+            handle: handle({ permission: 'case:intake', kind: 'staff' }),
+            lazy: page(() => import('../modules/cases/IntakePage.tsx')),
+          },
+          {
+            path: 'cases/:id',
+            handle: handle({ permission: 'case:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/cases/CaseDetailPage.tsx')),
+          },
+          {
+            path: 'cases/bundle/:id',
+            handle: handle({ permission: 'case:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/cases/BundleCasePage.tsx')),
+          },
+          {
+            path: 'catalog',
+            handle: handle({ permission: 'catalog:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/catalog/CatalogPage.tsx')),
+          },
+          {
+            path: 'apply',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/portal/ApplyPage.tsx')),
+          },
+          {
+            path: 'my-cases',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/portal/MyCasesPage.tsx')),
+          },
+          {
+            path: 'my-cases/:id',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/portal/MyCasePage.tsx')),
+          },
+          {
+            path: 'my-cases/bundle/:id',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/portal/MyBundlePage.tsx')),
+          },
+          {
             path: 'notifications',
             handle: handle({ kind: 'staff' }),
             lazy: page(() => import('../modules/notifications/NotificationsPage.tsx')),

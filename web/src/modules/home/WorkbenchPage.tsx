@@ -6,10 +6,21 @@ import { can, useSession } from '../../app/session.tsx';
 import { roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CasePanel } from '../cases/CasePanel.tsx';
 import { DeadlinePanel } from './DeadlinePanel.tsx';
 import { ENTERPRISE_PANELS, type Panel, panelsFor } from './workbench.ts';
 
 function PanelCard({ panel }: { panel: Panel }) {
+  if (panel.caseView) {
+    return (
+      <CasePanel
+        title={panel.title}
+        description={panel.description}
+        view={panel.caseView}
+        testId={`panel-${panel.key}`}
+      />
+    );
+  }
   return (
     <Card title={panel.title} size="small" data-testid={`panel-${panel.key}`}>
       <Empty

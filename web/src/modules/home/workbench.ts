@@ -9,17 +9,21 @@ export interface Panel {
   title: string;
   /** What will appear here, in the clerk's words. */
   description: string;
+  /** A live list of cases in this view instead of the placeholder. */
+  caseView?: 'intake' | 'deliver' | 'queue' | 'portal';
 }
 
 const PANELS: Record<string, Panel[]> = {
   window_clerk: [
     {
       key: 'intake',
+      caseView: 'intake',
       title: '待受理办件',
       description: '窗口收件和网上申请提交的办件将显示在这里，可受理、容缺受理、一次性告知补正或不予受理。',
     },
     {
       key: 'deliver',
+      caseView: 'deliver',
       title: '待出件',
       description: '审批部门已办结、等待窗口发放结果的办件将显示在这里。',
     },
@@ -32,6 +36,7 @@ const PANELS: Record<string, Panel[]> = {
   dept_officer: [
     {
       key: 'review',
+      caseView: 'queue',
       title: '待审批办件',
       description: '本部门待审查的办件将按红黄灯和截止日排序显示在这里。',
     },
@@ -44,6 +49,7 @@ const PANELS: Record<string, Panel[]> = {
   dept_lead: [
     {
       key: 'sign',
+      caseView: 'queue',
       title: '待签批事项',
       description: '需要部门负责人审核签批的办件和征询回复将显示在这里。',
     },
@@ -125,6 +131,7 @@ const PANELS: Record<string, Panel[]> = {
 export const ENTERPRISE_PANELS: Panel[] = [
   {
     key: 'cases',
+    caseView: 'portal',
     title: '我的申请',
     description: '您在线申请或在窗口办理的事项及办理进度将显示在这里。',
   },

@@ -1,0 +1,205 @@
+// Hooks and types of the case API (办件) for the window, the departments and the enterprise portal.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, body, unwrap } from '../../api/client.ts';
+import { toProblem } from '../../api/problem.ts';
+import type { paths } from '../../api/schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+export type CaseDetail = Json<paths['/api/cases/{id}']['get']['responses'][200]>;
+export type CasePage = Json<paths['/api/cases']['get']['responses'][200]>;
+export type CaseSummary = CasePage['items'][number];
+export type CaseQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
+export type CaseBoardRow = Json<paths['/api/cases/board']['get']['responses'][200]>[number];
+export type CaseSubmitBody = paths['/api/cases']['post']['requestBody']['content']['application/json'];
+export type BundleSubmitBody =
+  paths['/api/portal/bundle-cases']['post']['requestBody']['content']['application/json'];
+export type StoredMaterial = Json<paths['/api/portal/materials']['get']['responses'][200]>[number];
+export type ItemVersion = Json<paths['/api/catalog/versions/{id}']['get']['responses'][200]>;
+export type ItemSummary = Json<paths['/api/catalog/items']['get']['responses'][200]>['items'][number];
+export type Bundle = Json<paths['/api/catalog/bundles']['get']['responses'][200]>[number];
+export type BundleCase = Json<paths['/api/portal/bundle-cases/{id}']['get']['responses'][200]>;
+export type CaseEvent = CaseDetail['actions'][number];
+
+/** Staff use /api, the enterprise its portal; both return the same shapes. */
+export type Channel = 'staff' | 'portal';
+const base = (c: Channel) => (c === 'portal' ? '/api/portal' : '/api');
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (q: CaseQuery) => ['cases', 'list', q] as const,
+  portalList: ['cases', 'portal-list'] as const,
+  one: (c: Channel, id: number) => ['cases', 'one', c, id] as const,
+  board: ['cases', 'board'] as const,
+  bundleCase: (c: Channel, id: number) => ['cases', 'bundle', c, id] as const,
+  items: (region: string) => ['catalog', 'items', region] as const,
+  version: (id: number) => ['catalog', 'version', id] as const,
+  bundles: (region: string) => ['catalog', 'bundles', region] as const,
+  offers: (keys: string) => ['materials', 'offers', keys] as const,
+};
+
+export function useCases(q: CaseQuery, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.list(q),
+    queryFn: () => body(api.GET('/api/cases', { params: { query: q } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function usePortalCases(enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.portalList,
+    queryFn: () => body(api.GET('/api/portal/cases', { params: { query: { limit: 200 } } })),
+    enabled,
+  });
+}
+
+export function useCaseBoard(enabled = true) {
+  return useQuery({ queryKey: caseKeys.board, queryFn: () => body(api.GET('/api/cases/board')), enabled });
+}
+
+async function getJson<T>(url: string): Promise<{ data: T; etag: string }> {
+  const res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const json: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw toProblem(res.status, json);
+  return { data: json as T, etag: res.headers.get('etag') ?? '' };
+}
+
+/** A case with its ETag, which every action sends back in If-Match. */
+export function useCase(c: Channel, id: number | null) {
+  return useQuery({
+    queryKey: caseKeys.one(c, id ?? 0),
+    queryFn: () => getJson<CaseDetail>(`${base(c)}/cases/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useBundleCase(c: Channel, id: number | null) {
+  return useQuery({
+    queryKey: caseKeys.bundleCase(c, id ?? 0),
+    queryFn: async () => (await getJson<BundleCase>(`${base(c)}/bundle-cases/${id}`)).data,
+    enabled: id !== null,
+  });
+}
+
+/** Performs an action path (accept, pass, …) with a JSON body at the version the user saw. */
+export function useCaseAction(c: Channel) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { id: number; etag: string; path: string; body?: unknown }) => {
+      const res = await fetch(`${base(c)}/cases/${input.id}/${input.path}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          accept: 'application/json',
+          'if-match': input.etag,
+          ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      });
+      const json: unknown = await res.json().catch(() => undefined);
+      if (!res.ok) throw toProblem(res.status, json);
+      return json as CaseDetail;
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+export function useSubmitCase(c: Channel) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CaseSubmitBody) =>
+      c === 'portal'
+        ? body(api.POST('/api/portal/cases', { body: input }))
+        : body(api.POST('/api/cases', { body: input })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+export function useSubmitBundle() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BundleSubmitBody) => body(api.POST('/api/portal/bundle-cases', { body: input })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+export function useDeliverBundle() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: number; method: 'window' | 'post' | 'online' }) =>
+      unwrap(
+        api.POST('/api/bundle-cases/{id}/deliver', {
+          params: { path: { id: input.id } },
+          body: { method: input.method },
+        }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+export function usePublishedItems(region: string | undefined) {
+  return useQuery({
+    queryKey: caseKeys.items(region ?? ''),
+    queryFn: () =>
+      body(api.GET('/api/catalog/items', { params: { query: { region: region!, limit: 500 } } })),
+    enabled: Boolean(region),
+    staleTime: 60_000,
+  });
+}
+
+export function useItemVersion(id: number | null) {
+  return useQuery({
+    queryKey: caseKeys.version(id ?? 0),
+    queryFn: () => body(api.GET('/api/catalog/versions/{id}', { params: { path: { id: id! } } })),
+    enabled: id !== null,
+    staleTime: 60_000,
+  });
+}
+
+export function useBundles(region: string | undefined) {
+  return useQuery({
+    queryKey: caseKeys.bundles(region ?? ''),
+    queryFn: () => body(api.GET('/api/catalog/bundles', { params: { query: { region: region! } } })),
+    enabled: Boolean(region),
+    staleTime: 60_000,
+  });
+}
+
+/** Reusable materials (e-licences, checked earlier submissions) for the given shared keys. */
+export function useMaterialOffers(c: Channel, sharedKeys: string[], enterpriseId?: number) {
+  const keys = [...new Set(sharedKeys)].sort().join(',');
+  return useQuery({
+    queryKey: [...caseKeys.offers(keys), c, enterpriseId ?? 0],
+    queryFn: async () => {
+      const q = new URLSearchParams({ sharedKeys: keys });
+      if (enterpriseId) q.set('enterpriseId', String(enterpriseId));
+      return (await getJson<StoredMaterial[]>(`${base(c)}/materials?${q}`)).data;
+    },
+    enabled: keys.length > 0 && (c === 'portal' || enterpriseId !== undefined),
+  });
+}
+
+/** Uploads one material file as raw bytes; the server decides the type from the content. */
+export async function uploadMaterial(
+  c: Channel,
+  file: File,
+  material: { sharedKey: string; name: string },
+  enterpriseId?: number,
+): Promise<StoredMaterial> {
+  const q = new URLSearchParams({ sharedKey: material.sharedKey, name: material.name, fileName: file.name });
+  if (enterpriseId) q.set('enterpriseId', String(enterpriseId));
+  const res = await fetch(`${base(c)}/materials?${q}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+    body: file,
+  });
+  const json: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw toProblem(res.status, json);
+  return json as StoredMaterial;
+}
+
+export const documentUrl = (c: Channel, caseId: number, documentId: number, format: 'pdf' | 'docx') =>
+  `${base(c)}/cases/${caseId}/documents/${documentId}/${format}`;

@@ -1,0 +1,276 @@
+import { FileExcelOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { errorMessage } from '../../api/problem.ts';
+import { can, useSession } from '../../app/session.tsx';
+import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
+import { LoadError } from '../errors/ErrorPages.tsx';
+import {
+  fetchAllItems,
+  type ItemQuery,
+  type ItemSummary,
+  type ItemVersion,
+  useAllItems,
+  useItems,
+} from './api.ts';
+import { departmentsOf, limitText } from './catalog.ts';
+import { itemsWorkbook } from './exportXlsx.ts';
+import { ImportModal } from './ImportModal.tsx';
+import { ItemDrawer } from './ItemDrawer.tsx';
+import { ItemFormModal, type ItemFormState } from './ItemFormModal.tsx';
+import { ITEM_STATUS_LABELS, KIND_LABELS } from './labels.ts';
+
+const EXPORT_MAX = 10_000;
+const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+export function ItemsTab({ region }: { region: string }) {
+  const me = useSession();
+  const { message } = App.useApp();
+  const [departmentId, setDepartmentId] = useState<number | undefined>();
+  const [q, setQ] = useState('');
+  const [withdrawn, setWithdrawn] = useState(false);
+  const [pageSize, setPageSize] = useState(50);
+  const pages = useKeysetPages<number>();
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [formState, setFormState] = useState<ItemFormState>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [lastRegion, setLastRegion] = useState(region);
+
+  // A new region has other departments and other pages.
+  if (lastRegion !== region) {
+    setLastRegion(region);
+    setDepartmentId(undefined);
+    pages.reset();
+  }
+
+  const filter: Omit<ItemQuery, 'region' | 'limit' | 'after'> = {
+    ...(departmentId ? { departmentId } : {}),
+    ...(q ? { q } : {}),
+    ...(withdrawn ? { includeWithdrawn: 'true' } : {}),
+  };
+  const list = useItems({
+    region,
+    ...filter,
+    limit: pageSize,
+    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
+  });
+  const all = useAllItems(region);
+  const departments = useMemo(() => departmentsOf(all.data ?? []), [all.data]);
+
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      pages.reset();
+    };
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    const key = 'catalog-export';
+    try {
+      const { items, truncated } = await fetchAllItems(region, filter, EXPORT_MAX, (n) =>
+        message.loading({ key, content: `正在读取事项…已读取 ${n} 项`, duration: 0 }),
+      );
+      const now = new Date().toISOString();
+      const dept = departments.find((d) => d.value === departmentId)?.label;
+      const blob = await itemsWorkbook(items, {
+        exportedBy: `${me.displayName}（${me.username}）`,
+        exportedAt: now,
+        filters:
+          [`区划 ${region}`, dept && `部门 ${dept}`, q && `关键词“${q}”`, withdrawn && '含已取消事项']
+            .filter(Boolean)
+            .join('；') || '全部',
+        truncated,
+      });
+      downloadBlob(blob, `事项清单_${region}_${fileStamp(now)}.xlsx`);
+      message.success({ key, content: `已导出 ${items.length} 项事项` });
+    } catch (err) {
+      message.error({ key, content: `导出失败：${errorMessage(err)}` });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableColumnsType<ItemSummary> = [
+    {
+      title: '事项名称',
+      dataIndex: 'name',
+      sorter: (a, b) => zh(a.name, b.name),
+      render: (name: string, i) => (
+        <Space size={4}>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+            aria-label={`查看事项 ${name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              setOpenId(i.id);
+            }}
+          >
+            {name}
+          </Button>
+          {i.status === 'withdrawn' && <Tag color="red">{ITEM_STATUS_LABELS.withdrawn}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '实施编码',
+      dataIndex: 'implementationCode',
+      width: 150,
+      sorter: (a, b) => a.implementationCode.localeCompare(b.implementationCode),
+    },
+    {
+      title: '部门',
+      dataIndex: 'departmentName',
+      width: 150,
+      sorter: (a, b) => zh(a.departmentName, b.departmentName),
+    },
+    {
+      title: '即办/承诺件',
+      dataIndex: 'kind',
+      width: 110,
+      sorter: (a, b) => a.kind.localeCompare(b.kind),
+      render: (k: ItemSummary['kind']) => (
+        <Tag color={k === 'instant' ? 'green' : 'blue'}>{KIND_LABELS[k]}</Tag>
+      ),
+    },
+    {
+      title: '法定/承诺时限',
+      key: 'limit',
+      width: 210,
+      sorter: (a, b) => a.promisedDays - b.promisedDays || a.legalDays - b.legalDays,
+      render: (_: unknown, i) => limitText(i),
+    },
+    {
+      title: '审批层级',
+      dataIndex: 'approvalLevels',
+      width: 100,
+      sorter: (a, b) => a.approvalLevels - b.approvalLevels,
+      render: (n: number) => `${n} 级`,
+    },
+    {
+      title: '网办',
+      dataIndex: 'online',
+      width: 80,
+      sorter: (a, b) => Number(a.online) - Number(b.online),
+      render: (v: boolean) => (v ? <Tag color="green">支持</Tag> : <Tag>不支持</Tag>),
+    },
+    {
+      title: '材料数',
+      dataIndex: 'materialCount',
+      width: 90,
+      sorter: (a, b) => a.materialCount - b.materialCount,
+    },
+    {
+      title: '版本',
+      dataIndex: 'versionNo',
+      width: 80,
+      sorter: (a, b) => a.versionNo - b.versionNo,
+      render: (n: number) => `V${n}`,
+    },
+  ];
+
+  return (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Select<number>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部部门"
+            value={departmentId}
+            onChange={change(setDepartmentId)}
+            options={departments}
+            loading={all.isPending}
+            style={{ width: 200 }}
+            aria-label="部门"
+            data-testid="catalog-department-filter"
+          />
+          <Input.Search
+            placeholder="事项名称或编码"
+            allowClear
+            maxLength={50}
+            onSearch={change((v: string) => setQ(v.trim()))}
+            style={{ width: 220 }}
+            aria-label="搜索事项"
+            data-testid="catalog-search"
+          />
+          <Checkbox checked={withdrawn} onChange={(e) => change(setWithdrawn)(e.target.checked)}>
+            含已取消事项
+          </Checkbox>
+          <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
+            刷新
+          </Button>
+        </Space>
+        <Space wrap>
+          {can(me, 'catalog:draft') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormState({ mode: 'add', region })}
+              data-testid="catalog-add-item"
+            >
+              新增事项
+            </Button>
+          )}
+          {can(me, 'catalog:approve') && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="catalog-import">
+              导入
+            </Button>
+          )}
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporting}
+            onClick={() => void exportXlsx()}
+            data-testid="catalog-export"
+          >
+            导出 Excel
+          </Button>
+        </Space>
+      </Space>
+      {list.isError && !list.data ? (
+        <LoadError error={list.error} what="事项清单" onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          <Table<ItemSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            pagination={false}
+            showSorterTooltip={{ title: '按本页数据排序' }}
+            onRow={(i) => ({ onClick: () => setOpenId(i.id), style: { cursor: 'pointer' } })}
+            locale={{
+              emptyText: q || departmentId ? '没有符合条件的事项' : '该区划还没有发布的事项',
+            }}
+            data-testid="catalog-items"
+          />
+          <KeysetPager
+            page={pages.page}
+            count={list.data?.items.length ?? 0}
+            hasNext={list.data?.nextAfter != null}
+            onPrev={pages.prev}
+            onNext={() => list.data?.nextAfter != null && pages.next(list.data.nextAfter)}
+            pageSize={pageSize}
+            onPageSize={(n) => {
+              setPageSize(n);
+              pages.reset();
+            }}
+            loading={list.isFetching}
+          />
+        </>
+      )}
+      <ItemDrawer
+        itemId={openId}
+        onClose={() => setOpenId(null)}
+        onModify={(base: ItemVersion) => setFormState({ mode: 'modify', base })}
+      />
+      <ItemFormModal state={formState} onClose={() => setFormState(null)} />
+      <ImportModal region={region} open={importing} onClose={() => setImporting(false)} />
+    </Card>
+  );
+}
