@@ -122,17 +122,28 @@ export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
   return out;
 }
 
+// Building an Intl formatter is costly (it loads zone data); one per zone is kept.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let f = DAY_FORMATS.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    DAY_FORMATS.set(zone, f);
+  }
+  return f;
+}
+
 /**
  * Today's date in an explicit time zone (default Asia/Shanghai, the regions' zone),
  * whatever the server's TZ. `now` is injectable for tests.
  */
 export function todayIn(zone = 'Asia/Shanghai', now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const parts = dayFormat(zone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return assertIsoDate(`${get('year')}-${get('month')}-${get('day')}`);
 }

@@ -75,7 +75,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/identity/identity.repo.ts#totpState': 'the caller’s own row',
   'server/modules/users/users.repo.ts#unitRegion': 'scope check of a unit id the caller supplied',
   'server/modules/users/users.repo.ts#unitsRegions': 'scope check of unit ids the caller supplied',
-  'server/platform/auth/session.repo.ts#loadStaff': 'builds the principal of a valid session',
+  'server/platform/auth/session.repo.ts#loadSession': 'builds the principal of a valid session',
   'server/platform/auth/session.repo.ts#loadEnterprise': 'builds the principal of a valid session',
   'server/modules/documents/documents.repo.ts#nextVersion':
     'versions of a subject inside the issuing transaction',
@@ -91,6 +91,8 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/catalog/catalog.repo.ts#hasAuthorization': 'the caller’s own authorization for an item',
   'server/modules/cases/cases.repo.ts#baseQuery':
     'the select list; scoped() adds the reader’s scope to every use',
+  'server/modules/cases/cases.repo.ts#casesQuery':
+    'both steps apply matching(), which holds the reader’s scope',
   'server/modules/cases/cases.repo.ts#reusableMaterials':
     'the store of an enterprise the caller acts for (checked by the service)',
   'server/modules/cases/cases.repo.ts#findStoredMaterials':

@@ -18,6 +18,20 @@ begin
   return new;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.case_mirror_deadline()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if new.subject_type = 'case' then
+    update service_case set promised_due = new.due_date, yellow_from = new.yellow_from
+      where id = new.subject_id::bigint
+        and (promised_due is distinct from new.due_date or yellow_from is distinct from new.yellow_from);
+  end if;
+  return null;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION public.catalog_version_immutable()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -588,6 +602,7 @@ create table service_case (
   version integer not null default 1,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  yellow_from date,
   constraint service_case_acceptance_number_check CHECK ((length(acceptance_number) <= 30)),
   constraint service_case_applicant_id_number_check CHECK (((length(applicant_id_number) >= 2) AND (length(applicant_id_number) <= 18))),
   constraint service_case_applicant_id_type_check CHECK ((applicant_id_type = ANY (ARRAY['uscc'::text, 'id_card'::text, 'other'::text]))),
@@ -851,6 +866,7 @@ CREATE INDEX seal_unit_idx ON public.seal USING btree (unit_id, status);
 CREATE INDEX service_case_bundle_idx ON public.service_case USING btree (bundle_case_id);
 CREATE INDEX service_case_department_open_idx ON public.service_case USING btree (department_id, promised_due, id) WHERE (state = ANY (ARRAY['accepted'::text, 'tolerantly_accepted'::text, 'in_review'::text]));
 CREATE INDEX service_case_enterprise_idx ON public.service_case USING btree (enterprise_id, id);
+CREATE INDEX service_case_queue_idx ON public.service_case USING btree (department_id, promised_due, id) INCLUDE (yellow_from) WHERE (state = 'in_review'::text);
 CREATE INDEX service_case_region_state_idx ON public.service_case USING btree (region_code, state, id);
 CREATE INDEX service_case_search_idx ON public.service_case USING gin (search);
 CREATE INDEX service_case_trgm_idx ON public.service_case USING gin (search_text gin_trgm_ops);
@@ -862,5 +878,6 @@ CREATE INDEX unit_region_idx ON public.unit USING btree (region_code);
 
 CREATE TRIGGER audit_event_append_only BEFORE DELETE OR UPDATE ON public.audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
 CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON public.audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
+CREATE TRIGGER deadline_mirror_case AFTER INSERT OR UPDATE OF due_date, yellow_from ON public.deadline FOR EACH ROW WHEN ((new.subject_type = 'case'::text)) EXECUTE FUNCTION case_mirror_deadline();
 CREATE TRIGGER item_material_immutable BEFORE DELETE OR UPDATE ON public.item_material FOR EACH ROW EXECUTE FUNCTION catalog_version_immutable();
 CREATE TRIGGER service_item_version_immutable BEFORE DELETE OR UPDATE ON public.service_item_version FOR EACH ROW EXECUTE FUNCTION catalog_version_immutable();

@@ -500,6 +500,8 @@ export interface ServiceCaseTable {
   acceptance_number: string | null;
   deadline_id: number | null;
   promised_due: string | null;
+  /** Mirrors the deadline (trigger) so the queue can order by warning level from the index. */
+  yellow_from: string | null;
   review_level: Defaulted<number>;
   suspended: Defaulted<boolean>;
   decision_reason: string | null;

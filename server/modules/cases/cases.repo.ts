@@ -1,4 +1,11 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely';
 import { type WarningLevel, warningLevelSql } from '../../../lib/warning.ts';
 import type { Db } from '../../db/client.ts';
 import type {
@@ -7,6 +14,7 @@ import type {
   CaseSpecialProcedureTable,
   CaseStateColumn,
   CaseStepTable,
+  DB,
   ServiceCaseTable,
   StoredMaterialTable,
 } from '../../db/types.ts';
@@ -103,10 +111,7 @@ function baseQuery(db: Db, today: string) {
 export type CaseReader = { kind: 'staff'; scope: UnitScope } | { kind: 'enterprise'; enterpriseId: number };
 
 function scoped(db: Db, reader: CaseReader, today: string) {
-  const q = baseQuery(db, today);
-  return reader.kind === 'enterprise'
-    ? q.where('c.enterprise_id', '=', reader.enterpriseId)
-    : q.where((eb) => inScope(eb, reader.scope, { unit: 'c.department_id' }));
+  return baseQuery(db, today).where(matching(reader, {}));
 }
 
 export function findCase(db: Db, reader: CaseReader, id: number, today: string) {
@@ -130,36 +135,64 @@ export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: stri
   return casesQuery(db, reader, f, today).execute();
 }
 
+// The queue's order: the warning level from the case's mirrored deadline dates, then due date.
+const CASE_LEVEL = sql.raw(warningLevelSql('t.today', 'c.promised_due', 'c.yellow_from'));
+const QUEUE_RANK = sql`case ${CASE_LEVEL} when 'red' then 0 when 'yellow' then 1 else 2 end`;
+
+type CaseWhere = ExpressionBuilder<DB & { c: ServiceCaseTable }, 'c'>;
+
+/** The reader's scope and the filter as one predicate over `c`. */
+function matching(reader: CaseReader, f: Omit<CaseFilter, 'limit'>) {
+  return (eb: CaseWhere) => {
+    const parts: Expression<SqlBool>[] = [
+      reader.kind === 'enterprise'
+        ? eb('c.enterprise_id', '=', reader.enterpriseId)
+        : inScope(eb, reader.scope, { unit: 'c.department_id' }),
+    ];
+    if (f.states?.length) parts.push(eb('c.state', 'in', f.states));
+    if (f.departmentId) parts.push(eb('c.department_id', '=', f.departmentId));
+    if (f.bundleCaseId) parts.push(eb('c.bundle_case_id', '=', f.bundleCaseId));
+    if (f.submittedOn) {
+      parts.push(sql<SqlBool>`(c.submitted_at at time zone 'Asia/Shanghai')::date = ${f.submittedOn}::date`);
+    }
+    if (f.q) {
+      const words = f.q.trim();
+      // Whole words through the jieba tokens; fragments (a few characters of a name) by trigram.
+      parts.push(
+        eb.or([
+          sql<SqlBool>`c.search @@ plainto_tsquery('simple', ${words})`,
+          sql<SqlBool>`c.search_text like ${`%${words.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`,
+          eb('c.number', '=', words),
+        ]),
+      );
+    }
+    return eb.and(parts);
+  };
+}
+
 /** The list query itself (the benchmark runs the very same SQL raw beside the API). */
 export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
-  let q = scoped(db, reader, today).limit(f.limit);
-  if (f.states?.length) q = q.where('c.state', 'in', f.states);
-  if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
-  if (f.bundleCaseId) q = q.where('c.bundle_case_id', '=', f.bundleCaseId);
-  if (f.submittedOn) {
-    q = q.where(sql<boolean>`(c.submitted_at at time zone 'Asia/Shanghai')::date = ${f.submittedOn}::date`);
-  }
-  if (f.q) {
-    const words = f.q.trim();
-    // Whole words through the jieba tokens; fragments (a few characters of a name) by trigram.
-    q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`c.search @@ plainto_tsquery('simple', ${words})`,
-        sql<boolean>`c.search_text like ${`%${words.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`,
-        eb('c.number', '=', words),
-      ]),
-    );
-  }
+  const where = matching(reader, f);
   if (f.order === 'queue') {
-    // Keyset over (rank, due, id) is awkward for a changing rank: the queue is a bounded first page.
-    q = q
-      .orderBy(sql`case ${LEVEL} when 'red' then 0 when 'yellow' then 1 else 2 end`)
+    // The page's ids come from the queue index alone (rank, due date, id); then their full rows.
+    // Keyset over a rank that changes with the day is awkward: the queue is a bounded first page.
+    const page = db
+      .selectFrom('service_case as c')
+      .innerJoin(withToday(today), (j) => j.onTrue())
+      .select('c.id')
+      .where(where)
+      .orderBy(QUEUE_RANK)
+      .orderBy(sql`c.promised_due nulls last`)
+      .orderBy('c.id')
+      .limit(f.limit);
+    return baseQuery(db, today)
+      .where('c.id', 'in', page)
+      .orderBy(QUEUE_RANK)
       .orderBy(sql`c.promised_due nulls last`)
       .orderBy('c.id');
-  } else {
-    q = q.orderBy('c.id', 'desc');
-    if (f.after) q = q.where('c.id', '<', f.after);
   }
+  let q = baseQuery(db, today).where(where).orderBy('c.id', 'desc').limit(f.limit);
+  if (f.after) q = q.where('c.id', '<', f.after);
   return q;
 }
 

@@ -26,22 +26,6 @@ export async function insertSession(
     .execute();
 }
 
-/** A session that is neither revoked, past its absolute lifetime, nor idle too long. */
-export async function findLiveSession(db: Db, tokenHash: string, idleMinutes: number) {
-  return (
-    db
-      .selectFrom('session')
-      .select(['principal_kind', 'principal_id'])
-      // last_seen_at is refreshed at most every 30 s: most requests read without writing.
-      .select(sql<boolean>`last_seen_at < now() - interval '30 seconds'`.as('stale'))
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
-      .executeTakeFirst()
-  );
-}
-
 export async function touchSession(db: Db, tokenHash: string) {
   await db
     .updateTable('session')
@@ -64,10 +48,17 @@ export async function revokeSessions(
   return Number(r.numUpdatedRows);
 }
 
-/** The staff principal in one round trip: user, unit, grants, visible regions, TOTP policy. */
-export async function loadStaff(db: Db, id: number) {
+/**
+ * A live session (neither revoked, past its absolute lifetime, nor idle too long) and, for a staff
+ * session, the whole principal in the same round trip: user, unit, grants, visible regions, TOTP
+ * policy. Every authenticated request runs this, so it is one query.
+ */
+export async function loadSession(db: Db, tokenHash: string, idleMinutes: number) {
   const r = await sql<{
-    id: number;
+    principal_kind: 'staff' | 'enterprise';
+    principal_id: number;
+    stale: boolean;
+    id: number | null;
     username: string;
     display_name: string;
     unit_id: number;
@@ -80,24 +71,35 @@ export async function loadStaff(db: Db, id: number) {
     grants: { role: string; scope: RoleGrant['scope']; ids: number[] }[];
     totp_required: boolean;
   }>`
-    select u.id, u.username, u.display_name, u.unit_id, u.enabled, u.must_change_password, u.totp_enabled_at,
+    select s.principal_kind, s.principal_id,
+      -- last_seen_at is refreshed at most every 30 s: most requests read without writing.
+      s.last_seen_at < now() - interval '30 seconds' as stale,
+      u.id, u.username, u.display_name, u.unit_id, u.enabled, u.must_change_password, u.totp_enabled_at,
       un.name as unit_name, un.region_code,
       array(select c.code from region c where c.parent_code = un.region_code order by c.code) as child_regions,
       coalesce((select json_agg(json_build_object('role', a.role, 'scope', a.scope, 'ids', a.scope_unit_ids) order by a.role)
         from role_assignment a where a.user_id = u.id), '[]'::json) as grants,
       exists(select 1 from role_assignment a join role_policy p on p.role = a.role and p.totp_required
         where a.user_id = u.id) as totp_required
-    from app_user u join unit un on un.id = u.unit_id
-    where u.id = ${id}`.execute(db);
-  const user = r.rows[0];
-  if (!user) return undefined;
+    from session s
+    left join app_user u on s.principal_kind = 'staff' and u.id = s.principal_id
+    left join unit un on un.id = u.unit_id
+    where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()
+      and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const session = { kind: row.principal_kind, principalId: Number(row.principal_id), stale: row.stale };
+  if (row.principal_kind !== 'staff' || row.id === null) return { session, staff: undefined };
   return {
-    user,
-    totpRequired: user.totp_required,
-    grants: user.grants.map(
-      (g): RoleGrant => ({ role: g.role, scope: g.scope, scopeUnitIds: g.ids.map(Number) }),
-    ),
-    visibleRegionCodes: [user.region_code, ...user.child_regions],
+    session,
+    staff: {
+      user: row,
+      totpRequired: row.totp_required,
+      grants: row.grants.map(
+        (g): RoleGrant => ({ role: g.role, scope: g.scope, scopeUnitIds: g.ids.map(Number) }),
+      ),
+      visibleRegionCodes: [row.region_code, ...row.child_regions],
+    },
   };
 }
 

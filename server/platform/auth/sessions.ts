@@ -1,14 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../access/scope.ts';
-import {
-  findLiveSession,
-  insertSession,
-  loadEnterprise,
-  loadStaff,
-  revokeSessions,
-  touchSession,
-} from './session.repo.ts';
+import { insertSession, loadEnterprise, loadSession, revokeSessions, touchSession } from './session.repo.ts';
 
 /** Ends sessions: one by its token hash, or all of a principal. Returns how many were live. */
 export { revokeSessions };
@@ -47,10 +40,10 @@ export async function principalFromToken(
 ): Promise<Principal | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const tokenHash = hashToken(token);
-  const session = await findLiveSession(db, tokenHash, idleMinutes);
-  if (!session) return undefined;
-  if (session.principal_kind === 'staff') {
-    const staff = await loadStaff(db, Number(session.principal_id));
+  const found = await loadSession(db, tokenHash, idleMinutes);
+  if (!found) return undefined;
+  const { session, staff } = found;
+  if (session.kind === 'staff') {
     if (!staff?.user.enabled) return undefined;
     if (session.stale) await touchSession(db, tokenHash);
     return {
@@ -69,7 +62,7 @@ export async function principalFromToken(
       sessionHash: tokenHash,
     };
   }
-  const ent = await loadEnterprise(db, Number(session.principal_id));
+  const ent = await loadEnterprise(db, session.principalId);
   if (!ent?.enabled) return undefined;
   if (session.stale) await touchSession(db, tokenHash);
   return {
