@@ -625,3 +625,28 @@ describe('workbenches, search and scope', () => {
     expect(none).toEqual([]);
   });
 });
+
+describe('the queue reads the deadline dates mirrored on the case', () => {
+  it('a change of the deadline (e.g. a calendar recomputation) moves the case’s dates with it', async () => {
+    const c = await windowIntake('建设用地规划许可证核发');
+    const accepted = await actOk('nanhu.clerk', c.id, 'accept');
+    const row = () =>
+      t.database.db
+        .selectFrom('service_case')
+        .select(['promised_due', 'yellow_from'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+    const dl = await t.database.db
+      .selectFrom('deadline')
+      .select(['due_date', 'yellow_from'])
+      .where('id', '=', accepted.deadlineId)
+      .executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ promised_due: dl.due_date, yellow_from: dl.yellow_from });
+    await t.database.db
+      .updateTable('deadline')
+      .set({ due_date: '2099-12-31', yellow_from: '2099-12-25' })
+      .where('id', '=', accepted.deadlineId)
+      .execute();
+    expect(await row()).toEqual({ promised_due: '2099-12-31', yellow_from: '2099-12-25' });
+  });
+});
