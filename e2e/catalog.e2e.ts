@@ -40,7 +40,10 @@ describe('事项清单：部门起草变更 → 中心审核发布新版本；�
       expect(await text(diff)).toMatch(/承诺办结时限[\s\S]*10[\s\S]*8/);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'catalog-change-diff.png'), fullPage: true });
       await page.getByTestId('decision-approve').click();
-      await page.getByRole('dialog').getByRole('button', { name: /^通\s*过$/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^通\s*过$/ })
+        .click();
       await page.getByText(/新版本已发布/).waitFor();
 
       // The published list shows version 2 with the new limit (同源发布: the same rows the portal reads).
