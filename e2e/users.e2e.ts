@@ -55,7 +55,14 @@ describe('用户与角色', () => {
       await page.getByLabel('确认新密码').fill('Chuangkou#2026');
       await page.getByLabel('确认新密码').press('Enter');
       await page.getByRole('heading', { name: '我的待办' }).waitFor();
-      expect(await menuLabels(page)).toEqual(['我的待办', '办理时限', '组织机构', '工作日历']);
+      expect(await menuLabels(page)).toEqual([
+        '我的待办',
+        '办理时限',
+        '办件',
+        '事项清单',
+        '组织机构',
+        '工作日历',
+      ]);
       expect(await text(page.getByTestId('role-labels'))).toContain('综合窗口人员');
     }));
 });

@@ -79,7 +79,8 @@ describe('embedded database lifecycle', () => {
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  });
+    // Two server starts and a refused third: real processes on a shared 2-core machine.
+  }, 60_000);
 
   it('a server killed with SIGKILL leaves a stale lock that the next start repairs', async () => {
     const s = await boot();

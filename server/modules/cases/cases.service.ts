@@ -20,7 +20,13 @@ import {
   resumeDeadline,
   suspendDeadline,
 } from '../../platform/deadlines/deadlines.ts';
-import { acceptanceNotice, oneTimeNotice, rejectionDecision } from '../../platform/documents/templates.ts';
+import {
+  acceptanceNotice,
+  denialDecision,
+  licenceDecision,
+  oneTimeNotice,
+  rejectionDecision,
+} from '../../platform/documents/templates.ts';
 import { putBlob } from '../../platform/files/blobs.ts';
 import type { FileScanner } from '../../platform/files/files.ts';
 import { ACCEPTED_LABELS, MAX_MATERIAL_BYTES, sniffMaterial } from '../../platform/files/files.ts';
@@ -62,9 +68,12 @@ import {
 // Cases (办件, DOMAIN.md workflow 2): every transition goes through the pure state machine and is
 // written with its step record, audit row, deadline change and notifications in one transaction.
 
-const jieba = Jieba.withDict(dict);
-export const searchTokens = (text: string) =>
-  jieba.cutForSearch(text, true).filter((w) => w.trim().length > 0);
+// The dictionary takes a moment to load: on first use, not at server start.
+let jieba: Jieba | undefined;
+export function searchTokens(text: string): string[] {
+  if (!jieba) jieba = Jieba.withDict(dict);
+  return jieba.cutForSearch(text, true).filter((w) => w.trim().length > 0);
+}
 
 export function readerOf(principal: Principal): CaseReader {
   return principal.kind === 'enterprise'
@@ -580,6 +589,12 @@ const issuer = async (trx: Db, regionCode: string) => {
   return center;
 };
 
+/** 复议机关 and court of the region where the center sits (e.g. 嘉兴市南湖区). */
+function rightsOf(center: { region_name: string; parent_region_name: string | null }) {
+  const place = `${center.parent_region_name ?? ''}${center.region_name}`;
+  return { reviewOrgan: `${place}人民政府`, court: `${place}人民法院` };
+}
+
 const appRef = (row: CaseRow) => ({
   applicant: row.applicant_name,
   matterName: row.item_name,
@@ -802,8 +817,6 @@ export async function rejectCase(
   return apply(ctx, id, version, 'reject', 'window', async (trx, row) => {
     const center = await issuer(trx, row.region_code);
     const on = todayIn();
-    // 复议机关 and court of the region where the center sits (e.g. 嘉兴市南湖区).
-    const place = `${center.parent_region_name ?? ''}${center.region_name}`;
     await issueDocument(trx, ctx.secrets, ctx.actor, {
       subjectType: 'case',
       subjectId: String(id),
@@ -821,8 +834,7 @@ export async function rejectCase(
           reasons: input.reasons,
           legalBasis: input.legalBasis,
           competentAuthority: input.competentAuthority,
-          reviewOrgan: `${place}人民政府`,
-          court: `${place}人民法院`,
+          ...rightsOf(center),
           ...appRef(row),
         }),
     });
@@ -946,6 +958,41 @@ export async function decideCase(
   const event = input.approve ? 'approve' : 'deny';
   return apply(ctx, id, version, event, party, async (trx, current) => {
     if (current.deadline_id) await closeDeadline(trx, Number(current.deadline_id), 'done');
+    const resultName = input.resultName ?? current.item_name;
+    const resultNumber = input.resultNumber ?? `${current.number}-R`;
+    // The decision letter (准予 / 不予行政许可决定书) is the result the applicant downloads or collects.
+    const center = await issuer(trx, current.region_code);
+    const on = todayIn();
+    const common = {
+      issuerMark: center.name,
+      signatureName: center.name,
+      date: on,
+      ...appRef(current),
+    };
+    await issueDocument(trx, ctx.secrets, ctx.actor, {
+      subjectType: 'case',
+      subjectId: String(id),
+      kind: input.approve ? 'licence_decision' : 'denial_decision',
+      issuerUnitId: Number(center.id),
+      numbered: true,
+      sealed: true,
+      issuedOn: on,
+      build: (number) =>
+        input.approve
+          ? licenceDecision({
+              ...common,
+              number: number!,
+              resultName,
+              resultNumber,
+              validTo: input.resultValidTo,
+            })
+          : denialDecision({
+              ...common,
+              number: number!,
+              reasons: [input.reason ?? '不符合法定条件'],
+              ...rightsOf(center),
+            }),
+    });
     await tellWindow(
       trx,
       current.region_code,
@@ -960,8 +1007,8 @@ export async function decideCase(
         decided_at: new Date(),
         decided_by: staffId(ctx.actor),
         decision_reason: input.reason ?? null,
-        result_name: input.approve ? (input.resultName ?? current.item_name) : null,
-        result_number: input.approve ? (input.resultNumber ?? `${current.number}-R`) : null,
+        result_name: input.approve ? resultName : null,
+        result_number: input.approve ? resultNumber : null,
         result_valid_to: input.resultValidTo ?? null,
       },
     };

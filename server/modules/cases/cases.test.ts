@@ -179,6 +179,8 @@ describe('window intake → acceptance → 2-level review with a suspension → 
       resultNumber: '建字第330402202600001号',
       warningLevel: null,
     });
+    expect(approved.documents.map((d: Json) => d.kind)).toEqual(['acceptance_notice', 'licence_decision']);
+    expect(approved.documents[1].number).toMatch(/^南审许〔\d{4}〕\d+号$/);
     const closed = await t.database.db
       .selectFrom('deadline')
       .select('status')

@@ -448,3 +448,14 @@ export function granteeOf(db: Db, userId: number) {
     .where('u.id', '=', userId)
     .executeTakeFirst();
 }
+
+/** Whether a stored file is the blank form of some published material (only those are served). */
+export async function isFormTemplate(db: Db, hash: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('item_material')
+    .select('id')
+    .where('form_template_hash', '=', hash)
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(r);
+}

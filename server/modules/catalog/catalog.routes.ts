@@ -27,10 +27,12 @@ import {
   currentItem,
   decideChange,
   draftChange,
+  formTemplate,
   grantAuthorization,
   itemVersion,
   publishedItems,
   revokeGrant,
+  uploadFormTemplate,
 } from './catalog.service.ts';
 import { CSV_TYPE, MATERIAL_SYNTAX, XLSX_TYPE } from './catalog.sheet.ts';
 import { exportCatalog, importCatalog, MAX_IMPORT_ROWS } from './catalog.transfer.ts';
@@ -111,6 +113,7 @@ export const toVersion = (v: VersionView): z.infer<typeof ItemVersionSchema> => 
     originals: m.originals,
     copies: m.copies,
     requirement: m.requirement,
+    formTemplateHash: m.form_template_hash,
   })),
 });
 
@@ -517,6 +520,54 @@ export const catalogRoutes: Module = (app, { database }) => {
     async (req) => {
       await revokeGrant(db, actorOf(req.principal, req), req.principal!, req.params.id);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/catalog/form-templates',
+    {
+      config: { access: { permission: 'catalog:draft' } },
+      schema: {
+        tags,
+        summary: '上传空白表格',
+        description:
+          '以 application/octet-stream 上传材料的空白表格或示例样表（PDF、OFD、Word 等，不超过 10 MB，按内容识别类型），返回摘要，起草事项时填入材料的 formTemplateHash。',
+        response: {
+          201: z.object({
+            hash: z.string(),
+            contentType: z.string(),
+            size: z.number().int(),
+            extension: z.string(),
+          }),
+          ...errors(400, 401, 403, 413, 415),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body))
+        throw problems.unsupportedType('请以 application/octet-stream 上传文件。');
+      reply.code(201);
+      return uploadFormTemplate(db, actorOf(req.principal, req), req.body);
+    },
+  );
+
+  app.get(
+    '/api/catalog/form-templates/:hash',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '下载空白表格',
+        description: '下载已发布事项材料的空白表格或示例样表（公开信息）。',
+        params: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '摘要应为 64 位十六进制') }),
+        response: { 200: z.any().describe('文件内容'), ...errors(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const f = await formTemplate(db, req.params.hash);
+      reply.header('content-type', f.contentType);
+      reply.header('content-disposition', `attachment; filename="form-${req.params.hash.slice(0, 12)}"`);
+      return reply.send(f.content);
     },
   );
 };

@@ -84,6 +84,12 @@ export const MaterialInput = z
     originals: z.number().int().min(0).max(99).default(0),
     copies: z.number().int().min(0).max(99).default(0),
     requirement: optionalText('材料要求', 500),
+    formTemplateHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, '空白表格应为已上传文件的摘要')
+      .nullable()
+      .optional()
+      .describe('空白表格 / 示例样表（先经 POST /api/catalog/form-templates 上传）'),
   })
   .refine((m) => !(m.required && m.tolerable) || (m.tolerableBasis?.length ?? 0) >= 2, {
     message: '必备材料设为可容缺时，须写明容缺的法律或政策依据（R-CAT-3）',
@@ -179,6 +185,7 @@ export const MaterialSchema = z.object({
   originals: z.number().int(),
   copies: z.number().int(),
   requirement: z.string().nullable(),
+  formTemplateHash: z.string().nullable(),
 });
 
 export const ItemVersionSchema = z.object({

@@ -2,7 +2,10 @@ import { todayIn } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import { getBlob, putBlob } from '../../platform/files/blobs.ts';
+import { ACCEPTED_LABELS, MAX_MATERIAL_BYTES, sniffMaterial } from '../../platform/files/files.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { sm3Hex } from '../../platform/seals/seals.ts';
 import {
   bundleItemIds,
   type ChangeRequestFilter,
@@ -23,6 +26,7 @@ import {
   insertItems,
   insertMaterials,
   insertVersions,
+  isFormTemplate,
   itemsByIds,
   listAuthorizations,
   listBundles,
@@ -361,6 +365,7 @@ export async function insertDefinitions(
         originals: m.originals ?? 0,
         copies: m.copies ?? 0,
         requirement: m.requirement ?? null,
+        form_template_hash: m.formTemplateHash ?? null,
       })),
     ),
   );
@@ -555,3 +560,31 @@ export async function revokeGrant(db: Db, actor: Actor, principal: Principal, id
 
 /** Whether the window clerk may decide this item on the spot (for the case machine). */
 export const windowAuthorized = hasAuthorization;
+
+// --- blank forms (空白表格 / 示例样表) of materials ------------------------------------------------
+
+/** Stores a blank form before it is referenced by a drafted material; typed by its bytes. */
+export async function uploadFormTemplate(db: Db, actor: Actor, bytes: Buffer) {
+  if (bytes.length === 0) throw problems.badRequest('上传的文件是空的。');
+  if (bytes.length > MAX_MATERIAL_BYTES) throw problems.tooLarge('空白表格不能超过 10 MB。');
+  const type = sniffMaterial(bytes);
+  if (!type) throw problems.unsupportedType(`不支持该文件类型，请上传 ${ACCEPTED_LABELS} 文件。`);
+  const hash = sm3Hex(bytes);
+  await transaction(db, async (trx) => {
+    await putBlob(trx, hash, type.contentType, bytes);
+    await writeAudit(trx, actor, {
+      action: 'catalog.form_template.upload',
+      targetType: 'blob',
+      targetId: hash,
+      summary: { size: bytes.length, contentType: type.contentType },
+    });
+  });
+  return { hash, contentType: type.contentType, size: bytes.length, extension: type.extension };
+}
+
+/** A blank form for download: only files referenced by a published material are served. */
+export async function formTemplate(db: Db, hash: string) {
+  const blob = (await isFormTemplate(db, hash)) ? await getBlob(db, hash) : undefined;
+  if (!blob) throw problems.notFound('空白表格不存在。');
+  return blob;
+}

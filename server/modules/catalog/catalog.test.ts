@@ -418,3 +418,54 @@ describe('bundles and authorizations', () => {
     expect(await countAudit('authorization.revoke')).toBe(1);
   });
 });
+
+describe('blank forms of materials (空白表格)', () => {
+  it('a drafted material carries an uploaded blank form, served once published and only then', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n% 食品经营许可申请书（空白）\n%%EOF\n');
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/catalog/form-templates',
+      payload: Buffer.from('MZ not a form'),
+      headers: { cookie: admin, 'content-type': 'application/octet-stream' },
+    });
+    expect(bad.statusCode).toBe(415);
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/catalog/form-templates',
+      payload: pdf,
+      headers: { cookie: admin, 'content-type': 'application/octet-stream' },
+    });
+    expect(up.statusCode).toBe(201);
+    const { hash } = up.json();
+    // Not yet referenced by a published material: not served.
+    expect((await req('GET', `/api/catalog/form-templates/${hash}`)).statusCode).toBe(404);
+    const v = await itemByName('食品经营许可');
+    const def = definitionOf(v);
+    def.materials = def.materials.map((m: Json) =>
+      m.name === '食品经营许可申请书' ? { ...m, formTemplateHash: hash } : m,
+    );
+    const cr = await draft(admin, {
+      kind: 'modify',
+      itemId: v.itemId,
+      baseVersionId: v.id,
+      reason: '补充空白表格',
+      definition: def,
+    });
+    expect(cr.statusCode, cr.body).toBe(201);
+    expect((await decide(cr.json().id, true)).statusCode).toBe(200);
+    const v2 = await itemByName('食品经营许可');
+    expect(v2.materials.find((m: Json) => m.name === '食品经营许可申请书').formTemplateHash).toBe(hash);
+    const file = await req('GET', `/api/catalog/form-templates/${hash}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    // Other stored files (documents, seal images) are never served through this route.
+    const doc = await t.database.db
+      .selectFrom('blob')
+      .select('hash')
+      .where('hash', '!=', hash)
+      .limit(1)
+      .executeTakeFirst();
+    expect(doc).toBeDefined();
+    expect((await req('GET', `/api/catalog/form-templates/${doc!.hash}`)).statusCode).toBe(404);
+  });
+});

@@ -118,6 +118,7 @@ function definitionOf(v: CurrentVersionRow, materials: readonly MaterialRow[]): 
       originals: m.originals,
       copies: m.copies,
       requirement: m.requirement,
+      formTemplateHash: m.form_template_hash,
     })),
   };
 }

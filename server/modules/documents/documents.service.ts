@@ -48,6 +48,8 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   acceptance_notice: '受理通知书',
   rejection_decision: '不予受理决定书',
   one_time_notice: '一次性告知书',
+  licence_decision: '准予行政许可决定书',
+  denial_decision: '不予行政许可决定书',
   agency_agreement: '委托代办协议',
   agency_termination: '代办终止告知书',
 };
@@ -63,6 +65,8 @@ export const NUMBER_SERIES: Record<string, string> = {
   acceptance_notice: '受',
   rejection_decision: '不受',
   one_time_notice: '告',
+  licence_decision: '许',
+  denial_decision: '不许',
   agency_agreement: '代',
   agency_termination: '代终',
 };

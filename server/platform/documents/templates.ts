@@ -427,6 +427,63 @@ export function oneTimeNotice(data: OneTimeNoticeData): OfficialDocument {
   });
 }
 
+export interface LicenceDecisionData extends Issuer, ApplicationRef {
+  number: string;
+  date: IsoDate;
+  /** 结果证照名称 and 编号 (R-CASE-5). */
+  resultName: string;
+  resultNumber: string;
+  validTo?: IsoDate;
+  contact?: Contact;
+}
+
+/** 准予行政许可决定书 (行政许可法 Art. 38 (1), 39). */
+export function licenceDecision(data: LicenceDecisionData): OfficialDocument {
+  return base(data, 'letter', {
+    number: data.number,
+    title: '准予行政许可决定书',
+    addressee: data.applicant,
+    blocks: [
+      p(
+        `你（单位）于${d(data.applicationDate)}提出的${data.matterName}申请（办件编号：${data.caseNumber}），经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。`,
+      ),
+      p(
+        `许可证件：${data.resultName}（编号：${data.resultNumber}）${data.validTo ? `，有效期至${d(data.validTo)}` : ''}。请凭本决定书到政务服务中心综合窗口领取，或按你（单位）选择的方式送达。`,
+      ),
+    ],
+    date: data.date,
+    note: contactNote(data.contact),
+  });
+}
+
+export interface DenialDecisionData extends Issuer, ApplicationRef {
+  number: string;
+  date: IsoDate;
+  reasons: string[];
+  reviewOrgan: string;
+  court: string;
+}
+
+/** 不予行政许可决定书 with reasons and the applicant's rights (行政许可法 Art. 38 (2)). */
+export function denialDecision(data: DenialDecisionData): OfficialDocument {
+  return base(data, 'letter', {
+    number: data.number,
+    title: '不予行政许可决定书',
+    addressee: data.applicant,
+    blocks: [
+      p(
+        `你（单位）于${d(data.applicationDate)}提出的${data.matterName}申请（办件编号：${data.caseNumber}），经审查，存在下列情形：`,
+      ),
+      ...data.reasons.map(item),
+      p('根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。'),
+      p(
+        `如不服本决定，可以自收到本决定书之日起六十日内向${data.reviewOrgan}申请行政复议，或者自收到本决定书之日起六个月内向${data.court}提起行政诉讼。`,
+      ),
+    ],
+    date: data.date,
+  });
+}
+
 export interface AgencyParty {
   name: string;
   /** 统一社会信用代码. */

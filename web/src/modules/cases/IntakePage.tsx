@@ -46,6 +46,7 @@ export default function IntakePage() {
         required: m.required,
         tolerable: m.tolerable,
         requirement: m.requirement,
+        formTemplateHash: m.formTemplateHash,
       })),
     [version.data],
   );

@@ -19,6 +19,8 @@ export interface MaterialRow {
   requirement?: string | null;
   /** How many items of a bundle share it. */
   shared?: number;
+  /** Digest of the blank form (空白表格) to download, when the catalog has one. */
+  formTemplateHash?: string | null;
 }
 
 /**
@@ -85,6 +87,11 @@ export function MaterialsInput({
                 {r.shared && r.shared > 1 && <Tag color="blue">{r.shared} 个事项共用，只需提交一次</Tag>}
               </Space>
               {r.requirement && <Typography.Text type="secondary">{r.requirement}</Typography.Text>}
+              {r.formTemplateHash && (
+                <a href={`/api/catalog/form-templates/${r.formTemplateHash}`} download>
+                  下载空白表格
+                </a>
+              )}
             </Space>
           ),
         },

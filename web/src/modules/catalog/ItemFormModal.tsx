@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,7 +17,9 @@ import {
   Select,
   Space,
   Switch,
+  Tag,
   Typography,
+  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -68,6 +70,58 @@ const dateProps = {
   getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
   normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
 };
+
+/** Uploads a blank form (空白表格) and keeps its digest; a link downloads it once published. */
+function FormTemplateInput({
+  value,
+  onChange,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+}) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Space>
+      <Upload
+        showUploadList={false}
+        accept=".pdf,.ofd,.docx"
+        beforeUpload={(file) => {
+          setBusy(true);
+          void fetch('/api/catalog/form-templates', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+            body: file,
+          })
+            .then(async (res) => {
+              const json = (await res.json().catch(() => undefined)) as
+                | { hash?: string; detail?: string }
+                | undefined;
+              if (!res.ok || !json?.hash) throw new Error(json?.detail ?? '上传失败');
+              onChange?.(json.hash);
+              message.success(`已上传空白表格：${file.name}`);
+            })
+            .catch((err: Error) => message.error(err.message))
+            .finally(() => setBusy(false));
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={busy}>
+          {value ? '更换' : '上传'}
+        </Button>
+      </Upload>
+      {value && (
+        <>
+          <Tag color="blue">已上传</Tag>
+          <Button size="small" type="link" onClick={() => onChange?.(null)}>
+            移除
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+}
 
 function Section({ title }: { title: string }) {
   return (
@@ -162,6 +216,11 @@ function Materials() {
                 <Col xs={24} md={8}>
                   <Form.Item name={[name, 'requirement']} label="材料要求">
                     <Input maxLength={500} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name={[name, 'formTemplateHash']} label="空白表格 / 示例样表">
+                    <FormTemplateInput />
                   </Form.Item>
                 </Col>
               </Row>

@@ -77,6 +77,7 @@ const version: ItemVersion = {
       originals: 0,
       copies: 0,
       requirement: null,
+      formTemplateHash: null,
     },
     {
       id: 2,
@@ -91,6 +92,7 @@ const version: ItemVersion = {
       originals: 1,
       copies: 0,
       requirement: '委托他人办理时提交',
+      formTemplateHash: null,
     },
   ],
 };

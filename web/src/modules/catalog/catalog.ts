@@ -126,6 +126,7 @@ export function definitionOf(v: ItemVersion): Definition {
       originals: m.originals,
       copies: m.copies,
       requirement: m.requirement,
+      formTemplateHash: m.formTemplateHash,
     })),
   };
 }
@@ -241,6 +242,7 @@ export function definitionFromForm(v: ItemFormValues): Definition {
         originals: m.originals ?? 0,
         copies: m.copies ?? 0,
         requirement: optional(m.requirement),
+        formTemplateHash: m.formTemplateHash ?? null,
       };
     }),
   };

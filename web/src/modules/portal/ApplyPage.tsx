@@ -78,6 +78,7 @@ export default function ApplyPage() {
       required: m.required,
       tolerable: m.tolerable,
       requirement: m.requirement,
+      formTemplateHash: m.formTemplateHash,
     }));
   }, [mode, bundle, version.data]);
   const offers = useMaterialOffers(
