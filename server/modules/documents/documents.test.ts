@@ -274,7 +274,7 @@ describe('issuing documents', () => {
       url: '/api/document-templates?regionCode=330402',
       headers: { cookie: admin },
     });
-    expect(list.json()).toHaveLength(11);
+    expect(list.json()).toHaveLength(13);
     expect(list.json().find((k: { kind: string }) => k.kind === 'consultation_letter')).toMatchObject({
       label: '书面征询意见函',
       defaultSeries: '征',
