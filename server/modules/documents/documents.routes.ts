@@ -17,6 +17,7 @@ import {
   rotateSeal,
   saveTemplate,
   seals,
+  setSealInUse,
   templateList,
   uploadSealImage,
   verifyDocument,
@@ -304,6 +305,34 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
     async (req) => {
       const row = await rotateSeal(db, secrets, actorOf(req.principal, req), req.principal!, req.params.id);
       return { id: Number(row.id), status: row.status };
+    },
+  );
+
+  app.post(
+    '/api/seals/:id/status',
+    {
+      config: { access: { permission: 'seal:manage' } },
+      schema: {
+        tags,
+        summary: '停用或启用印章',
+        description: '停用后该印章不能再用印（出具文书时提示）；启用后恢复使用。已用印的文书仍可核验。',
+        params: IdParams,
+        body: z.object({ inUse: z.boolean({ error: '请说明启用（true）或停用（false）' }) }),
+        response: {
+          200: z.object({ id: z.number(), status: z.enum(['active', 'suspended']) }),
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req) => {
+      const status = await setSealInUse(
+        db,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.params.id,
+        req.body.inUse,
+      );
+      return { id: req.params.id, status };
     },
   );
 

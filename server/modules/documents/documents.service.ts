@@ -357,6 +357,28 @@ export async function rotateSeal(db: Db, secrets: SecretBox, actor: Actor, princ
   });
 }
 
+/**
+ * Suspends a seal (e.g. while a keeper is absent or a misuse is checked) or puts it back in use. A
+ * suspended seal cannot seal; documents it sealed before still verify.
+ */
+export async function setSealInUse(db: Db, actor: Actor, principal: Principal, id: number, inUse: boolean) {
+  const seal = await findSeal(db, scopeFor(principal, 'seal:manage'), id);
+  if (!seal) throw problems.notFound('印章不存在或不在您的管理范围内。');
+  if (seal.status === 'revoked') throw problems.conflict('该印章已注销，不能停用或启用。');
+  const target: 'active' | 'suspended' = inUse ? 'active' : 'suspended';
+  if (seal.status === target) throw problems.conflict(inUse ? '该印章已在使用中。' : '该印章已停用。');
+  await transaction(db, async (trx) => {
+    await setSealStatus(trx, id, target);
+    await writeAudit(trx, actor, {
+      action: inUse ? 'seal.resume' : 'seal.suspend',
+      targetType: 'seal',
+      targetId: id,
+      summary: { from: seal.status, to: target },
+    });
+  });
+  return target;
+}
+
 function regionManageable(principal: Principal, regionCode: string) {
   return scopeCoversRegion(scopeFor(principal, 'document:template'), regionCode);
 }

@@ -235,6 +235,33 @@ describe('issuing documents', () => {
     expect(r.json()).toMatchObject({ found: true, valid: true });
   });
 
+  it('a suspended seal cannot seal until it is put back in use; both are audited', async () => {
+    const admin = await t.login('nanhu.admin');
+    const seal = (await t.app.inject({ method: 'GET', url: '/api/seals', headers: { cookie: admin } }))
+      .json()
+      .find((s: { unitId: number; status: string }) => s.unitId === centerId && s.status === 'active');
+    const status = (inUse: boolean, cookie = admin) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/seals/${seal.id}/status`,
+        headers: { cookie },
+        payload: { inUse },
+      });
+    expect((await status(false, await t.login('nanhu.clerk'))).statusCode).toBe(403);
+    expect((await status(false)).json()).toMatchObject({ status: 'suspended' });
+    expect((await status(false)).statusCode).toBe(409);
+    await expect(issue('停用期间的函')).rejects.toMatchObject({ status: 422 });
+    expect((await status(true)).json()).toMatchObject({ status: 'active' });
+    expect((await issue('启用后的函')).number).toMatch(/〔\d{4}〕\d+号$/);
+    const actions = await t.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('target_id', '=', String(seal.id))
+      .where('action', 'in', ['seal.suspend', 'seal.resume'])
+      .execute();
+    expect(actions.map((a) => a.action).sort()).toEqual(['seal.resume', 'seal.suspend']);
+  });
+
   it('a revoked seal cannot seal; after rotation the new seal seals and old documents still verify', async () => {
     const old = await issue('轮换前的函');
     const admin = await t.login('nanhu.admin');

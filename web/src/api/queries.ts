@@ -489,6 +489,20 @@ export function useRotateSeal() {
   });
 }
 
+export function useSetSealInUse() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: number; inUse: boolean }) =>
+      body(
+        api.POST('/api/seals/{id}/status', {
+          params: { path: { id: input.id } },
+          body: { inUse: input.inUse },
+        }),
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: docKeys.seals }),
+  });
+}
+
 export function useDocumentTemplates(regionCode: string | undefined) {
   return useQuery({
     queryKey: docKeys.templates(regionCode ?? ''),

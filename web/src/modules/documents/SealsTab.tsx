@@ -16,7 +16,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, toProblem } from '../../api/problem.ts';
-import { useCreateSeal, useRotateSeal, useSeals, useUnits } from '../../api/queries.ts';
+import { useCreateSeal, useRotateSeal, useSeals, useSetSealInUse, useUnits } from '../../api/queries.ts';
 import type { Seal, SealCreateBody } from '../../api/types.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 
@@ -119,6 +119,7 @@ export function SealsTab() {
   const { message } = App.useApp();
   const seals = useSeals();
   const rotate = useRotateSeal();
+  const setInUse = useSetSealInUse();
   const [creating, setCreating] = useState(false);
 
   // An uploaded PNG replaces the generated round seal in documents sealed from now on.
@@ -137,6 +138,18 @@ export function SealsTab() {
       onSuccess: () => message.success(`已为“${s.name}”更换密钥，旧印章已注销`),
       onError: (err) => message.error(errorMessage(err)),
     });
+
+  const toggle = (s: Seal) =>
+    setInUse.mutate(
+      { id: s.id, inUse: s.status !== 'active' },
+      {
+        onSuccess: () =>
+          message.success(
+            s.status === 'active' ? `已停用“${s.name}”，停用期间不能用印` : `已启用“${s.name}”`,
+          ),
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
 
   if (seals.isError)
     return <LoadError error={seals.error} what="印章" onRetry={() => void seals.refetch()} />;
@@ -189,7 +202,7 @@ export function SealsTab() {
           {
             title: '操作',
             key: 'actions',
-            width: 190,
+            width: 250,
             render: (_: unknown, s) =>
               s.status === 'revoked' ? null : (
                 <>
@@ -207,6 +220,28 @@ export function SealsTab() {
                   >
                     <Button type="link" size="small" aria-label={`更换密钥 ${s.unitName} ${s.name}`}>
                       更换密钥
+                    </Button>
+                  </Popconfirm>
+                  <Popconfirm
+                    title={
+                      s.status === 'active'
+                        ? `停用“${s.unitName} ${s.name}”？`
+                        : `启用“${s.unitName} ${s.name}”？`
+                    }
+                    description={
+                      s.status === 'active' ? '停用期间不能用印，已用印的文书仍可核验。' : '启用后恢复用印。'
+                    }
+                    okText={s.status === 'active' ? '停用' : '启用'}
+                    cancelText="取消"
+                    onConfirm={() => toggle(s)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger={s.status === 'active'}
+                      aria-label={`${s.status === 'active' ? '停用' : '启用'} ${s.unitName} ${s.name}`}
+                    >
+                      {s.status === 'active' ? '停用' : '启用'}
                     </Button>
                   </Popconfirm>
                 </>
