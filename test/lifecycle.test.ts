@@ -58,7 +58,8 @@ function cli(...args: string[]) {
   });
 }
 
-describe('embedded database lifecycle', () => {
+// Real server and CLI processes on a shared 2-core machine: generous time limits, no speed asserted.
+describe('embedded database lifecycle', { timeout: 90_000 }, () => {
   it('SIGTERM stops cleanly and a restart keeps every committed row', async () => {
     const first = await boot();
     await createUnit(first, '新丰镇');

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import {
   availableEvents,
   CASE_EVENT_LABELS,
@@ -71,7 +71,9 @@ import {
 // The dictionary takes a moment to load: on first use, not at server start.
 let jieba: Jieba | undefined;
 export function searchTokens(text: string): string[] {
-  if (!jieba) jieba = Jieba.withDict(dict);
+  // The dictionary module reads a 5 MB file when imported: required here, not at import time.
+  if (!jieba)
+    jieba = Jieba.withDict(createRequire(import.meta.url)('@node-rs/jieba/dict').dict as Uint8Array);
   return jieba.cutForSearch(text, true).filter((w) => w.trim().length > 0);
 }
 
