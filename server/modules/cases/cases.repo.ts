@@ -399,57 +399,46 @@ export function centerOf(db: Db, regionCode: string) {
     .executeTakeFirst();
 }
 
-/**
- * Tolerated materials whose committed date has passed without delivery (system sweep). A withdrawn,
- * denied or archived case no longer waits for the material.
- */
+/** Open commitments: tolerated materials not handed in, of cases that still wait for them. */
+function openCommitments(db: Db) {
+  return (
+    db
+      .selectFrom('case_material as cm')
+      .innerJoin('service_case as c', 'c.id', 'cm.case_id')
+      .innerJoin('item_material as m', 'm.id', 'cm.material_id')
+      .select([
+        'cm.id',
+        'cm.case_id',
+        'cm.committed_date',
+        'm.name',
+        'c.number',
+        'c.region_code',
+        'c.applicant_name',
+        'c.department_id',
+        'c.state',
+      ])
+      .where('cm.status', '=', 'tolerated')
+      .where('cm.fulfilled_at', 'is', null)
+      // A withdrawn, denied or archived case no longer waits for the material.
+      .where('c.state', 'not in', ['withdrawn', 'denied', 'archived'])
+      .orderBy('cm.id')
+  );
+}
+
+/** Open commitments whose committed date has passed and were not flagged yet (system sweep). */
 export function breachedCommitments(db: Db, today: string) {
-  return db
-    .selectFrom('case_material as cm')
-    .innerJoin('service_case as c', 'c.id', 'cm.case_id')
-    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
-    .select([
-      'cm.id',
-      'cm.case_id',
-      'cm.committed_date',
-      'm.name',
-      'c.number',
-      'c.region_code',
-      'c.applicant_name',
-      'c.department_id',
-      'c.state',
-    ])
-    .where('cm.status', '=', 'tolerated')
-    .where('cm.fulfilled_at', 'is', null)
+  return openCommitments(db)
     .where('cm.breached_at', 'is', null)
     .where('cm.committed_date', '<', today)
-    .where('c.state', 'not in', ['withdrawn', 'denied', 'archived'])
-    .orderBy('cm.id')
     .execute();
 }
 
-/** Tolerated materials due from `today` to `until` (inclusive) that were not reminded yet. */
+/** Open commitments due from `today` to `until` (inclusive) that were not reminded yet. */
 export function commitmentsDueSoon(db: Db, today: string, until: string) {
-  return db
-    .selectFrom('case_material as cm')
-    .innerJoin('service_case as c', 'c.id', 'cm.case_id')
-    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
-    .select([
-      'cm.id',
-      'cm.case_id',
-      'cm.committed_date',
-      'm.name',
-      'c.number',
-      'c.region_code',
-      'c.applicant_name',
-    ])
-    .where('cm.status', '=', 'tolerated')
-    .where('cm.fulfilled_at', 'is', null)
+  return openCommitments(db)
     .where('cm.reminded_at', 'is', null)
     .where('cm.committed_date', '>=', today)
     .where('cm.committed_date', '<=', until)
-    .where('c.state', 'not in', ['withdrawn', 'denied', 'archived'])
-    .orderBy('cm.id')
     .execute();
 }
 

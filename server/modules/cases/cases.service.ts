@@ -8,7 +8,11 @@ import {
   type CaseParty,
   transition,
 } from '../../../lib/case-machine.ts';
+import { SUSPENSION_KIND_LABELS } from '../../../lib/catalog-codes.ts';
 import { type IsoDate, todayIn } from '../../../lib/dates.ts';
+
+type SuspensionKind = keyof typeof SUSPENSION_KIND_LABELS;
+
 import { type Db, transaction } from '../../db/client.ts';
 import type { CaseMaterialStatus } from '../../db/types.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
@@ -875,14 +879,6 @@ export function returnCase(ctx: Ctx, id: number, version: number, opinion: strin
   }));
 }
 
-const SUSPENSION_LABELS: Record<string, string> = {
-  correction: '补正材料',
-  site_inspection: '现场勘验',
-  expert_review: '专家论证',
-  hearing: '听证',
-  public_notice: '公示',
-};
-
 /** 特别程序: only the kinds configured on the item version may stop its clock (R-CAT-5). */
 export function suspendCase(
   ctx: Ctx,
@@ -893,7 +889,7 @@ export function suspendCase(
   return apply(ctx, id, version, 'suspend', 'department', async (trx, row) => {
     if (!row.suspension_kinds.includes(input.kind)) {
       throw problems.unprocessable(
-        `“${row.item_name}”的事项清单未设置“${SUSPENSION_LABELS[input.kind]}”特别程序，不能以此挂起计时。`,
+        `“${row.item_name}”的事项清单未设置“${SUSPENSION_KIND_LABELS[input.kind as SuspensionKind]}”特别程序，不能以此挂起计时。`,
       );
     }
     const from = input.from ?? todayIn();
@@ -914,7 +910,10 @@ export function suspendCase(
       unit_id: Number(row.department_id),
       handler_user_id: staffId(ctx.actor),
     });
-    return { opinion: input.reason, stepName: `特别程序开始：${SUSPENSION_LABELS[input.kind]}` };
+    return {
+      opinion: input.reason,
+      stepName: `特别程序开始：${SUSPENSION_KIND_LABELS[input.kind as SuspensionKind]}`,
+    };
   });
 }
 
@@ -935,7 +934,7 @@ export function resumeCase(
     const r = await resumeDeadline(trx, Number(row.deadline_id), to);
     return {
       opinion: input.result,
-      stepName: `特别程序结束：${SUSPENSION_LABELS[ended.kind] ?? ended.kind}`,
+      stepName: `特别程序结束：${SUSPENSION_KIND_LABELS[ended.kind as SuspensionKind] ?? ended.kind}`,
       set: r ? { promised_due: r.dueDate } : {},
     };
   });

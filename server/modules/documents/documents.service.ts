@@ -194,6 +194,15 @@ export function documentsOf(db: Db, principal: Principal, subjectType: string, s
 export async function documentFile(db: Db, principal: Principal, id: number, format: 'pdf' | 'docx') {
   const row = await findDocument(db, scopeFor(principal, 'document:read'), id);
   if (!row) throw problems.notFound('文书不存在或不在您的数据范围内。');
+  return fileOf(db, row, format);
+}
+
+/** The stored PDF or DOCX of a document row the caller may see. */
+async function fileOf<R extends { pdf_hash: string; docx_hash: string | null }>(
+  db: Db,
+  row: R,
+  format: 'pdf' | 'docx',
+) {
   const hash = format === 'pdf' ? row.pdf_hash : row.docx_hash;
   const blob = hash ? await getBlob(db, hash) : undefined;
   if (!blob) throw problems.notFound('该文书没有此格式的文件。');
@@ -215,10 +224,7 @@ export async function subjectDocumentFile(
 ) {
   const row = (await listSubjectDocuments(db, subjectType, subjectId)).find((d) => Number(d.id) === id);
   if (!row) throw problems.notFound('文书不存在。');
-  const hash = format === 'pdf' ? row.pdf_hash : row.docx_hash;
-  const blob = hash ? await getBlob(db, hash) : undefined;
-  if (!blob) throw problems.notFound('该文书没有此格式的文件。');
-  return { row, ...blob };
+  return fileOf(db, row, format);
 }
 
 export async function documentMeta(db: Db, principal: Principal, id: number) {

@@ -1,6 +1,7 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { CASE_STATE_LABELS, type CaseState } from '../../../../lib/case-machine.ts';
+import { SUSPENSION_KIND_LABELS } from '../../../../lib/catalog-codes.ts';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { type CaseDetail, type Channel, documentUrl } from './api.ts';
@@ -198,16 +199,8 @@ export function StepsTimeline({ c }: { c: CaseDetail }) {
   );
 }
 
-const PROCEDURE_LABELS: Record<string, string> = {
-  correction: '补正材料',
-  site_inspection: '现场勘验',
-  expert_review: '专家论证',
-  hearing: '听证',
-  public_notice: '公示',
-  extension: '延长审批',
-};
-
-export { PROCEDURE_LABELS };
+/** Labels of 特别程序 kinds (one table, shared with the server). */
+export const PROCEDURE_LABELS: Readonly<Record<string, string>> = SUSPENSION_KIND_LABELS;
 
 export function DocumentsList({ c, channel }: { c: CaseDetail; channel: Channel }) {
   if (c.documents.length === 0) {

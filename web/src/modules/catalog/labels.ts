@@ -1,21 +1,12 @@
-// Chinese labels of the catalog's codes. The GB/T 39046 附录 A tables mirror
-// server/modules/catalog/catalog.schemas.ts (not imported: it would pull zod into the bundle).
+// Chinese labels of the catalog's codes. The A.1/A.2 tables and the special-procedure kinds come from
+// lib/catalog-codes.ts, shared with the server.
+import { ITEM_TYPE_LABELS } from '../../../../lib/catalog-codes.ts';
 
-/** 附录 A.1 事项类型: 00–10 and 20 national; 11–19 and 21–29 the extensible ranges. */
-export const ITEM_TYPE_LABELS: Readonly<Record<string, string>> = {
-  '00': '行政权力事项',
-  '01': '行政许可',
-  '02': '行政处罚',
-  '03': '行政强制',
-  '04': '行政征收',
-  '05': '行政给付',
-  '06': '行政检查',
-  '07': '行政确认',
-  '08': '行政奖励',
-  '09': '行政裁决',
-  '10': '其他类别事项',
-  '20': '公共服务事项',
-};
+export {
+  EXERCISE_LEVEL_LABELS,
+  ITEM_TYPE_LABELS,
+  SUSPENSION_KIND_LABELS,
+} from '../../../../lib/catalog-codes.ts';
 
 export function itemTypeLabel(code: string): string {
   const known = ITEM_TYPE_LABELS[code];
@@ -32,17 +23,6 @@ export const ITEM_TYPE_CODES: readonly string[] = [
   ...Array.from({ length: 9 }, (_, i) => String(11 + i)),
   ...Array.from({ length: 9 }, (_, i) => String(21 + i)),
 ];
-
-/** 附录 A.2 行使层级. */
-export const EXERCISE_LEVEL_LABELS = {
-  '1': '国家级',
-  '2': '省级',
-  '3': '市级',
-  '4': '县级',
-  '5': '镇(乡、街道)级',
-  '6': '村(社区)级',
-  '7': '分级管理',
-} as const;
 
 /** 附录 A.3 实施主体性质. */
 export const SUBJECT_NATURE_LABELS = {
@@ -69,15 +49,6 @@ export const HANDLING_FORM_LABELS = {
   '3': '移动端网上申请',
   '4': '快递申请',
   '9': '其他',
-} as const;
-
-export const SUSPENSION_KIND_LABELS = {
-  correction: '补正材料',
-  site_inspection: '现场勘验',
-  expert_review: '专家论证',
-  hearing: '听证',
-  public_notice: '公示',
-  extension: '延长审批',
 } as const;
 
 export const KIND_LABELS = { instant: '即办件', promised: '承诺件' } as const;
