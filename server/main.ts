@@ -6,6 +6,7 @@ import { backupPglite, DataDirLockedError, openDataDir } from './db/data-dir.ts'
 import { prepareDatabase } from './db/prepare.ts';
 import { DEMO_PASSWORD, demoLogins } from './demo/seed.ts';
 import { COMMITMENT_SWEEP_JOB, defineCaseJobs } from './modules/cases/cases.jobs.ts';
+import { CONSULTATION_SWEEP_JOB, defineCoordinationJobs } from './modules/coordination/coordination.jobs.ts';
 import { defineDeadlineJobs, SWEEP_JOB } from './modules/deadlines/deadlines.jobs.ts';
 import { modules } from './modules/index.ts';
 import { sealAudit } from './platform/audit/audit.ts';
@@ -55,12 +56,16 @@ async function main() {
   const worker = new JobWorker(database.db, { log: (msg, extra) => app.log.warn(extra ?? {}, msg) });
   defineDeadlineJobs(worker, config.notifyChannels);
   defineCaseJobs(worker, config.notifyChannels);
+  defineCoordinationJobs(worker);
   worker.start();
   const stopSweep = everyMinute(database.db, SWEEP_JOB, (err) =>
     app.log.error({ err }, 'sweep scheduling failed'),
   );
   const stopCommitmentSweep = everyMinute(database.db, COMMITMENT_SWEEP_JOB, (err) =>
     app.log.error({ err }, 'commitment sweep scheduling failed'),
+  );
+  const stopConsultationSweep = everyMinute(database.db, CONSULTATION_SWEEP_JOB, (err) =>
+    app.log.error({ err }, 'consultation sweep scheduling failed'),
   );
 
   // Seal audit rows shortly after they commit; the chain is never more than a few seconds behind.
@@ -85,6 +90,7 @@ async function main() {
     if (backups) clearInterval(backups);
     stopSweep();
     stopCommitmentSweep();
+    stopConsultationSweep();
     try {
       await app.close(); // waits for in-flight requests
       await worker.stop(); // lets the job in progress finish

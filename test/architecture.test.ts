@@ -99,6 +99,16 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'stored materials the caller named; the service checks they belong to the applicant',
   'server/modules/cases/cases.repo.ts#centerOf':
     'the center of a case’s region: issuer of receipts, told of intake',
+  'server/modules/coordination/coordination.repo.ts#warningRank':
+    'the time limits of requests the enclosing query already scoped',
+  'server/modules/coordination/coordination.repo.ts#unitsNear':
+    'units the caller named; the service checks their kind and region',
+  'server/modules/coordination/coordination.repo.ts#unitOfKind':
+    'the center, leadership or supervision office of a request’s region',
+  'server/modules/coordination/coordination.repo.ts#unitRoleUserIds':
+    'recipients of a notice about their own unit’s work',
+  'server/modules/coordination/coordination.repo.ts#departmentsNear':
+    'departments a coordinator may consult: the request’s region and its city',
   'server/platform/deadlines/deadline.repo.ts#lockDeadline':
     'locks a deadline already found by a scoped read',
   'server/platform/deadlines/deadline.repo.ts#openDeadlinesPage':

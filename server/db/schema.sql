@@ -249,6 +249,171 @@ create table catalog_change_request (
   constraint catalog_change_request_pkey PRIMARY KEY (id)
 );
 
+create table consultation (
+  id bigint generated always as identity not null,
+  request_id bigint not null,
+  department_id bigint not null,
+  questions text[] not null,
+  reply_by date not null,
+  deadline_id bigint,
+  document_id bigint,
+  status text not null default 'pending'::text,
+  overdue_at timestamp with time zone,
+  stance text,
+  opinion text,
+  legal_basis text,
+  conditions text,
+  drafted_by bigint,
+  drafted_at timestamp with time zone,
+  signed_by bigint,
+  signed_at timestamp with time zone,
+  late boolean not null default false,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  constraint consultation_stance_check CHECK ((stance = ANY (ARRAY['agree'::text, 'conditional'::text, 'disagree'::text]))),
+  constraint consultation_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'drafted'::text, 'answered'::text]))),
+  constraint consultation_pkey PRIMARY KEY (id),
+  constraint consultation_request_id_department_id_key UNIQUE (request_id, department_id)
+);
+
+create table coordination_commitment (
+  id bigint generated always as identity not null,
+  request_id bigint not null,
+  consultation_id bigint,
+  department_id bigint not null,
+  content text not null,
+  due_days integer,
+  due_on date,
+  status text not null default 'proposed'::text,
+  deadline_id bigint,
+  urged_count integer not null default 0,
+  last_urged_at timestamp with time zone,
+  done_at timestamp with time zone,
+  done_note text,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  constraint coordination_commitment_check CHECK (((due_days IS NULL) <> (due_on IS NULL))),
+  constraint coordination_commitment_content_check CHECK (((length(content) >= 2) AND (length(content) <= 500))),
+  constraint coordination_commitment_due_days_check CHECK (((due_days >= 1) AND (due_days <= 365))),
+  constraint coordination_commitment_status_check CHECK ((status = ANY (ARRAY['proposed'::text, 'open'::text, 'done'::text, 'cancelled'::text]))),
+  constraint coordination_commitment_pkey PRIMARY KEY (id)
+);
+
+create table coordination_counter (
+  region_code text not null,
+  year integer not null,
+  last_number integer not null,
+  constraint coordination_counter_pkey PRIMARY KEY (region_code, year)
+);
+
+create table coordination_escalation (
+  id bigint generated always as identity not null,
+  request_id bigint not null,
+  from_level text,
+  to_level text not null,
+  to_unit_id bigint not null,
+  reason text not null,
+  escalated_by bigint,
+  deadline_id bigint,
+  at timestamp with time zone not null default now(),
+  constraint coordination_escalation_from_level_check CHECK ((from_level = ANY (ARRAY['window'::text, 'stage_lead'::text, 'center'::text, 'leader'::text]))),
+  constraint coordination_escalation_to_level_check CHECK ((to_level = ANY (ARRAY['window'::text, 'stage_lead'::text, 'center'::text, 'leader'::text]))),
+  constraint coordination_escalation_pkey PRIMARY KEY (id)
+);
+
+create table coordination_event (
+  id bigint generated always as identity not null,
+  request_id bigint not null,
+  kind text not null,
+  title text not null,
+  detail text not null default ''::text,
+  public boolean not null default false,
+  actor_name text,
+  unit_name text,
+  document_id bigint,
+  at timestamp with time zone not null default now(),
+  constraint coordination_event_pkey PRIMARY KEY (id)
+);
+
+create table coordination_file (
+  id bigint generated always as identity not null,
+  request_id bigint,
+  consultation_id bigint,
+  file_name text not null,
+  blob_hash text not null,
+  content_type text not null,
+  size integer not null,
+  uploaded_by bigint,
+  uploaded_by_enterprise bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint coordination_file_check CHECK (((uploaded_by IS NULL) <> (uploaded_by_enterprise IS NULL))),
+  constraint coordination_file_file_name_check CHECK (((length(file_name) >= 1) AND (length(file_name) <= 200))),
+  constraint coordination_file_pkey PRIMARY KEY (id)
+);
+
+create table coordination_matter (
+  id bigint generated always as identity not null,
+  request_id bigint not null,
+  seq integer not null,
+  title text not null,
+  complexity text not null,
+  department_ids bigint[] not null,
+  constraint coordination_matter_complexity_check CHECK ((complexity = ANY (ARRAY['simple'::text, 'major'::text, 'complex'::text]))),
+  constraint coordination_matter_department_ids_check CHECK ((cardinality(department_ids) > 0)),
+  constraint coordination_matter_title_check CHECK (((length(title) >= 2) AND (length(title) <= 200))),
+  constraint coordination_matter_pkey PRIMARY KEY (id),
+  constraint coordination_matter_request_id_seq_key UNIQUE (request_id, seq)
+);
+
+create table coordination_request (
+  id bigint generated always as identity not null,
+  number text not null,
+  region_code text not null,
+  center_unit_id bigint not null,
+  source text not null,
+  source_unit_id bigint,
+  enterprise_id bigint,
+  case_id bigint,
+  stage_lead_unit_id bigint,
+  applicant_name text not null,
+  project_name text not null,
+  project_code text,
+  overview text not null default ''::text,
+  problem text not null default ''::text,
+  positions jsonb not null default '[]'::jsonb,
+  proposal text not null default ''::text,
+  contact_name text not null default ''::text,
+  contact_phone text not null default ''::text,
+  urgent boolean not null default false,
+  complexity text,
+  state text not null,
+  level text not null,
+  returned_missing text[] not null default '{}'::text[],
+  return_note text,
+  outcome text,
+  outcome_reasons text[] not null default '{}'::text[],
+  override_reason text,
+  letter_addressee text,
+  letter_document_id bigint,
+  resolution text,
+  search tsvector not null default ''::tsvector,
+  search_text text not null default ''::text,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  closed_at timestamp with time zone,
+  version integer not null default 1,
+  constraint coordination_request_applicant_name_check CHECK (((length(applicant_name) >= 2) AND (length(applicant_name) <= 100))),
+  constraint coordination_request_complexity_check CHECK ((complexity = ANY (ARRAY['simple'::text, 'major'::text, 'complex'::text]))),
+  constraint coordination_request_level_check CHECK ((level = ANY (ARRAY['window'::text, 'stage_lead'::text, 'center'::text, 'leader'::text]))),
+  constraint coordination_request_outcome_check CHECK ((outcome = ANY (ARRAY['letter'::text, 'meeting'::text]))),
+  constraint coordination_request_project_name_check CHECK (((length(project_name) >= 2) AND (length(project_name) <= 100))),
+  constraint coordination_request_source_check CHECK ((source = ANY (ARRAY['enterprise'::text, 'park'::text, 'town'::text, 'window'::text, 'case'::text, 'stage_lead'::text]))),
+  constraint coordination_request_state_check CHECK ((state = ANY (ARRAY['submitted'::text, 'returned'::text, 'consulting'::text, 'letter_drafting'::text, 'meeting_proposed'::text, 'tracking'::text, 'closed'::text, 'withdrawn'::text]))),
+  constraint coordination_request_pkey PRIMARY KEY (id),
+  constraint coordination_request_number_key UNIQUE (number)
+);
+
 create table deadline (
   id bigint generated always as identity not null,
   subject_type text not null,
@@ -375,6 +540,18 @@ create table enterprise (
   constraint enterprise_pkey PRIMARY KEY (id),
   constraint enterprise_uscc_key UNIQUE (uscc),
   constraint enterprise_username_key UNIQUE (username)
+);
+
+create table escalation_step (
+  region_code text not null,
+  level text not null,
+  limit_days integer not null,
+  required text[] not null,
+  updated_by bigint,
+  updated_at timestamp with time zone not null default now(),
+  constraint escalation_step_level_check CHECK ((level = ANY (ARRAY['window'::text, 'stage_lead'::text, 'center'::text, 'leader'::text]))),
+  constraint escalation_step_limit_days_check CHECK (((limit_days >= 1) AND (limit_days <= 60))),
+  constraint escalation_step_pkey PRIMARY KEY (region_code, level)
 );
 
 create table idempotency_key (
@@ -783,6 +960,37 @@ alter table catalog_change_request add constraint catalog_change_request_departm
 alter table catalog_change_request add constraint catalog_change_request_drafted_by_fkey FOREIGN KEY (drafted_by) REFERENCES app_user(id);
 alter table catalog_change_request add constraint catalog_change_request_item_id_fkey FOREIGN KEY (item_id) REFERENCES service_item(id);
 alter table catalog_change_request add constraint catalog_change_request_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table consultation add constraint consultation_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
+alter table consultation add constraint consultation_department_id_fkey FOREIGN KEY (department_id) REFERENCES unit(id);
+alter table consultation add constraint consultation_document_id_fkey FOREIGN KEY (document_id) REFERENCES document(id);
+alter table consultation add constraint consultation_drafted_by_fkey FOREIGN KEY (drafted_by) REFERENCES app_user(id);
+alter table consultation add constraint consultation_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table consultation add constraint consultation_signed_by_fkey FOREIGN KEY (signed_by) REFERENCES app_user(id);
+alter table coordination_commitment add constraint coordination_commitment_consultation_id_fkey FOREIGN KEY (consultation_id) REFERENCES consultation(id);
+alter table coordination_commitment add constraint coordination_commitment_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
+alter table coordination_commitment add constraint coordination_commitment_department_id_fkey FOREIGN KEY (department_id) REFERENCES unit(id);
+alter table coordination_commitment add constraint coordination_commitment_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table coordination_counter add constraint coordination_counter_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table coordination_escalation add constraint coordination_escalation_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
+alter table coordination_escalation add constraint coordination_escalation_escalated_by_fkey FOREIGN KEY (escalated_by) REFERENCES app_user(id);
+alter table coordination_escalation add constraint coordination_escalation_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table coordination_escalation add constraint coordination_escalation_to_unit_id_fkey FOREIGN KEY (to_unit_id) REFERENCES unit(id);
+alter table coordination_event add constraint coordination_event_document_id_fkey FOREIGN KEY (document_id) REFERENCES document(id);
+alter table coordination_event add constraint coordination_event_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table coordination_file add constraint coordination_file_blob_hash_fkey FOREIGN KEY (blob_hash) REFERENCES blob(hash);
+alter table coordination_file add constraint coordination_file_consultation_fk FOREIGN KEY (consultation_id) REFERENCES consultation(id);
+alter table coordination_file add constraint coordination_file_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table coordination_file add constraint coordination_file_uploaded_by_enterprise_fkey FOREIGN KEY (uploaded_by_enterprise) REFERENCES enterprise(id);
+alter table coordination_file add constraint coordination_file_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES app_user(id);
+alter table coordination_matter add constraint coordination_matter_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table coordination_request add constraint coordination_request_case_id_fkey FOREIGN KEY (case_id) REFERENCES service_case(id);
+alter table coordination_request add constraint coordination_request_center_unit_id_fkey FOREIGN KEY (center_unit_id) REFERENCES unit(id);
+alter table coordination_request add constraint coordination_request_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table coordination_request add constraint coordination_request_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
+alter table coordination_request add constraint coordination_request_letter_document_id_fkey FOREIGN KEY (letter_document_id) REFERENCES document(id);
+alter table coordination_request add constraint coordination_request_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table coordination_request add constraint coordination_request_source_unit_id_fkey FOREIGN KEY (source_unit_id) REFERENCES unit(id);
+alter table coordination_request add constraint coordination_request_stage_lead_unit_id_fkey FOREIGN KEY (stage_lead_unit_id) REFERENCES unit(id);
 alter table deadline add constraint deadline_owner_user_id_fkey FOREIGN KEY (owner_user_id) REFERENCES app_user(id);
 alter table deadline add constraint deadline_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table deadline add constraint deadline_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
@@ -798,6 +1006,8 @@ alter table document_counter add constraint document_counter_issuer_unit_id_fkey
 alter table document_template add constraint document_template_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table document_template add constraint document_template_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id);
 alter table enterprise add constraint enterprise_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table escalation_step add constraint escalation_step_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table escalation_step add constraint escalation_step_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id);
 alter table item_authorization add constraint item_authorization_department_id_fkey FOREIGN KEY (department_id) REFERENCES unit(id);
 alter table item_authorization add constraint item_authorization_granted_by_fkey FOREIGN KEY (granted_by) REFERENCES app_user(id);
 alter table item_authorization add constraint item_authorization_grantee_user_id_fkey FOREIGN KEY (grantee_user_id) REFERENCES app_user(id);
@@ -845,6 +1055,16 @@ CREATE UNIQUE INDEX case_special_procedure_open_idx ON public.case_special_proce
 CREATE INDEX case_step_case_idx ON public.case_step USING btree (case_id, id);
 CREATE INDEX catalog_change_request_department_idx ON public.catalog_change_request USING btree (department_id, id);
 CREATE INDEX catalog_change_request_status_idx ON public.catalog_change_request USING btree (region_code, status, id);
+CREATE INDEX consultation_department_idx ON public.consultation USING btree (department_id, status, id);
+CREATE INDEX coordination_commitment_department_idx ON public.coordination_commitment USING btree (department_id, status);
+CREATE INDEX coordination_commitment_request_idx ON public.coordination_commitment USING btree (request_id);
+CREATE INDEX coordination_escalation_request_idx ON public.coordination_escalation USING btree (request_id, id);
+CREATE INDEX coordination_event_request_idx ON public.coordination_event USING btree (request_id, id);
+CREATE INDEX coordination_file_request_idx ON public.coordination_file USING btree (request_id);
+CREATE INDEX coordination_request_board_idx ON public.coordination_request USING btree (center_unit_id, state, id);
+CREATE INDEX coordination_request_enterprise_idx ON public.coordination_request USING btree (enterprise_id, id);
+CREATE INDEX coordination_request_search_idx ON public.coordination_request USING gin (search);
+CREATE INDEX coordination_request_trgm_idx ON public.coordination_request USING gin (search_text gin_trgm_ops);
 CREATE INDEX deadline_change_deadline_idx ON public.deadline_change USING btree (deadline_id, id);
 CREATE INDEX deadline_region_idx ON public.deadline USING btree (region_code) WHERE (status = 'open'::text);
 CREATE INDEX deadline_suspension_deadline_idx ON public.deadline_suspension USING btree (deadline_id);

@@ -589,6 +589,163 @@ export interface CaseCounterTable {
   last_number: number;
 }
 
+export interface CoordinationCounterTable {
+  region_code: string;
+  year: number;
+  last_number: number;
+}
+
+export type CoordinationStateColumn =
+  | 'submitted'
+  | 'returned'
+  | 'consulting'
+  | 'letter_drafting'
+  | 'meeting_proposed'
+  | 'tracking'
+  | 'closed'
+  | 'withdrawn';
+export type LadderLevelColumn = 'window' | 'stage_lead' | 'center' | 'leader';
+export type ComplexityColumn = 'simple' | 'major' | 'complex';
+
+export interface CoordinationRequestTable {
+  id: Generated<number>;
+  number: string;
+  region_code: string;
+  center_unit_id: number;
+  source: 'enterprise' | 'park' | 'town' | 'window' | 'case' | 'stage_lead';
+  source_unit_id: number | null;
+  enterprise_id: number | null;
+  case_id: number | null;
+  stage_lead_unit_id: number | null;
+  applicant_name: string;
+  project_name: string;
+  project_code: string | null;
+  overview: Defaulted<string>;
+  problem: Defaulted<string>;
+  positions: ColumnType<unknown, string | undefined, string>;
+  proposal: Defaulted<string>;
+  contact_name: Defaulted<string>;
+  contact_phone: Defaulted<string>;
+  urgent: Defaulted<boolean>;
+  complexity: ComplexityColumn | null;
+  state: CoordinationStateColumn;
+  level: LadderLevelColumn;
+  returned_missing: Defaulted<string[]>;
+  return_note: string | null;
+  outcome: 'letter' | 'meeting' | null;
+  outcome_reasons: Defaulted<string[]>;
+  override_reason: string | null;
+  letter_addressee: string | null;
+  letter_document_id: number | null;
+  resolution: string | null;
+  search: ColumnType<string, string | undefined, string>;
+  search_text: Defaulted<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Date | null;
+  version: Defaulted<number>;
+}
+
+export interface CoordinationFileTable {
+  id: Generated<number>;
+  request_id: number | null;
+  consultation_id: number | null;
+  file_name: string;
+  blob_hash: string;
+  content_type: string;
+  size: number;
+  uploaded_by: number | null;
+  uploaded_by_enterprise: number | null;
+  created_at: Timestamp;
+}
+
+export interface CoordinationMatterTable {
+  id: Generated<number>;
+  request_id: number;
+  seq: number;
+  title: string;
+  complexity: ComplexityColumn;
+  department_ids: number[];
+}
+
+export type StanceColumn = 'agree' | 'conditional' | 'disagree';
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  request_id: number;
+  department_id: number;
+  questions: string[];
+  reply_by: string;
+  deadline_id: number | null;
+  document_id: number | null;
+  status: Defaulted<'pending' | 'drafted' | 'answered'>;
+  overdue_at: Date | null;
+  stance: StanceColumn | null;
+  opinion: string | null;
+  legal_basis: string | null;
+  conditions: string | null;
+  drafted_by: number | null;
+  drafted_at: Date | null;
+  signed_by: number | null;
+  signed_at: Date | null;
+  late: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+}
+
+export interface CoordinationCommitmentTable {
+  id: Generated<number>;
+  request_id: number;
+  consultation_id: number | null;
+  department_id: number;
+  content: string;
+  due_days: number | null;
+  due_on: string | null;
+  status: Defaulted<'proposed' | 'open' | 'done' | 'cancelled'>;
+  deadline_id: number | null;
+  urged_count: Defaulted<number>;
+  last_urged_at: Date | null;
+  done_at: Date | null;
+  done_note: string | null;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+}
+
+export interface CoordinationEscalationTable {
+  id: Generated<number>;
+  request_id: number;
+  from_level: LadderLevelColumn | null;
+  to_level: LadderLevelColumn;
+  to_unit_id: number;
+  reason: string;
+  escalated_by: number | null;
+  deadline_id: number | null;
+  at: Timestamp;
+}
+
+export interface CoordinationEventTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  title: string;
+  detail: Defaulted<string>;
+  public: Defaulted<boolean>;
+  actor_name: string | null;
+  unit_name: string | null;
+  document_id: number | null;
+  at: Timestamp;
+}
+
+export interface EscalationStepTable {
+  region_code: string;
+  level: LadderLevelColumn;
+  limit_days: number;
+  required: string[];
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   idempotency_key: IdempotencyKeyTable;
@@ -632,6 +789,15 @@ export interface DB {
   case_step: CaseStepTable;
   case_special_procedure: CaseSpecialProcedureTable;
   case_counter: CaseCounterTable;
+  coordination_counter: CoordinationCounterTable;
+  coordination_request: CoordinationRequestTable;
+  coordination_file: CoordinationFileTable;
+  coordination_matter: CoordinationMatterTable;
+  consultation: ConsultationTable;
+  coordination_commitment: CoordinationCommitmentTable;
+  coordination_escalation: CoordinationEscalationTable;
+  coordination_event: CoordinationEventTable;
+  escalation_step: EscalationStepTable;
 }
 
 export type Unit = Selectable<UnitTable>;

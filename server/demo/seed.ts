@@ -69,6 +69,8 @@ const USERS: { key: string; role: Role; unit: string; scope: DataScope; name: st
   { key: 'lead', role: 'dept_lead', unit: '发展和改革局', scope: 'own_unit', name: '发改 孙伟' },
   { key: 'liaison', role: 'liaison', unit: '发展和改革局', scope: 'own_unit', name: '发改联络员 吴芳' },
   { key: 'officer2', role: 'dept_officer', unit: '自然资源和规划局', scope: 'own_unit', name: '资规 郑凯' },
+  { key: 'lead2', role: 'dept_lead', unit: '自然资源和规划局', scope: 'own_unit', name: '资规 钱磊' },
+  { key: 'lead3', role: 'dept_lead', unit: '住房和城乡建设局', scope: 'own_unit', name: '住建 何静' },
 ];
 
 export const DEMO_ENTERPRISES = [

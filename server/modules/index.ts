@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { caseRoutes } from './cases/cases.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { coordinationRoutes } from './coordination/coordination.routes.ts';
 import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
@@ -22,6 +23,7 @@ export const modules: Module[] = [
   calendarRoutes,
   catalogRoutes,
   caseRoutes,
+  coordinationRoutes,
   deadlineRoutes,
   notificationRoutes,
   documentRoutes,

@@ -25,6 +25,15 @@ export const PERMISSIONS = {
   'case:intake': '窗口收件、受理与出件',
   'case:review': '部门审查办件',
   'case:decide': '作出审批决定',
+  'coordination:read': '查看协调事项',
+  'coordination:submit': '登记协调事项',
+  'coordination:manage': '分办、书面征询与协调',
+  'coordination:escalate': '逐级上报协调事项',
+  'coordination:instruct': '批示上报的协调事项',
+  'coordination:ladder': '配置逐级协调',
+  'consultation:reply': '答复书面征询、报告承诺办理',
+  'consultation:sign': '签发部门答复意见',
+  'commitment:urge': '催办承诺事项',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -37,14 +46,26 @@ const STAFF = [
   'document:read',
   'catalog:read',
   'case:read',
+  'coordination:read',
 ] as const;
 
 export const ROLES = {
   window_clerk: {
     label: '综合窗口人员',
-    permissions: [...STAFF, 'deadline:suspend', 'enterprise:read', 'enterprise:manage', 'case:intake'],
+    permissions: [
+      ...STAFF,
+      'deadline:suspend',
+      'enterprise:read',
+      'enterprise:manage',
+      'case:intake',
+      'coordination:submit',
+      'coordination:escalate',
+    ],
   },
-  dept_officer: { label: '部门审批人员', permissions: [...STAFF, 'deadline:suspend', 'case:review'] },
+  dept_officer: {
+    label: '部门审批人员',
+    permissions: [...STAFF, 'deadline:suspend', 'case:review', 'consultation:reply'],
+  },
   dept_lead: {
     label: '部门负责人',
     permissions: [
@@ -55,16 +76,35 @@ export const ROLES = {
       'case:decide',
       'catalog:draft',
       'catalog:authorize',
+      'coordination:submit',
+      'coordination:escalate',
+      'consultation:reply',
+      'consultation:sign',
     ],
   },
-  liaison: { label: '联络员', permissions: [...STAFF] },
+  liaison: { label: '联络员', permissions: [...STAFF, 'consultation:reply'] },
   coordinator: {
     label: '中心协调人员',
-    permissions: [...STAFF, 'user:read', 'deadline:suspend', 'enterprise:read'],
+    permissions: [
+      ...STAFF,
+      'user:read',
+      'deadline:suspend',
+      'enterprise:read',
+      'coordination:submit',
+      'coordination:manage',
+      'coordination:escalate',
+      'commitment:urge',
+    ],
   },
   agent: { label: '代办员', permissions: [...STAFF, 'enterprise:read'] },
-  supervisor: { label: '效能督查', permissions: [...STAFF, 'user:read', 'audit:read', 'enterprise:read'] },
-  leader: { label: '分管领导', permissions: [...STAFF, 'user:read', 'enterprise:read'] },
+  supervisor: {
+    label: '效能督查',
+    permissions: [...STAFF, 'user:read', 'audit:read', 'enterprise:read', 'commitment:urge'],
+  },
+  leader: {
+    label: '分管领导',
+    permissions: [...STAFF, 'user:read', 'enterprise:read', 'coordination:instruct'],
+  },
   admin: {
     label: '系统管理员',
     permissions: [
@@ -82,6 +122,7 @@ export const ROLES = {
       'document:template',
       'catalog:draft',
       'catalog:approve',
+      'coordination:ladder',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;

@@ -99,7 +99,7 @@ const cases: Record<string, [OfficialDocument, string[]]> = {
       attachments: ['项目总平面图', '消防设计说明'],
       contact,
     }),
-    ['请于2026年9月25日前将书面意见', '逾期未反馈的，视为无意见', '附件：1.项目总平面图'],
+    ['请于2026年9月25日前将书面意见', '逾期未反馈的，记为逾期未答复并纳入督办', '附件：1.项目总平面图'],
   ],
   会议通知: [
     meetingNotice({

@@ -58,9 +58,11 @@ function contactNote(c: Contact | undefined): string | undefined {
 
 export interface ProjectRef {
   name: string;
-  /** 投资项目代码 (R-PRJ-1). */
-  code: string;
+  /** 投资项目代码 (R-PRJ-1); a coordination request may concern a project not yet coded. */
+  code?: string | null;
 }
+
+const projectLine = (p: ProjectRef) => (p.code ? `${p.name}（项目代码：${p.code}）` : p.name);
 
 export interface NotificationLetterData extends Issuer {
   number: string;
@@ -77,7 +79,7 @@ export interface NotificationLetterData extends Issuer {
 export function notificationLetter(data: NotificationLetterData): OfficialDocument {
   const blocks: DocumentBlock[] = [
     p(
-      `${data.project.name}（项目代码：${data.project.code}）已纳入工程建设项目审批服务协同办理。经与相关部门会商，现将各部门服务承诺事项告知如下：`,
+      `${projectLine(data.project)}已纳入工程建设项目审批服务协同办理。经与相关部门会商，现将各部门服务承诺事项告知如下：`,
     ),
   ];
   for (const c of data.commitments) {
@@ -125,11 +127,11 @@ export function consultationLetter(data: ConsultationLetterData): OfficialDocume
     addressee: data.addressee,
     blocks: [
       p(
-        `我局在办理${data.project.name}（项目代码：${data.project.code}）${data.matter}事项过程中，涉及贵单位职责范围内的有关问题。为提高审批效率，现书面征询贵单位意见：`,
+        `我局在办理${projectLine(data.project)}${data.matter}事项过程中，涉及贵单位职责范围内的有关问题。为提高审批效率，现书面征询贵单位意见：`,
       ),
       ...data.questions.map(item),
       p(
-        `请于${d(data.replyBy)}前将书面意见（加盖单位公章）通过审批服务协同平台反馈我局。逾期未反馈的，视为无意见。`,
+        `请于${d(data.replyBy)}前将书面意见（加盖单位公章）通过审批服务协同平台反馈我局。逾期未反馈的，记为逾期未答复并纳入督办。`,
       ),
       p('特此函询。'),
     ],
@@ -517,7 +519,7 @@ export function agencyAgreement(data: AgencyAgreementData): OfficialDocument {
       p(`${partyLine('委托方（甲方）', data.principal)}。`),
       p(`${partyLine('受托方（乙方）', data.agent)}。`),
       p(
-        `为加快${data.project.name}（项目代码：${data.project.code}）审批进程，甲乙双方本着自愿、平等的原则，就工程建设项目审批代办服务事项达成如下协议：`,
+        `为加快${projectLine(data.project)}审批进程，甲乙双方本着自愿、平等的原则，就工程建设项目审批代办服务事项达成如下协议：`,
       ),
       h1('代办事项'),
       ...data.scope.map(item),
@@ -562,7 +564,7 @@ export function agencyTerminationNotice(data: AgencyTerminationData): OfficialDo
   const agreement = data.agreementNumber ? `（协议编号：${data.agreementNumber}）` : '';
   const blocks: DocumentBlock[] = [
     p(
-      `你（单位）与我中心签订的${data.project.name}（项目代码：${data.project.code}）审批代办服务委托协议${agreement}，因${data.reason}，根据协议约定，代办服务自${d(data.effectiveDate)}起终止。`,
+      `你（单位）与我中心签订的${projectLine(data.project)}审批代办服务委托协议${agreement}，因${data.reason}，根据协议约定，代办服务自${d(data.effectiveDate)}起终止。`,
     ),
   ];
   if (data.returned.length > 0) {

@@ -15255,6 +15255,8247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coordination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 协调事项列表
+         * @description 数据范围内的协调事项（中心看本区划，市级看所辖区县；部门看征询本部门的；企业看自己的）。open=true 只列在办；warning 筛红灯/黄灯；q 支持项目、申请单位、问题的中文分词检索与片段匹配，或编号。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "submitted" | "returned" | "consulting" | "letter_drafting" | "meeting_proposed" | "tracking" | "closed" | "withdrawn";
+                    open?: "true" | "false";
+                    warning?: "red" | "yellow";
+                    q?: string;
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                projectName: string;
+                                applicantName: string;
+                                source: string;
+                                state: string;
+                                stateLabel: string;
+                                level: string;
+                                levelLabel: string;
+                                urgent: boolean;
+                                complexity: string | null;
+                                /** @enum {string} */
+                                warningLevel: "green" | "yellow" | "red";
+                                centerName: string;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记协调事项
+         * @description 提交协调申请：项目概况、存在问题、相关部门意见、拟解决方案、联系人和附件。所需内容按本区逐级协调配置的受理层级校验，缺少的逐项列出并退回（422），不会静默受理。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        overview?: string;
+                        /** @default  */
+                        problem?: string;
+                        /** @default [] */
+                        positions?: {
+                            department: string;
+                            position: string;
+                        }[];
+                        /** @default  */
+                        proposal?: string;
+                        /** @default  */
+                        contactName?: string;
+                        /** @default  */
+                        contactPhone?: string;
+                        /** @default [] */
+                        fileIds?: number[];
+                        projectName: string;
+                        projectCode?: string;
+                        applicantName?: string;
+                        /** @enum {string} */
+                        source: "enterprise" | "park" | "town" | "window" | "case" | "stage_lead";
+                        sourceUnitId?: number;
+                        caseId?: number;
+                        enterpriseId?: number;
+                        /** @default false */
+                        urgent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 协调事项编号 */
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted";
+                            level: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传协调附件
+         * @description 以 application/octet-stream 上传附件（不超过 10 MB；按内容识别类型，仅接受 PDF、OFD、JPEG、PNG、Word（docx）），经病毒扫描后保存；提交协调申请或答复时引用返回的编号。
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            consultationId: number | null;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 协调事项详情
+         * @description 协调事项的内容、分办事项、书面征询与答复、承诺事项、逐级协调记录、时间线和当前用户可执行的操作；部门只看到发给本部门的征询，企业只看到公开进展。返回 ETag，办理时须在 If-Match 中带回。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载协调附件
+         * @description 下载协调申请或部门答复的附件（答复附件仅本部门和中心可见）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/documents/{documentId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载协调文书
+         * @description 下载告知函、书面征询意见函（PDF 或 DOCX）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    format: "pdf" | "docx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补充后重新提交
+         * @description 按退回说明补充内容后重新提交（整份内容替换）。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        overview?: string;
+                        /** @default  */
+                        problem?: string;
+                        /** @default [] */
+                        positions?: {
+                            department: string;
+                            position: string;
+                        }[];
+                        /** @default  */
+                        proposal?: string;
+                        /** @default  */
+                        contactName?: string;
+                        /** @default  */
+                        contactPhone?: string;
+                        /** @default [] */
+                        fileIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回协调申请
+         * @description 分办前可撤回。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 协调事项列表
+         * @description 数据范围内的协调事项（中心看本区划，市级看所辖区县；部门看征询本部门的；企业看自己的）。open=true 只列在办；warning 筛红灯/黄灯；q 支持项目、申请单位、问题的中文分词检索与片段匹配，或编号。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "submitted" | "returned" | "consulting" | "letter_drafting" | "meeting_proposed" | "tracking" | "closed" | "withdrawn";
+                    open?: "true" | "false";
+                    warning?: "red" | "yellow";
+                    q?: string;
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                projectName: string;
+                                applicantName: string;
+                                source: string;
+                                state: string;
+                                stateLabel: string;
+                                level: string;
+                                levelLabel: string;
+                                urgent: boolean;
+                                complexity: string | null;
+                                /** @enum {string} */
+                                warningLevel: "green" | "yellow" | "red";
+                                centerName: string;
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 提交协调申请
+         * @description 提交协调申请：项目概况、存在问题、相关部门意见、拟解决方案、联系人和附件。所需内容按本区逐级协调配置的受理层级校验，缺少的逐项列出并退回（422），不会静默受理。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        overview?: string;
+                        /** @default  */
+                        problem?: string;
+                        /** @default [] */
+                        positions?: {
+                            department: string;
+                            position: string;
+                        }[];
+                        /** @default  */
+                        proposal?: string;
+                        /** @default  */
+                        contactName?: string;
+                        /** @default  */
+                        contactPhone?: string;
+                        /** @default [] */
+                        fileIds?: number[];
+                        projectName: string;
+                        projectCode?: string;
+                        applicantName?: string;
+                        /** @enum {string} */
+                        source: "enterprise" | "park" | "town" | "window" | "case" | "stage_lead";
+                        sourceUnitId?: number;
+                        caseId?: number;
+                        enterpriseId?: number;
+                        /** @default false */
+                        urgent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 协调事项编号 */
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted";
+                            level: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传协调附件
+         * @description 以 application/octet-stream 上传附件（不超过 10 MB；按内容识别类型，仅接受 PDF、OFD、JPEG、PNG、Word（docx）），经病毒扫描后保存；提交协调申请或答复时引用返回的编号。
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            consultationId: number | null;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 协调事项详情
+         * @description 协调事项的内容、分办事项、书面征询与答复、承诺事项、逐级协调记录、时间线和当前用户可执行的操作；部门只看到发给本部门的征询，企业只看到公开进展。返回 ETag，办理时须在 If-Match 中带回。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载协调附件
+         * @description 下载协调申请或部门答复的附件（答复附件仅本部门和中心可见）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination/{id}/documents/{documentId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载协调文书
+         * @description 下载告知函、书面征询意见函（PDF 或 DOCX）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    format: "pdf" | "docx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补充后重新提交
+         * @description 按退回说明补充内容后重新提交（整份内容替换）。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        overview?: string;
+                        /** @default  */
+                        problem?: string;
+                        /** @default [] */
+                        positions?: {
+                            department: string;
+                            position: string;
+                        }[];
+                        /** @default  */
+                        proposal?: string;
+                        /** @default  */
+                        contactName?: string;
+                        /** @default  */
+                        contactPhone?: string;
+                        /** @default [] */
+                        fileIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/coordination/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回协调申请
+         * @description 分办前可撤回。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 协调看板
+         * @description 数据范围内在办协调事项按阶段的件数及红灯、黄灯数。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            state: string;
+                            label: string;
+                            total: number;
+                            red: number;
+                            yellow: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分办建议
+         * @description 按申请中提到的事项、部门和职责关键词建议涉及的部门，并按中文全文相似度列出已解决的类似协调事项及其结果，供参照解决。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: {
+                                id: number;
+                                name: string;
+                                score: number;
+                                reasons: string[];
+                            }[];
+                            precedents: {
+                                id: number;
+                                number: string;
+                                projectName: string;
+                                problem: string;
+                                outcome: string | null;
+                                resolution: string | null;
+                                letterNumber: string | null;
+                                departments: string[];
+                                similarity: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回补充
+         * @description 内容不全的协调申请退回申请人，逐项列明须补充的内容。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        missing?: ("overview" | "problem" | "positions" | "proposal" | "contact" | "attachments" | "consultations")[];
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/consult": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 分办并书面征询
+         * @description 列出协调事项及涉及部门，向每个部门发出编号、盖章的书面征询意见函；默认 5 个工作日内答复，急件可指定更早的工作日。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        matters: {
+                            title: string;
+                            /** @enum {string} */
+                            complexity: "simple" | "major" | "complex";
+                            departmentIds: number[];
+                        }[];
+                        /** Format: date */
+                        replyBy?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确定处理方式
+         * @description 按答复分析：意见一致且事项一般 → 告知函；有不同意、重大复杂或未答复 → 专题协调会。与系统建议不同时须写明理由。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "letter" | "meeting";
+                        overrideReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/letter/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签发告知函
+         * @description 生成编号并加盖电子印章的告知函，列明各部门承诺事项及期限；每项承诺转入督办。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结
+         * @description 承诺事项全部办结（或已转协调会、已在本级解决）后办结协调事项。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 逐级上报
+         * @description 本级无法解决的上报上一级（窗口 → 阶段牵头部门 → 中心 → 分管领导），写明理由并补齐上一级要求的内容；每级有自己的办理时限。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        stageLeadUnitId?: number;
+                        supplement?: {
+                            /** @default  */
+                            overview?: string;
+                            /** @default  */
+                            problem?: string;
+                            /** @default [] */
+                            positions?: {
+                                department: string;
+                                position: string;
+                            }[];
+                            /** @default  */
+                            proposal?: string;
+                            /** @default  */
+                            contactName?: string;
+                            /** @default  */
+                            contactPhone?: string;
+                            /** @default [] */
+                            fileIds?: number[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 领导批示
+         * @description 分管领导对上报事项作出批示，指定落实单位和时限，由中心跟踪落实。 须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        instruction: string;
+                        ownerUnitId?: number;
+                        /** @default 5 */
+                        dueDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改告知函稿
+         * @description 修改主送单位和各项承诺的文字与期限（不能增删承诺）。须带 If-Match。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressee: string;
+                        commitments: {
+                            content: string;
+                            dueDays?: number;
+                            /** Format: date */
+                            dueDate?: string;
+                            id: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            projectName: string;
+                            applicantName: string;
+                            source: string;
+                            state: string;
+                            stateLabel: string;
+                            level: string;
+                            levelLabel: string;
+                            urgent: boolean;
+                            complexity: string | null;
+                            /** @enum {string} */
+                            warningLevel: "green" | "yellow" | "red";
+                            centerName: string;
+                            createdAt: string;
+                            version: number;
+                            regionCode: string;
+                            enterpriseId: number | null;
+                            caseId: number | null;
+                            stageLeadName: string | null;
+                            projectCode: string | null;
+                            overview: string;
+                            problem: string;
+                            positions: {
+                                department: string;
+                                position: string;
+                            }[];
+                            proposal: string;
+                            contactName: string;
+                            contactPhone: string;
+                            returnedMissing: string[];
+                            returnNote: string | null;
+                            outcome: string | null;
+                            outcomeReasons: string[];
+                            overrideReason: string | null;
+                            letterAddressee: string | null;
+                            letterDocumentId: number | null;
+                            resolution: string | null;
+                            closedAt: string | null;
+                            fullView: boolean;
+                            matters: {
+                                seq: number;
+                                title: string;
+                                complexity: string;
+                                departmentIds: number[];
+                            }[];
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                requestNumber?: string;
+                                projectName?: string;
+                                requestState?: string;
+                                departmentId: number;
+                                departmentName: string;
+                                questions: string[];
+                                replyBy: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                status: string;
+                                overdue: boolean;
+                                late: boolean;
+                                stance: string | null;
+                                opinion: string | null;
+                                legalBasis: string | null;
+                                conditions: string | null;
+                                draftedBy: string | null;
+                                draftedAt: string | null;
+                                signedBy: string | null;
+                                signedAt: string | null;
+                                documentId: number | null;
+                                deadlineId: number | null;
+                                commitments: {
+                                    id: number;
+                                    requestId: number;
+                                    requestNumber: string;
+                                    projectName: string;
+                                    consultationId: number | null;
+                                    departmentId: number;
+                                    departmentName: string;
+                                    content: string;
+                                    dueDays: number | null;
+                                    dueDate: string | null;
+                                    status: string;
+                                    warningLevel: ("green" | "yellow" | "red") | null;
+                                    urgedCount: number;
+                                    lastUrgedAt: string | null;
+                                    doneAt: string | null;
+                                    doneNote: string | null;
+                                    deadlineId: number | null;
+                                    version: number;
+                                    actions: ("urge" | "done")[];
+                                }[];
+                                files: {
+                                    id: number;
+                                    consultationId: number | null;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                                version: number;
+                                actions: ("reply" | "sign")[];
+                            }[];
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            analysis: {
+                                /** @enum {string} */
+                                outcome: "letter" | "meeting";
+                                reasons: string[];
+                            } | null;
+                            ladder: {
+                                id: number;
+                                fromLevel: string | null;
+                                toLevel: string;
+                                toLevelLabel: string;
+                                toUnitName: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                                limitDays: number | null;
+                                dueDate: string | null;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                open: boolean;
+                            }[];
+                            nextLevel: {
+                                level: string;
+                                label: string;
+                                limitDays: number;
+                                missing: string[];
+                            } | null;
+                            timeline: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                detail: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                documentId: number | null;
+                                documentNumber: string | null;
+                                at: string;
+                            }[];
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 书面征询（部门工作台）
+         * @description 发给本部门（数据范围内各部门）的书面征询，未答复的在前，按答复期限排序。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "all";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            requestId: number;
+                            requestNumber?: string;
+                            projectName?: string;
+                            requestState?: string;
+                            departmentId: number;
+                            departmentName: string;
+                            questions: string[];
+                            replyBy: string;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            status: string;
+                            overdue: boolean;
+                            late: boolean;
+                            stance: string | null;
+                            opinion: string | null;
+                            legalBasis: string | null;
+                            conditions: string | null;
+                            draftedBy: string | null;
+                            draftedAt: string | null;
+                            signedBy: string | null;
+                            signedAt: string | null;
+                            documentId: number | null;
+                            deadlineId: number | null;
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            version: number;
+                            actions: ("reply" | "sign")[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 书面征询详情
+         * @description 征询内容、答复草稿或已签发的答复及其承诺事项。返回 ETag。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            requestId: number;
+                            requestNumber?: string;
+                            projectName?: string;
+                            requestState?: string;
+                            departmentId: number;
+                            departmentName: string;
+                            questions: string[];
+                            replyBy: string;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            status: string;
+                            overdue: boolean;
+                            late: boolean;
+                            stance: string | null;
+                            opinion: string | null;
+                            legalBasis: string | null;
+                            conditions: string | null;
+                            draftedBy: string | null;
+                            draftedAt: string | null;
+                            signedBy: string | null;
+                            signedAt: string | null;
+                            documentId: number | null;
+                            deadlineId: number | null;
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            version: number;
+                            actions: ("reply" | "sign")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 起草答复
+         * @description 填写意见（同意 / 有条件同意 / 不同意）、依据、条件和承诺事项（每项须有完成时限：工作日数或日期）；签发前可修改。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stance: "agree" | "conditional" | "disagree";
+                        opinion: string;
+                        /** @default  */
+                        legalBasis?: string;
+                        /** @default  */
+                        conditions?: string;
+                        /** @default [] */
+                        commitments?: {
+                            content: string;
+                            dueDays?: number;
+                            /** Format: date */
+                            dueDate?: string;
+                        }[];
+                        /** @default [] */
+                        fileIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            requestId: number;
+                            requestNumber?: string;
+                            projectName?: string;
+                            requestState?: string;
+                            departmentId: number;
+                            departmentName: string;
+                            questions: string[];
+                            replyBy: string;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            status: string;
+                            overdue: boolean;
+                            late: boolean;
+                            stance: string | null;
+                            opinion: string | null;
+                            legalBasis: string | null;
+                            conditions: string | null;
+                            draftedBy: string | null;
+                            draftedAt: string | null;
+                            signedBy: string | null;
+                            signedAt: string | null;
+                            documentId: number | null;
+                            deadlineId: number | null;
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            version: number;
+                            actions: ("reply" | "sign")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签发答复
+         * @description 部门负责人签发答复后才计入结果，之后不能修改或重复答复。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            requestId: number;
+                            requestNumber?: string;
+                            projectName?: string;
+                            requestState?: string;
+                            departmentId: number;
+                            departmentName: string;
+                            questions: string[];
+                            replyBy: string;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            status: string;
+                            overdue: boolean;
+                            late: boolean;
+                            stance: string | null;
+                            opinion: string | null;
+                            legalBasis: string | null;
+                            conditions: string | null;
+                            draftedBy: string | null;
+                            draftedAt: string | null;
+                            signedBy: string | null;
+                            signedAt: string | null;
+                            documentId: number | null;
+                            deadlineId: number | null;
+                            commitments: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            files: {
+                                id: number;
+                                consultationId: number | null;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                            version: number;
+                            actions: ("reply" | "sign")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承诺事项督办台账
+         * @description 告知函中的部门承诺和领导批示的落实事项：本部门的，或本中心协调事项的。status=overdue 为逾期未办结。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "done" | "overdue";
+                    requestId?: number;
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                requestId: number;
+                                requestNumber: string;
+                                projectName: string;
+                                consultationId: number | null;
+                                departmentId: number;
+                                departmentName: string;
+                                content: string;
+                                dueDays: number | null;
+                                dueDate: string | null;
+                                status: string;
+                                warningLevel: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                lastUrgedAt: string | null;
+                                doneAt: string | null;
+                                doneNote: string | null;
+                                deadlineId: number | null;
+                                version: number;
+                                actions: ("urge" | "done")[];
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办
+         * @description 提醒承诺部门按期办结，记入协调事项时间线。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告承诺办结
+         * @description 承诺部门（或中心协调人员）报告办理情况并销号。须带 If-Match（承诺事项的版本）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination-ladder/{region}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 逐级协调配置
+         * @description 本区各层级（窗口 → 阶段牵头部门 → 中心 → 分管领导）的办理时限和须具备的申请内容。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            level: string;
+                            label: string;
+                            limitDays: number;
+                            required: string[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改逐级协调配置
+         * @description 设置本区（或所辖区县）四个层级的办理时限（工作日）和须具备的申请内容；记入审计。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        steps: {
+                            /** @enum {string} */
+                            level: "window" | "stage_lead" | "center" | "leader";
+                            limitDays: number;
+                            required: ("overview" | "problem" | "positions" | "proposal" | "contact" | "attachments" | "consultations")[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            level: string;
+                            label: string;
+                            limitDays: number;
+                            required: string[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadlines": {
         parameters: {
             query?: never;

@@ -100,6 +100,36 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/cases/BundleCasePage.tsx')),
           },
           {
+            path: 'coordination',
+            handle: handle({ permission: 'coordination:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/coordination/CoordinationPage.tsx')),
+          },
+          {
+            path: 'coordination/new',
+            handle: handle({ permission: 'coordination:submit', kind: 'staff' }),
+            lazy: page(() => import('../modules/coordination/RequestFormPage.tsx')),
+          },
+          {
+            path: 'coordination/:id',
+            handle: handle({ permission: 'coordination:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/coordination/RequestDetailPage.tsx')),
+          },
+          {
+            path: 'consultations',
+            handle: handle({ permission: 'coordination:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/coordination/ConsultationsPage.tsx')),
+          },
+          {
+            path: 'consultations/:id',
+            handle: handle({ permission: 'coordination:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/coordination/ConsultationPage.tsx')),
+          },
+          {
+            path: 'commitments',
+            handle: handle({ permission: 'coordination:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/coordination/CommitmentsPage.tsx')),
+          },
+          {
             path: 'catalog',
             handle: handle({ permission: 'catalog:read', kind: 'staff' }),
             lazy: page(() => import('../modules/catalog/CatalogPage.tsx')),
@@ -123,6 +153,21 @@ export const routes: RouteObject[] = [
             path: 'my-cases/bundle/:id',
             handle: handle({ kind: 'enterprise' }),
             lazy: page(() => import('../modules/portal/MyBundlePage.tsx')),
+          },
+          {
+            path: 'my-coordination',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/portal/MyCoordinationListPage.tsx')),
+          },
+          {
+            path: 'my-coordination/new',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/coordination/RequestFormPage.tsx')),
+          },
+          {
+            path: 'my-coordination/:id',
+            handle: handle({ kind: 'enterprise' }),
+            lazy: page(() => import('../modules/portal/MyCoordinationPage.tsx')),
           },
           {
             path: 'notifications',

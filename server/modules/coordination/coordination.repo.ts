@@ -1,0 +1,594 @@
+import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import type {
+  CoordinationCommitmentTable,
+  CoordinationEventTable,
+  CoordinationRequestTable,
+  CoordinationStateColumn,
+  DB,
+} from '../../db/types.ts';
+import { inScope, type UnitScope } from '../../platform/access/scope.ts';
+
+// Coordination requests and what hangs off them. Every read takes the reader: a staff scope over
+// the center, the stage lead department and the consulted departments, or the enterprise itself.
+
+export type RequestReader =
+  | { kind: 'staff'; scope: UnitScope; userId: number }
+  | { kind: 'enterprise'; enterpriseId: number };
+
+/** The worst light of a request's open time limits (consultations, commitments, ladder steps). */
+function warningRank(today: string) {
+  return sql<number>`(
+  select coalesce(max(case when d.due_date < ${today}::date then 2 when d.yellow_from <= ${today}::date then 1 else 0 end), 0)
+  from deadline d
+  where d.status = 'open' and d.id in (
+    select deadline_id from consultation where request_id = r.id
+    union all select deadline_id from coordination_commitment where request_id = r.id
+    union all select deadline_id from coordination_escalation where request_id = r.id))`;
+}
+
+function visible(eb: ExpressionBuilder<DB & { r: CoordinationRequestTable }, 'r'>, reader: RequestReader) {
+  if (reader.kind === 'enterprise') return eb('r.enterprise_id', '=', reader.enterpriseId);
+  const s = reader.scope;
+  if (s.kind === 'all') return sql<SqlBool>`true`;
+  if (s.kind === 'none') return sql<SqlBool>`false`;
+  const parts: Expression<SqlBool>[] = [
+    inScope(eb, s, { unit: 'r.center_unit_id' }),
+    inScope(eb, s, { unit: 'r.stage_lead_unit_id' }),
+    eb('r.created_by', '=', reader.userId),
+    eb.exists(
+      eb
+        .selectFrom('consultation as c')
+        .select('c.id')
+        .whereRef('c.request_id', '=', 'r.id')
+        .where((e) => inScope(e, s, { unit: 'c.department_id' })),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('coordination_commitment as k')
+        .select('k.id')
+        .whereRef('k.request_id', '=', 'r.id')
+        .where((e) => inScope(e, s, { unit: 'k.department_id' })),
+    ),
+  ];
+  return eb.or(parts);
+}
+
+/** XT330402-2026-0003: the region, the year and a gap-free sequence (not a 发文字号). */
+export async function nextRequestNumber(db: Db, regionCode: string, year: number) {
+  const r = await sql<{ last_number: number }>`
+    insert into coordination_counter (region_code, year, last_number) values (${regionCode}, ${year}, 1)
+    on conflict (region_code, year) do update set last_number = coordination_counter.last_number + 1
+    returning last_number`.execute(db);
+  return `XT${regionCode}-${year}-${String(r.rows[0]!.last_number).padStart(4, '0')}`;
+}
+
+export function insertRequest(db: Db, tokens: string[], row: Insertable<CoordinationRequestTable>) {
+  return db
+    .insertInto('coordination_request')
+    .values({ ...row, search: sql`to_tsvector('simple', ${tokens.join(' ')})` })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Optimistic update: returns false when the version moved. */
+export async function updateRequest(
+  db: Db,
+  id: number,
+  version: number,
+  set: Partial<Insertable<CoordinationRequestTable>>,
+  tokens?: string[],
+) {
+  const r = await db
+    .updateTable('coordination_request')
+    .set({
+      ...set,
+      ...(tokens ? { search: sql`to_tsvector('simple', ${tokens.join(' ')})` } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+const requestColumns = [
+  'r.id',
+  'r.number',
+  'r.region_code',
+  'r.center_unit_id',
+  'r.source',
+  'r.source_unit_id',
+  'r.enterprise_id',
+  'r.case_id',
+  'r.stage_lead_unit_id',
+  'r.applicant_name',
+  'r.project_name',
+  'r.project_code',
+  'r.overview',
+  'r.problem',
+  'r.positions',
+  'r.proposal',
+  'r.contact_name',
+  'r.contact_phone',
+  'r.urgent',
+  'r.complexity',
+  'r.state',
+  'r.level',
+  'r.returned_missing',
+  'r.return_note',
+  'r.outcome',
+  'r.outcome_reasons',
+  'r.override_reason',
+  'r.letter_addressee',
+  'r.letter_document_id',
+  'r.resolution',
+  'r.created_by',
+  'r.created_at',
+  'r.updated_at',
+  'r.closed_at',
+  'r.version',
+] as const;
+
+export function findRequest(db: Db, reader: RequestReader, id: number, today: string) {
+  return db
+    .selectFrom('coordination_request as r')
+    .innerJoin('unit as cu', 'cu.id', 'r.center_unit_id')
+    .leftJoin('unit as su', 'su.id', 'r.stage_lead_unit_id')
+    .select(requestColumns)
+    .select(['cu.name as center_name', 'su.name as stage_lead_name'])
+    .select(warningRank(today).as('warning_rank'))
+    .where('r.id', '=', id)
+    .where((eb) => visible(eb, reader))
+    .executeTakeFirst();
+}
+export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
+
+export interface RequestFilter {
+  states?: CoordinationStateColumn[];
+  warning?: 'red' | 'yellow';
+  q?: string;
+  /** jieba tokens of q, matched against the tsvector. */
+  tokens?: string[];
+  after?: number;
+  limit: number;
+  today: string;
+}
+
+export function listRequests(db: Db, reader: RequestReader, f: RequestFilter) {
+  let q = db
+    .selectFrom('coordination_request as r')
+    .innerJoin('unit as cu', 'cu.id', 'r.center_unit_id')
+    .leftJoin('unit as su', 'su.id', 'r.stage_lead_unit_id')
+    .select(requestColumns)
+    .select(['cu.name as center_name', 'su.name as stage_lead_name'])
+    .select(warningRank(f.today).as('warning_rank'))
+    .where((eb) => visible(eb, reader))
+    .orderBy('r.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.states?.length) q = q.where('r.state', 'in', f.states);
+  if (f.after) q = q.where('r.id', '<', f.after);
+  if (f.warning) q = q.where(warningRank(f.today), '>=', f.warning === 'red' ? 2 : 1);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const tokens = f.tokens?.length ? f.tokens.join(' | ') : null;
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.search_text', 'like', like),
+        eb('r.number', '=', f.q!),
+        ...(tokens ? [sql<SqlBool>`r.search @@ to_tsquery('simple', ${tokens})`] : []),
+      ]),
+    );
+  }
+  return q.execute();
+}
+
+/** Open requests of the reader per state and warning level (the coordinator's board). */
+export async function boardCounts(db: Db, reader: RequestReader, today: string) {
+  const rows = await db
+    .selectFrom('coordination_request as r')
+    .select(['r.state', warningRank(today).as('rank')])
+    .where((eb) => visible(eb, reader))
+    .where('r.state', 'not in', ['closed', 'withdrawn'])
+    .execute();
+  return rows;
+}
+
+export function filesOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('coordination_file')
+    .select(['id', 'consultation_id', 'file_name', 'content_type', 'size', 'created_at', 'blob_hash'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+}
+
+export function mattersOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('coordination_matter')
+    .select(['id', 'seq', 'title', 'complexity', 'department_ids'])
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
+    .execute();
+}
+
+const consultationColumns = [
+  'c.id',
+  'c.request_id',
+  'c.department_id',
+  'u.name as department_name',
+  'u.region_code as department_region',
+  'c.questions',
+  'c.reply_by',
+  'c.deadline_id',
+  'c.document_id',
+  'c.status',
+  'c.overdue_at',
+  'c.stance',
+  'c.opinion',
+  'c.legal_basis',
+  'c.conditions',
+  'c.drafted_at',
+  'c.signed_at',
+  'c.late',
+  'c.version',
+  'c.created_at',
+  'd.due_date',
+  'd.yellow_from',
+  'd.status as deadline_status',
+  'da.display_name as drafted_by_name',
+  'sa.display_name as signed_by_name',
+] as const;
+
+function consultationQuery(db: Db) {
+  return db
+    .selectFrom('consultation as c')
+    .innerJoin('unit as u', 'u.id', 'c.department_id')
+    .leftJoin('deadline as d', 'd.id', 'c.deadline_id')
+    .leftJoin('app_user as da', 'da.id', 'c.drafted_by')
+    .leftJoin('app_user as sa', 'sa.id', 'c.signed_by')
+    .select(consultationColumns);
+}
+
+export function consultationsOf(db: Db, requestId: number) {
+  return consultationQuery(db).where('c.request_id', '=', requestId).orderBy('c.id').execute();
+}
+export type ConsultationRow = Awaited<ReturnType<typeof consultationsOf>>[number];
+
+/** A consultation the reader may see: addressed to a unit in scope, or of a request it runs. */
+export function findConsultation(db: Db, scope: UnitScope, id: number) {
+  return consultationQuery(db)
+    .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
+    .select(['r.number as request_number', 'r.project_name', 'r.state as request_state', 'r.center_unit_id'])
+    .where('c.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        inScope(eb, scope, { unit: 'c.department_id' }),
+        inScope(eb, scope, { unit: 'r.center_unit_id' }),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/** The department workbench: consultations addressed to units in scope, unanswered first. */
+export function departmentConsultations(db: Db, scope: UnitScope, status: 'open' | 'all', limit: number) {
+  let q = consultationQuery(db)
+    .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
+    .select(['r.number as request_number', 'r.project_name', 'r.state as request_state', 'r.center_unit_id'])
+    .where((eb) => inScope(eb, scope, { unit: 'c.department_id' }))
+    .orderBy(sql`case when c.status = 'answered' then 1 else 0 end`)
+    .orderBy('c.reply_by')
+    .orderBy('c.id')
+    .limit(limit);
+  if (status === 'open') q = q.where('c.status', '!=', 'answered').where('r.state', '=', 'consulting');
+  return q.execute();
+}
+
+export async function updateConsultation(
+  db: Db,
+  id: number,
+  version: number,
+  set: Partial<Insertable<DB['consultation']>>,
+) {
+  const r = await db
+    .updateTable('consultation')
+    .set({ ...set, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+const commitmentColumns = [
+  'k.id',
+  'k.request_id',
+  'k.consultation_id',
+  'k.department_id',
+  'u.name as department_name',
+  'u.region_code as department_region',
+  'k.content',
+  'k.due_days',
+  'k.due_on',
+  'k.status',
+  'k.deadline_id',
+  'k.urged_count',
+  'k.last_urged_at',
+  'k.done_at',
+  'k.done_note',
+  'k.version',
+  'd.due_date',
+  'd.yellow_from',
+  'r.number as request_number',
+  'r.project_name',
+  'r.center_unit_id',
+  'r.region_code',
+] as const;
+
+function commitmentQuery(db: Db) {
+  return db
+    .selectFrom('coordination_commitment as k')
+    .innerJoin('unit as u', 'u.id', 'k.department_id')
+    .innerJoin('coordination_request as r', 'r.id', 'k.request_id')
+    .leftJoin('deadline as d', 'd.id', 'k.deadline_id')
+    .select(commitmentColumns);
+}
+
+export function commitmentsOf(db: Db, requestId: number) {
+  return commitmentQuery(db).where('k.request_id', '=', requestId).orderBy('k.id').execute();
+}
+export type CommitmentRow = Awaited<ReturnType<typeof commitmentsOf>>[number];
+
+export interface CommitmentFilter {
+  status?: 'open' | 'done' | 'overdue';
+  requestId?: number;
+  after?: number;
+  limit: number;
+  today: string;
+}
+
+/** The tracker: commitments owned by a unit in scope or of a request run by one. */
+export function listCommitments(db: Db, scope: UnitScope, f: CommitmentFilter) {
+  let q = commitmentQuery(db)
+    .where('k.status', '!=', 'proposed')
+    .where((eb) =>
+      eb.or([
+        inScope(eb, scope, { unit: 'k.department_id' }),
+        inScope(eb, scope, { unit: 'r.center_unit_id' }),
+      ]),
+    )
+    .orderBy('k.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.status === 'open') q = q.where('k.status', '=', 'open');
+  if (f.status === 'done') q = q.where('k.status', '=', 'done');
+  if (f.status === 'overdue') q = q.where('k.status', '=', 'open').where('d.due_date', '<', f.today);
+  if (f.requestId) q = q.where('k.request_id', '=', f.requestId);
+  if (f.after) q = q.where('k.id', '<', f.after);
+  return q.execute();
+}
+
+export function findCommitment(db: Db, scope: UnitScope, id: number) {
+  return commitmentQuery(db)
+    .where('k.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        inScope(eb, scope, { unit: 'k.department_id' }),
+        inScope(eb, scope, { unit: 'r.center_unit_id' }),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function insertCommitments(db: Db, rows: Insertable<CoordinationCommitmentTable>[]) {
+  if (rows.length) await db.insertInto('coordination_commitment').values(rows).execute();
+}
+
+export async function updateCommitment(
+  db: Db,
+  id: number,
+  version: number,
+  set: Partial<Insertable<CoordinationCommitmentTable>>,
+) {
+  const r = await db
+    .updateTable('coordination_commitment')
+    .set({ ...set, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function ladderStepsOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('coordination_escalation as e')
+    .innerJoin('unit as u', 'u.id', 'e.to_unit_id')
+    .leftJoin('app_user as a', 'a.id', 'e.escalated_by')
+    .leftJoin('deadline as d', 'd.id', 'e.deadline_id')
+    .select([
+      'e.id',
+      'e.from_level',
+      'e.to_level',
+      'e.to_unit_id',
+      'u.name as to_unit_name',
+      'e.reason',
+      'a.display_name as escalated_by_name',
+      'e.deadline_id',
+      'e.at',
+      'd.due_date',
+      'd.yellow_from',
+      'd.status as deadline_status',
+      'd.limit_days',
+    ])
+    .where('e.request_id', '=', requestId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function insertEvent(db: Db, row: Insertable<CoordinationEventTable>) {
+  await db.insertInto('coordination_event').values(row).execute();
+}
+
+export function eventsOf(db: Db, requestId: number, publicOnly: boolean) {
+  let q = db
+    .selectFrom('coordination_event as e')
+    .leftJoin('document as doc', 'doc.id', 'e.document_id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.title',
+      'e.detail',
+      'e.public',
+      'e.actor_name',
+      'e.unit_name',
+      'e.document_id',
+      'doc.number as document_number',
+      'e.at',
+    ])
+    .where('e.request_id', '=', requestId)
+    .orderBy('e.id');
+  if (publicOnly) q = q.where('e.public', '=', true);
+  return q.execute();
+}
+
+export function regionLadder(db: Db, regionCode: string) {
+  return db
+    .selectFrom('escalation_step')
+    .select(['level', 'limit_days', 'required', 'updated_at'])
+    .where('region_code', '=', regionCode)
+    .execute();
+}
+
+/** Units a request may consult or escalate to: its region's, and its city's (两级联动). */
+export function unitsNear(db: Db, regionCode: string, ids: number[]) {
+  return db
+    .selectFrom('unit as u')
+    .innerJoin('region as r', (j) => j.on('r.code', '=', regionCode))
+    .select(['u.id', 'u.name', 'u.kind', 'u.region_code', 'u.enabled'])
+    .where('u.id', 'in', ids.length ? ids : [0])
+    .where((eb) =>
+      eb.or([eb('u.region_code', '=', regionCode), eb('u.region_code', '=', eb.ref('r.parent_code'))]),
+    )
+    .execute();
+}
+
+export function unitOfKind(db: Db, regionCode: string, kind: 'center' | 'leadership' | 'supervision_office') {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name', 'short_name', 'region_code'])
+    .where('region_code', '=', regionCode)
+    .where('kind', '=', kind)
+    .where('enabled', '=', true)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** Enabled users of a unit holding one of the roles (who is told at each step). */
+export async function unitRoleUserIds(db: Db, unitId: number, roles: string[]) {
+  const rows = await db
+    .selectFrom('app_user as a')
+    .innerJoin('role_assignment as ra', 'ra.user_id', 'a.id')
+    .select('a.id')
+    .distinct()
+    .where('a.unit_id', '=', unitId)
+    .where('a.enabled', '=', true)
+    .where('ra.role', 'in', roles)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Unanswered consultations past their reply date not yet marked overdue (the system sweep). */
+export function overdueConsultations(db: Db, on: string) {
+  return db
+    .selectFrom('consultation as c')
+    .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
+    .innerJoin('unit as u', 'u.id', 'c.department_id')
+    .select([
+      'c.id',
+      'c.request_id',
+      'c.reply_by',
+      'u.name as department_name',
+      'r.number',
+      'r.project_name',
+      'r.center_unit_id',
+      'r.region_code',
+    ])
+    .where('c.status', '!=', 'answered')
+    .where('c.overdue_at', 'is', null)
+    .where('c.reply_by', '<', on)
+    .where('r.state', '=', 'consulting')
+    .execute();
+}
+
+/** Departments a request may concern: its region's and its city's (两级联动). */
+export function departmentsNear(db: Db, regionCode: string) {
+  return db
+    .selectFrom('unit as u')
+    .innerJoin('region as g', (j) => j.on('g.code', '=', regionCode))
+    .select(['u.id', 'u.name', 'u.region_code'])
+    .where('u.kind', '=', 'department')
+    .where('u.enabled', '=', true)
+    .where((eb) =>
+      eb.or([eb('u.region_code', '=', regionCode), eb('u.region_code', '=', eb.ref('g.parent_code'))]),
+    )
+    .execute();
+}
+
+/** Names of the region's active catalog items and their departments. */
+export function itemDepartments(db: Db, regionCode: string) {
+  return db
+    .selectFrom('service_item as i')
+    .innerJoin('service_item_version as v', 'v.id', 'i.current_version_id')
+    .select(['v.name', 'i.department_id'])
+    .where('i.region_code', '=', regionCode)
+    .where('i.status', '=', 'active')
+    .execute();
+}
+
+/** Resolved requests in scope matching the words, ranked by full-text rank plus trigram similarity. */
+export async function precedents(
+  db: Db,
+  scope: UnitScope,
+  exceptId: number,
+  words: string[],
+  fragment: string,
+  limit: number,
+) {
+  const query = words.join(' | ');
+  const rows = await db
+    .selectFrom('coordination_request as p')
+    .leftJoin('document as d', 'd.id', 'p.letter_document_id')
+    .select([
+      'p.id',
+      'p.number',
+      'p.project_name',
+      'p.problem',
+      'p.outcome',
+      'p.resolution',
+      'd.number as letter_number',
+      sql<number>`ts_rank(p.search, to_tsquery('simple', ${query})) + similarity(p.search_text, ${fragment})`.as(
+        'similarity',
+      ),
+    ])
+    .where('p.id', '!=', exceptId)
+    .where('p.state', 'in', ['tracking', 'closed'])
+    .where('p.outcome', 'is not', null)
+    .where((eb) => inScope(eb, scope, { unit: 'p.center_unit_id' }))
+    .where(sql<SqlBool>`p.search @@ to_tsquery('simple', ${query})`)
+    .orderBy('similarity', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .execute();
+  const ids = rows.map((x) => Number(x.id));
+  const consulted = ids.length
+    ? await db
+        .selectFrom('consultation as c')
+        .innerJoin('unit as u', 'u.id', 'c.department_id')
+        .select(['c.request_id', 'c.department_id', 'u.name'])
+        .where('c.request_id', 'in', ids)
+        .execute()
+    : [];
+  return rows.map((x) => ({
+    ...x,
+    departments: consulted.filter((c) => Number(c.request_id) === Number(x.id)),
+  }));
+}

@@ -1,0 +1,313 @@
+import { FileExcelOutlined, FormOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Input,
+  Row,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { COMPLEXITY_LABELS, type Complexity } from '../../../../lib/coordination.ts';
+import { WARNING_LABELS } from '../../../../lib/warning.ts';
+import { errorMessage } from '../../api/problem.ts';
+import { can, useSession } from '../../app/session.tsx';
+import { EChart } from '../../ui/EChart.tsx';
+import type { ChartOption } from '../../ui/echarts.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { LinkButton } from '../../ui/LinkButton.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
+import { LoadError } from '../errors/ErrorPages.tsx';
+import { type BoardColumn, type RequestSummary, useBoard, useRequests } from './api.ts';
+import { StateTag, WarningTag } from './view.tsx';
+
+type Filter = 'open' | 'red' | 'all';
+const FILTER_LABELS: Record<Filter, string> = { open: '在办', red: '红灯超期', all: '全部' };
+
+/** Open requests per stage with their red and yellow counts (the coordinator's board). */
+function Board({ columns, onPick }: { columns: BoardColumn[]; onPick: (state: string) => void }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' as const },
+      legend: { data: ['红灯超期', '黄灯预警', '正常'] },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category' as const, data: columns.map((c) => c.label) },
+      yAxis: { type: 'value' as const, minInterval: 1 },
+      series: [
+        {
+          name: '红灯超期',
+          type: 'bar' as const,
+          stack: 'n',
+          color: '#d9363e',
+          data: columns.map((c) => c.red),
+        },
+        {
+          name: '黄灯预警',
+          type: 'bar' as const,
+          stack: 'n',
+          color: '#e6a23c',
+          data: columns.map((c) => c.yellow),
+        },
+        {
+          name: '正常',
+          type: 'bar' as const,
+          stack: 'n',
+          color: '#389e0d',
+          data: columns.map((c) => c.total - c.red - c.yellow),
+        },
+      ],
+    }),
+    [columns],
+  );
+  const total = columns.reduce((n, c) => n + c.total, 0);
+  const red = columns.reduce((n, c) => n + c.red, 0);
+  const yellow = columns.reduce((n, c) => n + c.yellow, 0);
+  return (
+    <Card size="small" title="协调看板" style={{ marginBottom: 16 }} data-testid="coordination-board">
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <Row gutter={[8, 8]}>
+            {columns.map((c) => (
+              <Col span={8} key={c.state}>
+                <Card
+                  size="small"
+                  hoverable
+                  onClick={() => onPick(c.state)}
+                  data-testid={`board-${c.state}`}
+                  styles={{ body: { padding: 10 } }}
+                >
+                  <Statistic title={c.label} value={c.total} />
+                  <Space size={4}>
+                    {c.red > 0 && <Tag color="error">红 {c.red}</Tag>}
+                    {c.yellow > 0 && <Tag color="warning">黄 {c.yellow}</Tag>}
+                  </Space>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </Col>
+        <Col xs={24} lg={14}>
+          <EChart
+            option={option}
+            label={`在办协调事项 ${total} 件，红灯 ${red} 件，黄灯 ${yellow} 件`}
+            style={{ height: 220 }}
+          />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+export default function CoordinationPage() {
+  const me = useSession();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const filter = (params.get('filter') as Filter | null) ?? 'open';
+  const state = params.get('state') ?? undefined;
+  const search = params.get('q') ?? undefined;
+  const [q, setQ] = useState(search ?? '');
+  const [pageSize, setPageSize] = useState(50);
+  const pages = useKeysetPages<number>();
+  const query = {
+    limit: pageSize,
+    ...(state
+      ? { state: state as RequestSummary['state'] as never }
+      : filter === 'open'
+        ? { open: 'true' as const }
+        : {}),
+    ...(filter === 'red' ? { warning: 'red' as const } : {}),
+    ...(search ? { q: search } : {}),
+    ...(pages.cursor !== undefined ? { cursor: pages.cursor } : {}),
+  };
+  const list = useRequests('staff', query);
+  const board = useBoard();
+  const [exporting, setExporting] = useState(false);
+
+  const set = (k: string, v: string | null) => {
+    pages.reset();
+    setParams((p) => {
+      if (v) p.set(k, v);
+      else p.delete(k);
+      if (k === 'filter') p.delete('state');
+      return p;
+    });
+  };
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const rows = list.data?.items ?? [];
+      const now = new Date().toISOString();
+      const blob = await tableWorkbook({
+        sheet: '协调事项',
+        columns: [
+          { header: '编号', key: 'number', width: 22 },
+          { header: '项目', key: 'project', width: 30 },
+          { header: '申请单位', key: 'applicant', width: 28 },
+          { header: '阶段', key: 'state', width: 14 },
+          { header: '层级', key: 'level', width: 14 },
+          { header: '预警', key: 'warning', width: 10 },
+          { header: '提交时间', key: 'created', width: 18 },
+        ] as const,
+        rows: rows.map((r) => ({
+          number: r.number,
+          project: r.projectName,
+          applicant: r.applicantName,
+          state: r.stateLabel,
+          level: r.levelLabel,
+          warning: WARNING_LABELS[r.warningLevel],
+          created: formatDateTime(r.createdAt, false),
+        })),
+        exportedBy: `${me.displayName}（${me.username}）`,
+        exportedAt: now,
+        notes: [
+          ['筛选', state ?? FILTER_LABELS[filter]],
+          ['检索', search ?? '无'],
+        ],
+      });
+      downloadBlob(blob, `协调事项_${fileStamp(now)}.xlsx`);
+      message.success(`已导出 ${rows.length} 件`);
+    } catch (err) {
+      message.error(`导出失败：${errorMessage(err)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableColumnsType<RequestSummary> = [
+    {
+      title: '编号',
+      dataIndex: 'number',
+      width: 170,
+      render: (n: string, r) => <Link to={`/coordination/${r.id}`}>{n}</Link>,
+    },
+    {
+      title: '项目',
+      dataIndex: 'projectName',
+      sorter: (a, b) => a.projectName.localeCompare(b.projectName, 'zh-CN'),
+      render: (v: string, r) => (
+        <Space size={4}>
+          {v}
+          {r.urgent && <Tag color="red">急</Tag>}
+          {r.complexity && r.complexity !== 'simple' && (
+            <Tag>{COMPLEXITY_LABELS[r.complexity as Complexity]}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: '申请单位', dataIndex: 'applicantName', width: 220 },
+    {
+      title: '阶段',
+      dataIndex: 'state',
+      width: 130,
+      render: (s: string, r) => <StateTag state={s} label={r.stateLabel} />,
+    },
+    { title: '层级', dataIndex: 'levelLabel', width: 120 },
+    {
+      title: '预警',
+      dataIndex: 'warningLevel',
+      width: 110,
+      sorter: (a, b) => rank(a.warningLevel) - rank(b.warningLevel),
+      render: (w: RequestSummary['warningLevel']) => <WarningTag level={w} />,
+    },
+    {
+      title: '提交时间',
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (v: string) => formatDateTime(v, false),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="协调事项"
+        subtitle="企业、园区、镇街或窗口提出的审批协调：分办、书面征询各部门，意见一致出具告知函，分歧提请专题协调会；不能解决的逐级上报。"
+        extra={
+          <Space>
+            {can(me, 'coordination:submit') && (
+              <LinkButton type="primary" icon={<FormOutlined />} to="/coordination/new">
+                登记协调事项
+              </LinkButton>
+            )}
+            <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+              导出表格
+            </Button>
+          </Space>
+        }
+      />
+      {board.data && <Board columns={board.data} onPick={(s) => set('state', s)} />}
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
+          <Space>
+            <Segmented<Filter>
+              value={state ? undefined : filter}
+              onChange={(v) => set('filter', v)}
+              options={(['open', 'red', 'all'] as Filter[]).map((v) => ({
+                value: v,
+                label: FILTER_LABELS[v],
+              }))}
+              aria-label="筛选"
+            />
+            {state && (
+              <Tag closable onClose={() => set('state', null)}>
+                阶段：{board.data?.find((c) => c.state === state)?.label ?? state}
+              </Tag>
+            )}
+          </Space>
+          <Space>
+            <Input.Search
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              onSearch={(v) => set('q', v.trim() || null)}
+              allowClear
+              placeholder="项目、申请单位、问题或编号"
+              style={{ width: 280 }}
+              aria-label="检索协调事项"
+            />
+            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label="刷新" />
+          </Space>
+        </Space>
+        {list.isError && !list.data ? (
+          <LoadError error={list.error} what="协调事项" onRetry={() => void list.refetch()} />
+        ) : (
+          <>
+            <Table<RequestSummary>
+              rowKey="id"
+              columns={columns}
+              dataSource={list.data?.items ?? []}
+              loading={list.isFetching}
+              pagination={false}
+              locale={{ emptyText: '没有符合条件的协调事项' }}
+              data-testid="coordination-table"
+            />
+            <KeysetPager
+              page={pages.page}
+              count={list.data?.items.length ?? 0}
+              hasNext={list.data?.nextAfter != null}
+              onPrev={pages.prev}
+              onNext={() => list.data?.nextAfter != null && pages.next(list.data.nextAfter)}
+              pageSize={pageSize}
+              onPageSize={(n) => {
+                setPageSize(n);
+                pages.reset();
+              }}
+              loading={list.isFetching}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
+
+const rank = (w: string) => (w === 'red' ? 2 : w === 'yellow' ? 1 : 0);
