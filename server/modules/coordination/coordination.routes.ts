@@ -848,7 +848,8 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
   app.get(
     '/api/coordination-ladder/:region',
     {
-      config: { access: { permission: 'coordination:read' } },
+      // Enterprises read it too: the portal form shows what their request must contain.
+      config: { access: 'authenticated' },
       schema: {
         tags,
         summary: '逐级协调配置',

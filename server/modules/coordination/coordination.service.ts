@@ -20,6 +20,7 @@ import {
   OPEN_STATES,
   proposeOutcome,
   type ReplyFacts,
+  SOURCE_LABELS,
   STANCE_LABELS,
   startLevel,
   transition,
@@ -515,7 +516,7 @@ export async function submitRequest(ctx: Ctx, input: SubmitInput) {
       null,
       step,
       unit,
-      `新提交的协调事项（来源：${input.source}）`,
+      `新提交的协调事项（来源：${SOURCE_LABELS[input.source as CoordinationSource]}）`,
     );
     await record(trx, ctx, id, {
       kind: 'submitted',

@@ -79,9 +79,14 @@ export async function suggestDepartments(db: Db, r: RequestRow, precedentDepartm
       if (u) add(Number(u.id), u.name, 3, `涉及事项“${i.name}”`);
     }
   }
+  // A department named in the request: the own region's, not also the city's of the same name.
+  const named = new Set<string>();
   for (const u of local) {
     const core = u.name.replace(/^.{2,3}?(区|市|县)/u, '');
-    if (core.length >= 3 && text.includes(core)) add(Number(u.id), u.name, 3, '申请中点名该部门');
+    if (core.length >= 3 && text.includes(core) && !named.has(core)) {
+      named.add(core);
+      add(Number(u.id), u.name, 3, '申请中点名该部门');
+    }
   }
   for (const [id, numbers] of precedentDepartments) {
     const u = units.find((x) => Number(x.id) === id);

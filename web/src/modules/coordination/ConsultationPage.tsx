@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { STANCE_LABELS, type Stance } from '../../../../lib/coordination.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
+import { can, useSession } from '../../app/session.tsx';
 import { beijingToday } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
@@ -38,6 +39,7 @@ interface Values {
 /** One consultation from the department's side: read the request, draft the reply, the lead signs. */
 export default function ConsultationPage() {
   const id = Number(useParams().id);
+  const me = useSession();
   const { message } = App.useApp();
   const q = useConsultation(id);
   const request = useRequest('staff', q.data?.data.requestId ?? 0);
@@ -67,7 +69,7 @@ export default function ConsultationPage() {
     };
     try {
       await action.mutateAsync({ id, etag, path: 'reply', body });
-      message.success(canSign ? '已保存答复，可签发' : '已保存答复，待部门负责人签发');
+      message.success(can(me, 'consultation:sign') ? '已保存答复，可签发' : '已保存答复，待部门负责人签发');
     } catch (err) {
       if (err instanceof ApiProblem)
         setError([err.detail ?? err.message, ...err.errors.map((e) => e.message)].join(' '));

@@ -354,8 +354,8 @@ function Commitments({ r }: { r: RequestDetail }) {
         dataSource={tracked}
         data-testid="request-commitments"
         columns={[
-          { title: '部门', dataIndex: 'departmentName', width: 200 },
-          { title: '承诺内容', dataIndex: 'content' },
+          { title: '部门', dataIndex: 'departmentName', width: 180 },
+          { title: '承诺内容', dataIndex: 'content', width: '34%' },
           { title: '期限', dataIndex: 'dueDate', width: 110 },
           {
             title: '时限',
@@ -520,7 +520,7 @@ export default function RequestDetailPage() {
         />
       )}
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           <Card size="small" title="申请内容" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label="申请单位">{r.applicantName}</Descriptions.Item>
@@ -587,7 +587,7 @@ export default function RequestDetailPage() {
           )}
           <Commitments r={r} />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xxl={8}>
           <Ladder r={r} />
           <Card size="small" title="时间线" data-testid="timeline">
             {r.timeline.length ? (
