@@ -9,6 +9,7 @@ import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { createDeadline } from '../platform/deadlines/deadlines.ts';
 import { BuiltinSealProvider } from '../platform/seals/seals.ts';
 import { seedDemoCatalog, seedDemoLicences } from './catalog.ts';
+import { seedDemoCoordination } from './coordination.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -192,6 +193,7 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
     await seedDemoSeals(trx, secrets, unitIds);
     await seedDemoCatalog(trx, REGIONS, unitIds);
     await seedDemoLicences(trx, DEMO_ENTERPRISES);
+    await seedDemoCoordination(trx, secrets);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;

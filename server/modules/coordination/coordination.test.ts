@@ -424,9 +424,12 @@ describe('an enterprise request, three consultations, consistent replies → a s
       problem: '建设工程规划许可证与施工图审查互为前置，项目无法开工。',
     });
     const res = (await call('nanhu.coord', 'GET', `/api/coordination/${other}/suggestions`)).json();
-    expect(res.precedents[0]).toMatchObject({ id, outcome: 'letter' });
-    expect(res.precedents[0].letterNumber).toMatch(/南审协/);
-    expect(res.precedents[0].departments).toContain('南湖区住房和城乡建设局');
+    const mine = res.precedents.find((p: Json) => p.id === id);
+    expect(mine).toMatchObject({ outcome: 'letter', resolution: '各部门承诺均已落实，项目已开工。' });
+    expect(mine.letterNumber).toMatch(/南审协/);
+    expect(mine.departments).toContain('南湖区住房和城乡建设局');
+    // Unrelated requests (the withdrawn, the open) are never precedents.
+    expect(res.precedents.every((p: Json) => p.outcome !== null)).toBe(true);
   });
 });
 

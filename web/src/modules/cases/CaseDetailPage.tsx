@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Popconfirm, Skeleton, Space } from 'antd';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages.tsx';
 import { type CaseDetail, useCase, useCaseAction } from './api.ts';
@@ -75,11 +76,16 @@ export default function CaseDetailPage() {
       ) : (
         <>
           <Card size="small" style={{ marginBottom: 16 }} title="办理">
-            {c.actions.length ? (
-              <CaseActions c={c} etag={q.data!.etag} channel="staff" />
-            ) : (
-              <span style={{ color: 'rgba(0,0,0,0.55)' }}>当前状态下您无需办理此件。</span>
-            )}
+            <Space wrap>
+              {c.actions.length ? (
+                <CaseActions c={c} etag={q.data!.etag} channel="staff" />
+              ) : (
+                <span style={{ color: 'rgba(0,0,0,0.55)' }}>当前状态下您无需办理此件。</span>
+              )}
+              {can(me, 'coordination:submit') && (
+                <LinkButton to={`/coordination/new?caseId=${c.id}`}>发起协调</LinkButton>
+              )}
+            </Space>
           </Card>
           {c.state === 'in_review' && outstanding(c) > 0 && (
             <Alert

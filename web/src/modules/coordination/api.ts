@@ -67,8 +67,9 @@ export async function send<T>(
   return json as T;
 }
 
-export function useRequests(c: Channel, q: RequestQuery) {
+export function useRequests(c: Channel, q: RequestQuery, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: coordinationKeys.list(c, q),
     queryFn: async () => {
       const s = new URLSearchParams();
@@ -134,8 +135,9 @@ export function useSubmitRequest(c: Channel) {
   });
 }
 
-export function useConsultations(status: 'open' | 'all') {
+export function useConsultations(status: 'open' | 'all', enabled = true) {
   return useQuery({
+    enabled,
     queryKey: coordinationKeys.consultations(status),
     queryFn: () => body(api.GET('/api/consultations', { params: { query: { status, limit: 200 } } })),
   });

@@ -7,10 +7,21 @@ import { roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CasePanel } from '../cases/CasePanel.tsx';
+import { CoordinationPanel } from '../coordination/CoordinationPanel.tsx';
 import { DeadlinePanel } from './DeadlinePanel.tsx';
 import { ENTERPRISE_PANELS, type Panel, panelsFor } from './workbench.ts';
 
 function PanelCard({ panel }: { panel: Panel }) {
+  if (panel.coordinationView) {
+    return (
+      <CoordinationPanel
+        title={panel.title}
+        description={panel.description}
+        view={panel.coordinationView}
+        testId={`panel-${panel.key}`}
+      />
+    );
+  }
   if (panel.caseView) {
     return (
       <CasePanel

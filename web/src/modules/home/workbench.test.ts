@@ -39,6 +39,6 @@ describe('deadline panel', () => {
 
 describe('panelsFor', () => {
   it('no longer has an empty deadline panel (the live one replaces it)', () => {
-    expect(panelsFor(['dept_lead']).map((p) => p.key)).toEqual(['sign']);
+    expect(panelsFor(['dept_lead']).map((p) => p.key)).toEqual(['sign', 'consult']);
   });
 });

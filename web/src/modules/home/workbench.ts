@@ -11,6 +11,8 @@ export interface Panel {
   description: string;
   /** A live list of cases in this view instead of the placeholder. */
   caseView?: 'intake' | 'deliver' | 'queue' | 'portal';
+  /** A live list of coordination work instead of the placeholder. */
+  coordinationView?: 'consultations' | 'requests' | 'escalations' | 'portal';
 }
 
 const PANELS: Record<string, Panel[]> = {
@@ -42,6 +44,7 @@ const PANELS: Record<string, Panel[]> = {
     },
     {
       key: 'consult',
+      coordinationView: 'consultations',
       title: '待回复征询',
       description: '中心发来的书面征询意见将显示在这里，须在 5 个工作日内回复。',
     },
@@ -53,10 +56,17 @@ const PANELS: Record<string, Panel[]> = {
       title: '待签批事项',
       description: '需要部门负责人审核签批的办件和征询回复将显示在这里。',
     },
+    {
+      key: 'consult',
+      coordinationView: 'consultations',
+      title: '待回复征询',
+      description: '发给本部门的书面征询意见将显示在这里，答复须由部门负责人签发。',
+    },
   ],
   liaison: [
     {
       key: 'consult',
+      coordinationView: 'consultations',
       title: '待回复征询',
       description: '发给本部门的书面征询意见将显示在这里，请及时分送并跟踪回复。',
     },
@@ -69,11 +79,13 @@ const PANELS: Record<string, Panel[]> = {
   coordinator: [
     {
       key: 'requests',
+      coordinationView: 'requests',
       title: '协调请求',
       description: '企业、园区、镇街提交或窗口升级的协调请求将显示在这里，待分办、征询或上会。',
     },
     {
       key: 'consults',
+      coordinationView: 'consultations',
       title: '征询进度',
       description: '已发出的书面征询及各部门回复情况将显示在这里，临期未复的会被标出。',
     },
@@ -110,6 +122,7 @@ const PANELS: Record<string, Panel[]> = {
   leader: [
     {
       key: 'escalations',
+      coordinationView: 'escalations',
       title: '提请协调事项',
       description: '逐级协调后提请分管领导决策的事项将显示在这里。',
     },
@@ -137,6 +150,7 @@ export const ENTERPRISE_PANELS: Panel[] = [
   },
   {
     key: 'coordination',
+    coordinationView: 'portal',
     title: '协调请求',
     description: '您提交的项目协调请求、各部门回复意见和告知函将显示在这里。',
   },
