@@ -23,7 +23,9 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
-const PROJECT = '年产5万台工业机器人项目（二期）';
+// A fresh name per run: a retried test does not trip over the first attempt's request.
+const RUN = String(Date.now() % 100000);
+const PROJECT = `智能装备二期厂房${RUN}`;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** Opens the request of PROJECT from the coordination list. */
@@ -31,7 +33,7 @@ async function openRequest(page: Page) {
   await openMenu(page, '协调事项');
   await page.getByTestId('coordination-table').getByRole('link').first().waitFor();
   await page
-    .getByRole('row', { name: new RegExp(PROJECT.replace(/[()（）]/g, '.')) })
+    .getByRole('row', { name: new RegExp(PROJECT) })
     .getByRole('link')
     .first()
     .click();
@@ -44,7 +46,7 @@ async function replyAndSign(page: Page, user: string, commitment: string) {
   await openMenu(page, '书面征询');
   await page
     .getByTestId('consultations-queue')
-    .getByRole('link', { name: new RegExp(PROJECT.slice(0, 8)) })
+    .getByRole('link', { name: new RegExp(PROJECT) })
     .click();
   const form = page.getByTestId('reply-form');
   await form.waitFor();
@@ -63,7 +65,9 @@ async function replyAndSign(page: Page, user: string, commitment: string) {
 }
 
 describe('协调：企业提交 → 书面征询三个部门 → 答复签发 → 告知函 → 承诺督办', () => {
-  it('walks the whole flow across the enterprise, the coordinator and three departments', async () => {
+  it('walks the whole flow across the enterprise, the coordinator and three departments', {
+    timeout: 240_000,
+  }, async () => {
     await withPage(app, 'coordination-enterprise', async ({ page }) => {
       await login(page, 'ent.zhineng', 'enterprise');
       await openMenu(page, '协调申请');
@@ -171,12 +175,145 @@ describe('协调：企业提交 → 书面征询三个部门 → 答复签发 �
     await withPage(app, 'coordination-enterprise-progress', async ({ page }) => {
       await login(page, 'ent.zhineng', 'enterprise');
       await openMenu(page, '协调申请');
-      await page.getByTestId('my-coordination-table').getByRole('link').first().click();
+      await page
+        .getByTestId('my-coordination-table')
+        .getByRole('row', { name: new RegExp(PROJECT) })
+        .getByRole('link')
+        .first()
+        .click();
       const timeline = page.getByTestId('coordination-timeline');
       await timeline.waitFor();
       expect(await text(timeline)).toContain('签发告知函');
       expect(await text(page.getByTestId('coordination-letter'))).toContain('PDF');
       await shot(page, 'coordination-enterprise-progress');
+    });
+  });
+});
+
+describe('逐级协调：窗口 → 阶段牵头部门 → 中心（意见分歧，提请协调会）→ 分管领导批示', () => {
+  const ROAD = `凤桥镇冷链物流园道路开口${RUN}`;
+
+  async function openByName(page: Page) {
+    await openMenu(page, '协调事项');
+    await page
+      .getByRole('row', { name: new RegExp(ROAD) })
+      .getByRole('link')
+      .first()
+      .click();
+    await page.getByTestId('ladder').waitFor();
+  }
+
+  /** Clicks a header action, fills its dialog and confirms. */
+  async function act(page: Page, button: RegExp, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>) {
+    await page.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await fill(dialog);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('passes each level with its reason, contents and time limit', { timeout: 240_000 }, async () => {
+    await withPage(app, 'ladder-window', async ({ page }) => {
+      await login(page, 'nanhu.clerk');
+      await openMenu(page, '协调事项');
+      await page.getByRole('link', { name: /登记协调事项/ }).click();
+      const form = page.getByTestId('coordination-form');
+      await form.getByLabel('申请单位').fill('嘉兴凤桥冷链物流有限公司');
+      await form.getByLabel('项目名称').fill(ROAD);
+      await form.getByLabel('项目概况').fill('冷链物流园拟接入省道出入口。');
+      await form.getByLabel('存在问题').fill('道路开口审批与施工许可的先后顺序不明确。');
+      await form.getByLabel('联系人').fill('姚建平');
+      await form.getByLabel('联系电话').fill('13605730388');
+      await form.getByRole('button', { name: /提\s*交/ }).click();
+      await page.getByTestId('ladder').waitFor();
+      await act(page, /上报阶段牵头部门/, async (d) => {
+        await d.getByLabel('阶段牵头部门').click();
+        await page.keyboard.type('住房');
+        await pickOption(page, '南湖区住房和城乡建设局');
+        await d.getByLabel('部门', { exact: true }).fill('交通运输局');
+        await d.getByLabel('该部门意见').fill('须先取得施工许可。');
+        await d.getByLabel('上报理由').fill('涉及交通与住建两个部门，窗口无法协调。');
+      });
+      expect(await text(page.getByTestId('ladder'))).toContain(
+        '综合窗口 → 阶段牵头部门（南湖区住房和城乡建设局）',
+      );
+    });
+
+    await withPage(app, 'ladder-stage-lead', async ({ page }) => {
+      await login(page, 'nanhu.lead3');
+      await openByName(page);
+      await act(page, /上报政务服务中心/, async (d) => {
+        await d.getByLabel('拟解决方案').fill('建议中心组织住建、交通并联办理。');
+        await d
+          .getByLabel('上报附件')
+          .setInputFiles({ name: '情况说明.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await page.waitForTimeout(500);
+        await d.getByLabel('上报理由').fill('牵头部门协调未果，需中心组织。');
+      });
+      expect(await text(page.getByTestId('ladder'))).toContain('阶段牵头部门 → 政务服务中心');
+    });
+
+    await withPage(app, 'ladder-center', async ({ page }) => {
+      await login(page, 'nanhu.coord');
+      await openByName(page);
+      await act(page, /分办并书面征询/, async (d) => {
+        await d.getByLabel('协调事项1').fill('道路开口与施工许可的办理顺序');
+        await d.getByLabel('涉及部门1').click();
+        await page.keyboard.type('住房');
+        await pickOption(page, '南湖区住房和城乡建设局');
+        await page.keyboard.press('Escape');
+      });
+      await page.getByTestId('consultations-table').waitFor();
+    });
+
+    await withPage(app, 'ladder-reply', async ({ page }) => {
+      await login(page, 'nanhu.lead3');
+      await openMenu(page, '书面征询');
+      await page
+        .getByTestId('consultations-queue')
+        .getByRole('link', { name: new RegExp(ROAD) })
+        .click();
+      const form = page.getByTestId('reply-form');
+      await form.getByText('不同意', { exact: true }).click();
+      await form.getByLabel('答复意见').fill('须先完成道路开口审批，再办理施工许可。');
+      await form.getByLabel('依据（法律法规、政策文件）').fill('《公路法》第五十五条');
+      await form.getByRole('button', { name: /保存答复/ }).click();
+      await page.getByText('已保存答复，可签发').waitFor();
+      await page.getByRole('button', { name: /负责人签发/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /^签\s*发$/ })
+        .click();
+      await page.getByTestId('reply-answered').waitFor();
+    });
+
+    await withPage(app, 'ladder-meeting', async ({ page }) => {
+      await login(page, 'nanhu.coord');
+      await openByName(page);
+      const analysis = page.getByTestId('analysis');
+      expect(await text(analysis)).toContain('系统建议：召开专题协调会');
+      expect(await text(analysis)).toContain('南湖区住房和城乡建设局不同意');
+      await analysis.getByRole('button', { name: /按建议召开专题协调会/ }).click();
+      await page.getByText('拟提请召开专题协调会').waitFor();
+      await act(page, /上报分管领导/, async (d) => {
+        await d.getByLabel('上报理由').fill('部门意见分歧，提请分管领导协调。');
+      });
+      expect(await text(page.getByTestId('ladder'))).toContain('政务服务中心 → 分管领导');
+    });
+
+    await withPage(app, 'ladder-leader', async ({ page }) => {
+      await login(page, 'nanhu.leader');
+      const panel = page.getByTestId('panel-escalations');
+      await panel.getByRole('link', { name: ROAD }).click();
+      await page.getByTestId('ladder').waitFor();
+      await act(page, /批\s*示/, async (d) => {
+        await d.getByLabel('批示内容').fill('请住建局牵头，三个工作日内并联办理道路开口和施工许可。');
+      });
+      await page.getByTestId('request-commitments').waitFor();
+      expect(await text(page.getByTestId('request-commitments'))).toContain('落实领导批示');
+      expect(await text(page.getByTestId('timeline'))).toContain('分管领导批示');
+      await shot(page, 'coordination-ladder');
     });
   });
 });

@@ -63,6 +63,16 @@ export async function nextRequestNumber(db: Db, regionCode: string, year: number
   return `XT${regionCode}-${year}-${String(r.rows[0]!.last_number).padStart(4, '0')}`;
 }
 
+/** Locks a request row for the rest of the transaction: actions on it and on its replies queue here. */
+export function lockRequest(db: Db, id: number) {
+  return db
+    .selectFrom('coordination_request')
+    .select(['state', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
 export function insertRequest(db: Db, tokens: string[], row: Insertable<CoordinationRequestTable>) {
   return db
     .insertInto('coordination_request')
@@ -198,7 +208,16 @@ export async function boardCounts(db: Db, reader: RequestReader, today: string) 
 export function filesOf(db: Db, requestId: number) {
   return db
     .selectFrom('coordination_file')
-    .select(['id', 'consultation_id', 'file_name', 'content_type', 'size', 'created_at', 'blob_hash'])
+    .select([
+      'id',
+      'consultation_id',
+      'file_name',
+      'content_type',
+      'size',
+      'created_at',
+      'blob_hash',
+      'uploaded_by_enterprise',
+    ])
     .where('request_id', '=', requestId)
     .orderBy('id')
     .execute();
@@ -502,10 +521,11 @@ export function overdueConsultations(db: Db, on: string) {
     .selectFrom('consultation as c')
     .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
     .innerJoin('unit as u', 'u.id', 'c.department_id')
+    .innerJoin('deadline as d', 'd.id', 'c.deadline_id')
     .select([
       'c.id',
       'c.request_id',
-      'c.reply_by',
+      'd.due_date as reply_by',
       'u.name as department_name',
       'r.number',
       'r.project_name',
@@ -514,7 +534,8 @@ export function overdueConsultations(db: Db, on: string) {
     ])
     .where('c.status', '!=', 'answered')
     .where('c.overdue_at', 'is', null)
-    .where('c.reply_by', '<', on)
+    .where('d.status', '=', 'open')
+    .where('d.due_date', '<', on)
     .where('r.state', '=', 'consulting')
     .execute();
 }

@@ -55,6 +55,7 @@ import {
   escalate,
   instruct,
   ladderOf,
+  overdue,
   type RequestRow,
   requestDetail,
   requestDocumentFile,
@@ -174,10 +175,10 @@ function toConsultation(
     departmentId: Number(c.department_id),
     departmentName: c.department_name,
     questions: c.questions,
-    replyBy: c.reply_by,
+    replyBy: c.due_date ?? c.reply_by,
     warningLevel: warningFromDates(today, c.due_date, c.yellow_from, c.deadline_status === 'open'),
     status: c.status,
-    overdue: c.status !== 'answered' && today > c.reply_by,
+    overdue: overdue(c, today),
     late: c.late,
     stance: c.stance,
     opinion: c.opinion,
@@ -244,7 +245,7 @@ const toDetail = (d: Detail): z.infer<typeof RequestDetailSchema> => {
       toLevelLabel: LADDER_LABELS[s.to_level],
       toUnitName: s.to_unit_name,
       reason: s.reason,
-      by: s.escalated_by_name,
+      by: d.principal.kind === 'enterprise' ? null : s.escalated_by_name,
       at: s.at.toISOString(),
       limitDays: s.limit_days,
       dueDate: s.due_date,
@@ -344,7 +345,7 @@ function sharedRoutes(
   app.post(
     `${prefix}/coordination/files`,
     {
-      config: { access: prefix === '/api' ? 'staff' : access.submit },
+      config: { access: prefix === '/api' ? { permission: 'coordination:attach' } : access.submit },
       schema: {
         tags,
         summary: '上传协调附件',
@@ -816,7 +817,8 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
   app.post(
     '/api/commitments/:id/done',
     {
-      config: { access: 'staff' },
+      // Held by every staff role; the service allows the owning department and the center only.
+      config: { access: { permission: 'coordination:read' } },
       schema: {
         tags,
         summary: '报告承诺办结',

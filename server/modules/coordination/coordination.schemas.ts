@@ -106,6 +106,10 @@ export const ReplyInput = z
   .refine((r) => r.stance !== 'conditional' || r.conditions.length >= 2, {
     message: '有条件同意须写明条件',
     path: ['conditions'],
+  })
+  .refine((r) => r.stance === 'agree' || r.legalBasis.length >= 2, {
+    message: '不同意或有条件同意须写明依据（法律法规、政策文件）',
+    path: ['legalBasis'],
   });
 
 export const Decide = z.object({
@@ -132,7 +136,7 @@ export const Escalate = z.object({
 });
 
 export const Instruct = z.object({
-  instruction: required('批示内容', 4, 2000),
+  instruction: required('批示内容', 4, 480),
   ownerUnitId: id.optional(),
   dueDays: z.number().int().min(1, '落实时限至少 1 个工作日').max(60).default(5),
 });

@@ -25,10 +25,10 @@ import {
   startLevel,
   transition,
 } from '../../../lib/coordination.ts';
-import { type IsoDate, todayIn } from '../../../lib/dates.ts';
+import { addDays, type IsoDate, todayIn } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
-import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import { type Actor, SYSTEM_ACTOR, writeAudit } from '../../platform/audit/audit.ts';
 import { addWorkingDays, countWorkingDays } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
@@ -67,6 +67,7 @@ import {
   ladderStepsOf,
   listCommitments,
   listRequests,
+  lockRequest,
   mattersOf,
   nextRequestNumber,
   overdueConsultations,
@@ -158,6 +159,10 @@ export async function saveLadder(
   }
   const levels = new Set(steps.map((s) => s.level));
   if (levels.size !== 4) throw problems.unprocessable('每个层级只能配置一次。');
+  // Consultations are sent by the center: only the leader's level can require their results.
+  if (steps.some((s) => s.level !== 'leader' && s.required.includes('consultations'))) {
+    throw problems.unprocessable('“书面征询结果”只能作为上报分管领导时的要求（征询由中心发出）。');
+  }
   await transaction(db, async (trx) => {
     for (const s of steps) {
       await trx
@@ -362,6 +367,12 @@ export async function uploadFile(ctx: Ctx, scanner: FileScanner, bytes: Buffer, 
       })
       .returning(['id', 'file_name', 'content_type', 'size'])
       .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx.actor, {
+      action: 'coordination.file.upload',
+      targetType: 'coordination_file',
+      targetId: row.id,
+      summary: { fileName, contentType: type.contentType, size: bytes.length, sm3: hash },
+    });
     return {
       id: Number(row.id),
       consultationId: null,
@@ -543,7 +554,7 @@ async function factsOf(db: Db, row: RequestRow): Promise<CoordinationFacts> {
   return {
     state: row.state as CoordinationState,
     level: row.level as LadderLevel,
-    pendingConsultations: cons.filter((c) => c.status !== 'answered' && c.reply_by >= today).length,
+    pendingConsultations: cons.filter((c) => c.status !== 'answered' && !overdue(c, today)).length,
     openCommitments: ks.filter((k) => k.status === 'open').length,
   };
 }
@@ -558,19 +569,22 @@ function partiesOf(p: Principal, row: RequestRow): CoordinationParty[] {
   const parties: CoordinationParty[] = [];
   const center = centerUnit(row);
   if (row.created_by !== null && Number(row.created_by) === p.id) parties.push('submitter');
-  if (covers(p, 'coordination:manage', center)) parties.push('coordinator');
+  // The city sees its counties' requests (两级联动) but acts only in its own region: a county's
+  // letters carry the county center's number series and seal.
+  const local = p.regionCode === row.region_code;
+  if (local && covers(p, 'coordination:manage', center)) parties.push('coordinator');
   const level = row.level as LadderLevel;
   const handler =
     level === 'window'
-      ? covers(p, 'case:intake', center) && covers(p, 'coordination:escalate', center)
+      ? local && covers(p, 'case:intake', center) && covers(p, 'coordination:escalate', center)
       : level === 'stage_lead'
         ? row.stage_lead_unit_id !== null &&
           stageLead(p, { id: Number(row.stage_lead_unit_id), regionCode: row.region_code })
         : level === 'center'
-          ? covers(p, 'coordination:manage', center)
+          ? local && covers(p, 'coordination:manage', center)
           : false; // the leader instructs; nobody is above
   if (handler) parties.push('handler');
-  if (level === 'leader' && covers(p, 'coordination:instruct', center)) parties.push('leader');
+  if (level === 'leader' && local && covers(p, 'coordination:instruct', center)) parties.push('leader');
   return parties;
 }
 
@@ -600,6 +614,9 @@ async function act(
   if (row.version !== version)
     throw problems.preconditionFailed('协调事项已被他人办理或修改，请刷新后再操作。');
   return transaction(ctx.db, async (trx) => {
+    if ((await lockRequest(trx, id)).version !== version) {
+      throw problems.preconditionFailed('协调事项已被他人办理或修改，请刷新后再操作。');
+    }
     const change = await effect(trx, row);
     const moved = await updateRequest(trx, id, version, { state: to, ...change.set }, change.tokens);
     if (!moved) throw problems.preconditionFailed('协调事项已被他人办理或修改，请刷新后再操作。');
@@ -850,10 +867,20 @@ async function assertCommitmentDates(db: Db, regionCode: string, list: { dueDate
   const dated = list.filter((k) => k.dueDate);
   if (!dated.length) return;
   const { calendar } = await loadCalendar(db, regionCode);
+  const latest = addDays(today, 366);
   for (const k of dated) {
     if (k.dueDate! <= today) throw problems.unprocessable(`承诺完成日期 ${k.dueDate} 应晚于今天。`);
+    if (k.dueDate! > latest)
+      throw problems.unprocessable(`承诺完成日期 ${k.dueDate} 不能晚于一年之后（${latest}）。`);
     if (!calendar.dayKind(k.dueDate!).workday)
       throw problems.unprocessable(`承诺完成日期 ${k.dueDate} 不是工作日。`);
+  }
+}
+
+/** Inside the transaction: the request still takes replies (a decision or a close may have won). */
+async function stillConsulting(trx: Db, requestId: number) {
+  if ((await lockRequest(trx, requestId)).state !== 'consulting') {
+    throw problems.conflict('协调事项已不在征询阶段，不再接收答复。');
   }
 }
 
@@ -867,8 +894,8 @@ export async function saveReply(ctx: Ctx, id: number, version: number, input: z.
   if (c.version !== version) throw problems.preconditionFailed('答复已被他人修改，请刷新后再保存。');
   const region = (await requestRow(ctx.db, ctx.principal, Number(c.request_id))).region_code;
   await assertCommitmentDates(ctx.db, region, input.commitments);
-  const today = todayIn();
   await transaction(ctx.db, async (trx) => {
+    await stillConsulting(trx, Number(c.request_id));
     const ok = await updateConsultation(trx, id, version, {
       status: 'drafted',
       stance: input.stance,
@@ -877,7 +904,6 @@ export async function saveReply(ctx: Ctx, id: number, version: number, input: z.
       conditions: input.conditions,
       drafted_by: staffId(ctx.actor),
       drafted_at: new Date(),
-      late: today > c.reply_by,
     });
     if (!ok) throw problems.preconditionFailed('答复已被他人修改，请刷新后再保存。');
     await trx
@@ -914,24 +940,28 @@ export async function signReply(ctx: Ctx, id: number, version: number) {
   if (c.status === 'answered') throw problems.conflict('该征询已答复并签发，不能重复签发。');
   if (c.status !== 'drafted') throw problems.conflict('答复尚未起草，不能签发。');
   if (c.request_state !== 'consulting') throw problems.conflict('协调事项已不在征询阶段，不再接收答复。');
+  // A reply counts when signed: it is late if signed after the (possibly recomputed) due date.
+  const late = todayIn() > (c.due_date ?? c.reply_by);
   await transaction(ctx.db, async (trx) => {
+    await stillConsulting(trx, Number(c.request_id));
     const ok = await updateConsultation(trx, id, version, {
       status: 'answered',
       signed_by: staffId(ctx.actor),
       signed_at: new Date(),
+      late,
     });
     if (!ok) throw problems.preconditionFailed('答复已被他人修改，请刷新后再签发。');
     if (c.deadline_id) await closeDeadline(trx, Number(c.deadline_id), 'done');
     await record(trx, ctx, Number(c.request_id), {
       kind: 'consultation.answered',
       title: `${c.department_name}答复：${STANCE_LABELS[c.stance!]}`,
-      detail: `${c.opinion ?? ''}${c.late ? '（逾期答复）' : ''}`,
+      detail: `${c.opinion ?? ''}${late ? '（逾期答复）' : ''}`,
     });
     await writeAudit(trx, ctx.actor, {
       action: 'consultation.sign',
       targetType: 'consultation',
       targetId: id,
-      summary: { request: c.request_number, stance: c.stance, late: c.late },
+      summary: { request: c.request_number, stance: c.stance, late },
     });
     const remaining = await trx
       .selectFrom('consultation')
@@ -952,11 +982,23 @@ export async function signReply(ctx: Ctx, id: number, version: number) {
 
 // --- outcome and the notification letter --------------------------------------------------------
 
+/**
+ * Silence past the due date: recorded by the sweep, or the reply deadline (recomputed with the
+ * calendar) has passed while open. A consultation cancelled by a decision is not overdue.
+ */
+export function overdue(
+  c: Pick<ConsultationRow, 'status' | 'overdue_at' | 'deadline_status' | 'due_date'>,
+  today: IsoDate,
+) {
+  if (c.status === 'answered') return false;
+  return c.overdue_at !== null || (c.deadline_status === 'open' && c.due_date !== null && today > c.due_date);
+}
+
 function replyFacts(cons: ConsultationRow[], today: IsoDate): ReplyFacts[] {
   return cons.map((c) => ({
     department: c.department_name,
     stance: c.status === 'answered' ? c.stance : null,
-    overdue: c.status !== 'answered' && c.reply_by < today,
+    overdue: overdue(c, today),
     conditions: c.conditions ?? '',
   }));
 }
@@ -975,8 +1017,14 @@ export async function decide(ctx: Ctx, id: number, version: number, input: z.inf
   }
   const event = input.outcome === 'letter' ? 'decide_letter' : 'decide_meeting';
   return act(ctx, id, version, event, async (trx, r) => {
+    // Replies are signed under the same row lock: re-read them; a change means decide again.
+    const now = await consultationsOf(trx, id);
+    const fresh = proposeOutcome((r.complexity ?? 'simple') as Complexity, replyFacts(now, today));
+    if (fresh.outcome !== proposal.outcome || fresh.reasons.join() !== proposal.reasons.join()) {
+      throw problems.conflict('部门答复情况刚刚有变化，请刷新后重新确定处理方式。');
+    }
     await cancelOpenConsultations(trx, id);
-    const silent = cons.filter((c) => c.status !== 'answered');
+    const silent = now.filter((c) => c.status !== 'answered');
     if (silent.length) {
       // Unanswered consultations no longer count: drafts are dropped, silence stays on record.
       await trx
@@ -990,6 +1038,11 @@ export async function decide(ctx: Ctx, id: number, version: number, input: z.inf
         .execute();
     }
     const why = override ? `（调整系统建议，理由：${input.overrideReason}）` : '';
+    await record(trx, ctx, id, {
+      kind: `${event}.public`,
+      title: input.outcome === 'letter' ? '各部门意见一致，将以告知函答复' : '将召开专题协调会研究',
+      public: true,
+    });
     return {
       set: {
         outcome: input.outcome,
@@ -997,11 +1050,11 @@ export async function decide(ctx: Ctx, id: number, version: number, input: z.inf
         override_reason: override ? input.overrideReason! : null,
         letter_addressee: input.outcome === 'letter' ? r.applicant_name : null,
       },
+      // The applicant sees the decision; the reasons and any override stay internal.
       event: {
         kind: event,
         title: COORDINATION_EVENT_LABELS[event],
         detail: `${proposal.reasons.join('')}${why}`,
-        public: true,
       },
       audit: { proposal: proposal.outcome, override, reason: input.overrideReason ?? null },
     };
@@ -1139,7 +1192,18 @@ export async function escalate(ctx: Ctx, id: number, version: number, input: z.i
     (await filesOf(ctx.db, id)).filter((f) => f.consultation_id === null).length + (s.fileIds?.length ?? 0);
   const cons = await consultationsOf(ctx.db, id);
   const today = todayIn();
-  const consulted = cons.some((c) => c.status === 'answered' || c.reply_by < today);
+  const consulted = cons.some((c) => c.status === 'answered' || overdue(c, today));
+  const supplied = (['overview', 'problem', 'positions', 'proposal', 'contact', 'attachments'] as const)
+    .filter((k) =>
+      k === 'positions'
+        ? Boolean(s.positions?.length)
+        : k === 'contact'
+          ? Boolean(s.contactName || s.contactPhone)
+          : k === 'attachments'
+            ? Boolean(s.fileIds?.length)
+            : Boolean(s[k]),
+    )
+    .map((k) => CONTENT_LABELS[k]);
   assertComplete(step, present(merged, files, consulted), `上报至${LADDER_LABELS[to]}`);
   let stageLead: { id: number; name: string } | null = null;
   if (to === 'stage_lead') {
@@ -1175,14 +1239,16 @@ export async function escalate(ctx: Ctx, id: number, version: number, input: z.i
         proposal: merged.proposal,
         contact_name: merged.contactName,
         contact_phone: merged.contactPhone,
+        search_text: `${r.project_name} ${r.applicant_name} ${merged.problem}`.slice(0, 2000),
       },
+      tokens: tokensOf({ ...merged, projectName: r.project_name, applicantName: r.applicant_name }),
       event: {
         kind: 'escalated',
         title: `由${LADDER_LABELS[r.level as LadderLevel]}上报至${LADDER_LABELS[to]}（${unit.name}）`,
-        detail: `${input.reason}（${step.limitDays} 个工作日内办理）`,
+        detail: `${input.reason}（${step.limitDays} 个工作日内办理）${supplied.length ? `；补充了${supplied.join('、')}` : ''}`,
         public: true,
       },
-      audit: { from: r.level, to, unit: unit.id },
+      audit: { from: r.level, to, unit: unit.id, supplied },
     };
   });
 }
@@ -1276,11 +1342,13 @@ export async function urgeCommitment(ctx: Ctx, id: number, input: z.infer<typeof
   if (!commitmentActions(ctx.principal, k).includes('urge'))
     throw problems.forbidden('您无权催办该承诺事项。');
   await transaction(ctx.db, async (trx) => {
-    await trx
+    const urged = await trx
       .updateTable('coordination_commitment')
       .set((eb) => ({ urged_count: eb('urged_count', '+', 1), last_urged_at: new Date() }))
       .where('id', '=', id)
-      .execute();
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(urged.numUpdatedRows) !== 1) throw problems.conflict('该承诺事项已办结，无需催办。');
     await notify(trx, {
       userIds: await unitRoleUserIds(trx, Number(k.department_id), [
         'liaison',
@@ -1372,6 +1440,7 @@ export async function sweepConsultations(db: Db, on: IsoDate = todayIn()) {
       const r = await trx
         .updateTable('consultation')
         .set({ overdue_at: new Date() })
+        .where('status', '!=', 'answered')
         .where('id', '=', c.id)
         .where('overdue_at', 'is', null)
         .executeTakeFirst();
@@ -1382,6 +1451,12 @@ export async function sweepConsultations(db: Db, on: IsoDate = todayIn()) {
         title: `${c.department_name}逾期未答复`,
         detail: `答复期限 ${c.reply_by} 已过，记为逾期未答复（不视为同意），已转督查。`,
         actor_name: '系统',
+      });
+      await writeAudit(trx, SYSTEM_ACTOR, {
+        action: 'consultation.overdue',
+        targetType: 'consultation',
+        targetId: c.id,
+        summary: { request: c.number, replyBy: c.reply_by },
       });
       const office = await unitOfKind(trx, c.region_code, 'supervision_office');
       const users = [
@@ -1430,6 +1505,9 @@ export async function requestDetail(db: Db, principal: Principal, id: number) {
     ladderOf(db, row.region_code),
   ]);
   const cons = principal.kind === 'enterprise' ? [] : allCons.filter(mine);
+  // The applicant sees its own attachments; staff-added ones (escalation notes) are internal.
+  const visibleFiles =
+    principal.kind === 'enterprise' ? files.filter((f) => f.uploaded_by_enterprise !== null) : files;
   const ks =
     principal.kind === 'enterprise' ? allKs.filter((k) => k.status !== 'proposed') : allKs.filter(mine);
   const facts = await factsOf(db, row);
@@ -1440,7 +1518,7 @@ export async function requestDetail(db: Db, principal: Principal, id: number) {
   let next = null;
   if (to) {
     const step = stepOf(ladder, to);
-    const consulted = allCons.some((c) => c.status === 'answered' || c.reply_by < today);
+    const consulted = allCons.some((c) => c.status === 'answered' || overdue(c, today));
     const has = present(
       {
         overview: row.overview,
@@ -1470,12 +1548,13 @@ export async function requestDetail(db: Db, principal: Principal, id: number) {
     fullView,
     cons,
     ks,
-    files: files.filter(
+    files: visibleFiles.filter(
       (f) => f.consultation_id === null || cons.some((c) => Number(c.id) === Number(f.consultation_id)),
     ),
     matters,
     steps,
-    events,
+    // Staff read the full entry; its applicant-facing twin (kind *.public) is for the portal.
+    events: fullView ? events.filter((e) => !e.kind.endsWith('.public')) : events,
     actions,
     next,
     analysis,

@@ -254,8 +254,10 @@ describe('an enterprise request, three consultations, consistent replies → a s
     expect((await call('xiuzhou.coord', 'GET', `/api/coordination/${id}`)).statusCode).toBe(404);
     const list = (await call('xiuzhou.coord', 'GET', '/api/coordination')).json();
     expect(list.items.some((r: Json) => r.id === id)).toBe(false);
-    // The city sees its counties' requests (两级联动).
-    expect((await call('city.coord', 'GET', `/api/coordination/${id}`)).statusCode).toBe(200);
+    // The city sees its counties' requests (两级联动) but does not act with the county's seal.
+    const city = await call('city.coord', 'GET', `/api/coordination/${id}`);
+    expect(city.statusCode).toBe(200);
+    expect(city.json().actions).toEqual([]);
     const mine = (await call('ent.zhineng', 'GET', `/api/portal/coordination/${id}`)).json();
     expect(mine.consultations).toEqual([]);
     expect(mine.timeline.map((e: Json) => e.kind)).toEqual(['submitted', 'consulting']);
@@ -271,6 +273,13 @@ describe('an enterprise request, three consultations, consistent replies → a s
     });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().errors)).toContain('每项承诺须写明完成时限');
+    const far = await reply('nanhu.officer', c.id, {
+      stance: 'agree',
+      opinion: '同意。',
+      commitments: [{ content: '完成项目备案信息变更', dueDate: addDays(todayIn(), 400) }],
+    });
+    expect(far.statusCode).toBe(422);
+    expect(far.json().detail).toContain('不能晚于一年之后');
     const ok = await reply('nanhu.officer', c.id, {
       stance: 'agree',
       opinion: '备案信息变更不影响规划许可，同意并联办理。',
@@ -284,7 +293,11 @@ describe('an enterprise request, three consultations, consistent replies → a s
     const signed = await sign('nanhu.lead', c.id);
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ status: 'answered', signedBy: '发改 孙伟', warningLevel: null });
-    const again = await reply('nanhu.lead', c.id, { stance: 'disagree', opinion: '改为不同意。' });
+    const again = await reply('nanhu.lead', c.id, {
+      stance: 'disagree',
+      opinion: '改为不同意。',
+      legalBasis: '《企业投资项目核准和备案管理条例》',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain('不能重复答复');
     expect((await call('nanhu.lead', 'GET', `/api/consultations/${c.id}`)).json().stance).toBe('agree');
@@ -295,6 +308,7 @@ describe('an enterprise request, three consultations, consistent replies → a s
     const zg = await reply('nanhu.lead2', byDept(d, zigui).id, {
       stance: 'conditional',
       opinion: '同意以告知承诺方式先行核发建设工程规划许可证。',
+      legalBasis: '《浙江省工程建设项目审批制度改革实施方案》',
       conditions: '建设单位须在开工前补交施工图审查合格书。',
       commitments: [{ content: '核发建设工程规划许可证', dueDays: 5 }],
     });
@@ -412,6 +426,7 @@ describe('an enterprise request, three consultations, consistent replies → a s
     const res = await reply('nanhu.lead2', byDept(d, zigui).id, {
       stance: 'disagree',
       opinion: '补充意见。',
+      legalBasis: '《城乡规划法》第四十条',
     });
     expect(res.statusCode).toBe(409);
     expect(
@@ -442,6 +457,7 @@ describe('an inconsistent or silent case proposes a meeting', () => {
     await reply('nanhu.lead2', byDept(d, zigui).id, {
       stance: 'disagree',
       opinion: '用地性质不符，不同意。',
+      legalBasis: '《城乡规划法》第四十条',
     });
     await sign('nanhu.lead2', byDept(d, zigui).id);
     await reply('nanhu.lead3', byDept(d, zhujian).id, { stance: 'agree', opinion: '同意。' });
@@ -579,7 +595,17 @@ describe('the escalation ladder: window → stage lead department → center →
     });
     expect(c.statusCode, c.body).toBe(200);
     const cons = c.json().consultations[0];
-    await reply('nanhu.lead3', cons.id, { stance: 'disagree', opinion: '须先完成道路开口审批。' });
+    const noBasis = await reply('nanhu.lead3', cons.id, {
+      stance: 'disagree',
+      opinion: '须先完成道路开口审批。',
+    });
+    expect(noBasis.statusCode).toBe(400);
+    expect(JSON.stringify(noBasis.json().errors)).toContain('须写明依据');
+    await reply('nanhu.lead3', cons.id, {
+      stance: 'disagree',
+      opinion: '须先完成道路开口审批。',
+      legalBasis: '《公路法》第五十五条',
+    });
     await sign('nanhu.lead3', cons.id);
     const toLeader = await act('nanhu.coord', id, 'escalate', { reason: '部门意见分歧，提请分管领导协调。' });
     expect(toLeader.statusCode, toLeader.body).toBe(200);

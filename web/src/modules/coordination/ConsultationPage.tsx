@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -15,6 +15,8 @@ import {
   Spin,
   Tag,
   Typography,
+  Upload,
+  type UploadFile,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -25,7 +27,15 @@ import { can, useSession } from '../../app/session.tsx';
 import { beijingToday } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
-import { documentUrl, type ReplyBody, useConsultation, useConsultationAction, useRequest } from './api.ts';
+import {
+  documentUrl,
+  fileUrl,
+  type ReplyBody,
+  uploadFile,
+  useConsultation,
+  useConsultationAction,
+  useRequest,
+} from './api.ts';
 import { WarningTag } from './view.tsx';
 
 interface Values {
@@ -46,6 +56,7 @@ export default function ConsultationPage() {
   const action = useConsultationAction();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   if (q.isError) return <LoadError error={q.error} what="书面征询" onRetry={() => void q.refetch()} />;
   if (!q.data) return <Spin />;
   const { data: c, etag } = q.data;
@@ -60,7 +71,7 @@ export default function ConsultationPage() {
       opinion: v.opinion,
       legalBasis: v.legalBasis ?? '',
       conditions: v.conditions ?? '',
-      fileIds: [],
+      fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
       commitments: (v.commitments ?? []).map((k) =>
         k.mode === 'date'
           ? { content: k.content, dueDate: k.dueDate?.format('YYYY-MM-DD') }
@@ -69,6 +80,7 @@ export default function ConsultationPage() {
     };
     try {
       await action.mutateAsync({ id, etag, path: 'reply', body });
+      setFiles([]); // attached now; listed under 已附
       message.success(can(me, 'consultation:sign') ? '已保存答复，可签发' : '已保存答复，待部门负责人签发');
     } catch (err) {
       if (err instanceof ApiProblem)
@@ -274,6 +286,38 @@ export default function ConsultationPage() {
                 style={{ marginTop: 12 }}
                 data-testid="reply-error"
               />
+            )}
+            <Form.Item
+              label="附件（选填）"
+              style={{ marginTop: 12 }}
+              extra="PDF、OFD、JPEG、PNG 或 Word（docx），每个不超过 10 MB"
+            >
+              <Upload
+                fileList={files}
+                onChange={({ fileList }) => setFiles(fileList)}
+                customRequest={({ file, onSuccess, onError }) => {
+                  uploadFile('staff', file as File)
+                    .then((r) => onSuccess?.(r))
+                    .catch((err: unknown) => {
+                      message.error(`${(file as File).name}：${errorMessage(err)}`);
+                      onError?.(err as Error);
+                    });
+                }}
+              >
+                <Button icon={<UploadOutlined />}>上传附件</Button>
+              </Upload>
+            </Form.Item>
+            {c.files.some((f) => f.consultationId === c.id) && (
+              <Typography.Paragraph>
+                已附：
+                {c.files
+                  .filter((f) => f.consultationId === c.id)
+                  .map((f) => (
+                    <a key={f.id} href={fileUrl('staff', c.requestId, f.id)} style={{ marginRight: 8 }}>
+                      {f.fileName}
+                    </a>
+                  ))}
+              </Typography.Paragraph>
             )}
             <Space style={{ marginTop: 16 }}>
               <Button type="primary" htmlType="submit" loading={action.isPending}>

@@ -15,7 +15,12 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { COMPLEXITY_LABELS, type Complexity } from '../../../../lib/coordination.ts';
+import {
+  COMPLEXITY_LABELS,
+  COORDINATION_STATE_LABELS,
+  type Complexity,
+  type CoordinationState,
+} from '../../../../lib/coordination.ts';
 import { WARNING_LABELS } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
@@ -170,7 +175,7 @@ export default function CoordinationPage() {
         exportedBy: `${me.displayName}（${me.username}）`,
         exportedAt: now,
         notes: [
-          ['筛选', state ?? FILTER_LABELS[filter]],
+          ['筛选', state ? stateLabel(state) : FILTER_LABELS[filter]],
           ['检索', search ?? '无'],
         ],
       });
@@ -260,7 +265,7 @@ export default function CoordinationPage() {
             />
             {state && (
               <Tag closable onClose={() => set('state', null)}>
-                阶段：{board.data?.find((c) => c.state === state)?.label ?? state}
+                阶段：{stateLabel(state)}
               </Tag>
             )}
           </Space>
@@ -309,5 +314,7 @@ export default function CoordinationPage() {
     </>
   );
 }
+
+const stateLabel = (s: string) => COORDINATION_STATE_LABELS[s as CoordinationState] ?? s;
 
 const rank = (w: string) => (w === 'red' ? 2 : w === 'yellow' ? 1 : 0);

@@ -29,13 +29,14 @@ import { useUnits } from '../../api/queries.ts';
 import { beijingToday } from '../../ui/format.ts';
 import { type RequestDetail, uploadFile, useRequestAction, useSuggestions } from './api.ts';
 
-type Kind = 'consult' | 'return' | 'escalate' | 'close' | 'instruct';
+type Kind = 'consult' | 'return' | 'escalate' | 'close' | 'instruct' | 'resubmit';
 const TITLES: Record<Kind, string> = {
   consult: '分办并书面征询',
   return: '退回补充',
   escalate: '逐级上报',
   close: '办结',
   instruct: '领导批示',
+  resubmit: '补充后重新提交',
 };
 
 /** The buttons of a request and the dialog each opens; the server re-checks every rule. */
@@ -59,6 +60,12 @@ export function RequestActions({ r, etag }: { r: RequestDetail; etag: string }) 
       )}
       {has('return') && <Button onClick={() => setOpen('return')}>退回补充</Button>}
       {has('close') && <Button onClick={() => setOpen('close')}>办结</Button>}
+      {has('resubmit') && (
+        <Button type="primary" onClick={() => setOpen('resubmit')}>
+          补充后重新提交
+        </Button>
+      )}
+      {has('withdraw') && <WithdrawButton r={r} etag={etag} />}
       {open && <ActionModal kind={open} r={r} etag={etag} onClose={() => setOpen(null)} />}
     </Space>
   );
@@ -114,6 +121,8 @@ function ActionModal({
               ...(fileId ? { fileIds: [fileId] } : {}),
             },
           };
+        case 'resubmit':
+          return { ...v, positions: r.positions, fileIds: fileId ? [fileId] : [] };
         default:
           return v;
       }
@@ -152,6 +161,11 @@ function ActionModal({
           matters: [{ title: '', complexity: r.urgent ? 'major' : 'simple', departmentIds: [] }],
           dueDays: 5,
           missing: [],
+          overview: r.overview,
+          problem: r.problem,
+          proposal: r.proposal,
+          contactName: r.contactName,
+          contactPhone: r.contactPhone,
         }}
       >
         {kind === 'consult' && (
@@ -163,11 +177,13 @@ function ActionModal({
                   {suggestions.data.departments.length === 0 && (
                     <Typography.Text type="secondary">无</Typography.Text>
                   )}
-                  {suggestions.data.departments.map((d) => (
-                    <Tag.CheckableTag key={d.id} checked={false} onChange={() => addSuggested(d.id)}>
-                      <PlusOutlined /> {d.name}（{d.reasons[0]}）
-                    </Tag.CheckableTag>
-                  ))}
+                  {suggestions.data.departments
+                    .filter((d) => departmentOptions.some((o) => o.value === d.id))
+                    .map((d) => (
+                      <Tag.CheckableTag key={d.id} checked={false} onChange={() => addSuggested(d.id)}>
+                        <PlusOutlined /> {d.name}（{d.reasons[0]}）
+                      </Tag.CheckableTag>
+                    ))}
                 </div>
                 {suggestions.data.precedents.length > 0 && (
                   <List
@@ -365,6 +381,44 @@ function ActionModal({
             </Form.Item>
           </>
         )}
+        {kind === 'resubmit' && (
+          <>
+            {r.returnNote && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={r.returnNote} />
+            )}
+            <Form.Item name="overview" label="项目概况">
+              <Input.TextArea rows={2} maxLength={4000} />
+            </Form.Item>
+            <Form.Item name="problem" label="存在问题">
+              <Input.TextArea rows={3} maxLength={4000} />
+            </Form.Item>
+            <Form.Item name="proposal" label="拟解决方案">
+              <Input.TextArea rows={2} maxLength={4000} />
+            </Form.Item>
+            <Space>
+              <Form.Item name="contactName" label="联系人">
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name="contactPhone" label="联系电话">
+                <Input maxLength={20} />
+              </Form.Item>
+            </Space>
+            <Form.Item label="补充附件">
+              <input
+                type="file"
+                aria-label="补充附件"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f)
+                    uploadFile('staff', f).then(
+                      (x) => setFileId(x.id),
+                      (err: unknown) => setError(errorMessage(err)),
+                    );
+                }}
+              />
+            </Form.Item>
+          </>
+        )}
         {kind === 'close' && (
           <Form.Item
             name="resolution"
@@ -402,5 +456,29 @@ function ActionModal({
       </Form>
       {error && <Alert type="error" showIcon message={error} data-testid="action-error" />}
     </Modal>
+  );
+}
+
+function WithdrawButton({ r, etag }: { r: RequestDetail; etag: string }) {
+  const { message, modal } = App.useApp();
+  const action = useRequestAction();
+  return (
+    <Button
+      danger
+      onClick={() =>
+        modal.confirm({
+          title: '撤回协调事项',
+          content: `撤回 ${r.number} 后不再办理，确定撤回？`,
+          okText: '撤回',
+          onOk: () =>
+            action.mutateAsync({ id: r.id, etag, path: 'withdraw' }).then(
+              () => message.success('已撤回'),
+              (err: unknown) => message.error(errorMessage(err)),
+            ),
+        })
+      }
+    >
+      撤回
+    </Button>
   );
 }

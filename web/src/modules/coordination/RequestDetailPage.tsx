@@ -177,16 +177,18 @@ function Outcome({ r, etag }: { r: RequestDetail; etag: string }) {
           {r.overrideReason && `（调整系统建议，理由：${r.overrideReason}）`}
         </Typography.Paragraph>
       )}
-      {r.state === 'consulting' && (
+      {(r.state === 'consulting' || r.state === 'letter_drafting') && canDecide && (
         <Space style={{ marginTop: 12 }}>
-          <Button
-            type="primary"
-            disabled={!r.actions.includes(proposal === 'letter' ? 'decide_letter' : 'decide_meeting')}
-            loading={action.isPending}
-            onClick={() => void decide(proposal)}
-          >
-            按建议{label(proposal)}
-          </Button>
+          {r.state === 'consulting' && (
+            <Button
+              type="primary"
+              disabled={!r.actions.includes(proposal === 'letter' ? 'decide_letter' : 'decide_meeting')}
+              loading={action.isPending}
+              onClick={() => void decide(proposal)}
+            >
+              按建议{label(proposal)}
+            </Button>
+          )}
           <Button
             disabled={!canDecide || (other === 'letter' && !r.actions.includes('decide_letter'))}
             onClick={() => setOverride(other)}
@@ -228,9 +230,9 @@ function Letter({ r, etag }: { r: RequestDetail; etag: string }) {
       dueDate: k.dueDays ? null : k.dueDate,
     })),
   );
-  if (r.state !== 'letter_drafting') return null;
+  if (r.state !== 'letter_drafting' || !r.actions.includes('edit_letter')) return null;
   const save = async () => {
-    await action.mutateAsync({
+    const res = await action.mutateAsync({
       id: r.id,
       etag,
       method: 'PUT',
@@ -244,6 +246,7 @@ function Letter({ r, etag }: { r: RequestDetail; etag: string }) {
         ),
       },
     });
+    return `"${res.version}"`;
   };
   const send = () =>
     modal.confirm({
@@ -252,7 +255,9 @@ function Letter({ r, etag }: { r: RequestDetail; etag: string }) {
       okText: '签发',
       onOk: async () => {
         try {
-          await action.mutateAsync({ id: r.id, etag, path: 'letter/send' });
+          // What the coordinator sees is what is sent: unsaved edits are saved first.
+          const saved = await save();
+          await action.mutateAsync({ id: r.id, etag: saved, path: 'letter/send' });
           message.success('告知函已签发，承诺事项已转入督办');
         } catch (err) {
           message.error(errorMessage(err));

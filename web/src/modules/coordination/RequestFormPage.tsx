@@ -24,6 +24,7 @@ import {
   startLevel,
 } from '../../../../lib/coordination.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
+import { useUnits } from '../../api/queries.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type SubmitBody, uploadFile, useLadder, useSubmitRequest } from './api.ts';
@@ -32,6 +33,7 @@ interface Values {
   source: CoordinationSource;
   applicantName?: string;
   caseId?: number;
+  sourceUnitId?: number;
   projectName: string;
   projectCode?: string;
   urgent: boolean;
@@ -71,6 +73,10 @@ export default function RequestFormPage() {
   const caseId = params.get('caseId');
   const source: CoordinationSource =
     Form.useWatch('source', form) ?? (channel === 'portal' ? 'enterprise' : caseId ? 'case' : 'window');
+  const sourceUnits = useUnits(
+    { regionCode: me.regionCode, kind: source === 'town' ? 'town' : 'park', limit: 200 },
+    channel === 'staff' && (source === 'park' || source === 'town'),
+  );
   const required = new Set(ladder.data?.find((s) => s.level === startLevel(source))?.required ?? []);
   const need = (k: ContentKey) => required.has(k);
 
@@ -158,6 +164,26 @@ export default function RequestFormPage() {
                   <Input maxLength={100} placeholder="项目单位名称" />
                 </Form.Item>
               </Col>
+              {(source === 'park' || source === 'town') && (
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name="sourceUnitId"
+                    label={source === 'park' ? '园区' : '镇（街道）'}
+                    rules={[{ required: true, message: '请选择提出协调的单位' }]}
+                    extra={
+                      sourceUnits.data?.items.length === 0
+                        ? '本区尚未设置该类单位，请先在“组织机构”中添加。'
+                        : undefined
+                    }
+                  >
+                    <Select
+                      options={(sourceUnits.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                      showSearch
+                      optionFilterProp="label"
+                    />
+                  </Form.Item>
+                </Col>
+              )}
               {source === 'case' && (
                 <Col xs={24} md={8}>
                   <Form.Item
