@@ -14,6 +14,7 @@ import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
 import { benchAuditVerify, benchDeadlines, benchDocuments, benchNotificationDelay } from './backbone.ts';
 import { benchCases } from './cases.ts';
+import { benchCoordination } from './coordination.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = 8;
@@ -50,6 +51,19 @@ async function benchDatabase(label: string, database: Database, caseCount: numbe
   });
   const officerCookie = String(officer.headers['set-cookie']).split(';')[0]!;
   const db = database.db;
+  const coordination = () =>
+    benchCoordination(
+      app,
+      database,
+      secrets,
+      Number(process.env.BENCH_COORD ?? 10),
+      Number(process.env.BENCH_COORD_LOAD ?? 5000),
+    );
+  if (process.env.BENCH_ONLY === 'coordination') {
+    await coordination();
+    await app.close();
+    return;
+  }
   if (process.env.BENCH_ONLY === 'cases') {
     await benchCases(app, database, caseCount, Number(process.env.BENCH_CASE_CREATIONS ?? 300));
     await app.close();
@@ -145,6 +159,7 @@ async function benchDatabase(label: string, database: Database, caseCount: numbe
   ).json();
   await benchNotificationDelay(app, database, officerCookie, me.id, Number(process.env.BENCH_NOTIFY ?? 300));
   await benchDocuments(database, secrets, Number(process.env.BENCH_DOCS ?? 10));
+  await coordination();
   await benchDeadlines(database, Number(process.env.BENCH_DEADLINES ?? 100_000));
   await benchAuditVerify(database, Number(process.env.BENCH_AUDIT ?? 100_000));
   await benchCases(app, database, caseCount, Number(process.env.BENCH_CASE_CREATIONS ?? 300));

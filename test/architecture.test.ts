@@ -99,7 +99,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'stored materials the caller named; the service checks they belong to the applicant',
   'server/modules/cases/cases.repo.ts#centerOf':
     'the center of a case’s region: issuer of receipts, told of intake',
-  'server/modules/coordination/coordination.repo.ts#warningRank':
+  'server/modules/coordination/coordination.repo.ts#warnings':
     'the time limits of requests the enclosing query already scoped',
   'server/modules/coordination/coordination.repo.ts#unitsNear':
     'units the caller named; the service checks their kind and region',

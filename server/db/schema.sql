@@ -547,6 +547,7 @@ create table escalation_step (
   level text not null,
   limit_days integer not null,
   required text[] not null,
+  version integer not null default 1,
   updated_by bigint,
   updated_at timestamp with time zone not null default now(),
   constraint escalation_step_level_check CHECK ((level = ANY (ARRAY['window'::text, 'stage_lead'::text, 'center'::text, 'leader'::text]))),

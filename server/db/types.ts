@@ -742,6 +742,7 @@ export interface EscalationStepTable {
   level: LadderLevelColumn;
   limit_days: number;
   required: string[];
+  version: Defaulted<number>;
   updated_by: number | null;
   updated_at: Timestamp;
 }

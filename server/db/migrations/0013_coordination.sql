@@ -168,6 +168,8 @@ create table escalation_step (
   level text not null check (level in ('window', 'stage_lead', 'center', 'leader')),
   limit_days integer not null check (limit_days between 1 and 60),
   required text[] not null,
+  -- The region's ladder changes as a whole: every row carries the ladder's version (If-Match).
+  version integer not null default 1,
   updated_by bigint references app_user (id),
   updated_at timestamptz not null default now(),
   primary key (region_code, level)

@@ -17,15 +17,25 @@ export type RequestReader =
   | { kind: 'enterprise'; enterpriseId: number };
 
 /** The worst light of a request's open time limits (consultations, commitments, ladder steps). */
-function warningRank(today: string) {
-  return sql<number>`(
-  select coalesce(max(case when d.due_date < ${today}::date then 2 when d.yellow_from <= ${today}::date then 1 else 0 end), 0)
-  from deadline d
-  where d.status = 'open' and d.id in (
-    select deadline_id from consultation where request_id = r.id
-    union all select deadline_id from coordination_commitment where request_id = r.id
-    union all select deadline_id from coordination_escalation where request_id = r.id))`;
+/**
+ * The worst light of each request's open time limits (consultations, commitments, ladder steps),
+ * computed once per query over the open deadlines and joined by request: a per-row subquery made
+ * the board of thousands of requests take a second.
+ */
+function warnings(today: string) {
+  return sql<{ request_id: number; rank: number }>`(
+    select x.request_id,
+      max(case when x.due_date < ${today}::date then 2 when x.yellow_from <= ${today}::date then 1 else 0 end) as rank
+    from (
+      select c.request_id, d.due_date, d.yellow_from from consultation c join deadline d on d.id = c.deadline_id
+        where d.status = 'open'
+      union all select k.request_id, d.due_date, d.yellow_from from coordination_commitment k
+        join deadline d on d.id = k.deadline_id where d.status = 'open'
+      union all select e.request_id, d.due_date, d.yellow_from from coordination_escalation e
+        join deadline d on d.id = e.deadline_id where d.status = 'open') x
+    group by x.request_id)`.as('w');
 }
+const warningRank = sql<number>`coalesce(w.rank, 0)`;
 
 function visible(eb: ExpressionBuilder<DB & { r: CoordinationRequestTable }, 'r'>, reader: RequestReader) {
   if (reader.kind === 'enterprise') return eb('r.enterprise_id', '=', reader.enterpriseId);
@@ -148,7 +158,8 @@ export function findRequest(db: Db, reader: RequestReader, id: number, today: st
     .leftJoin('unit as su', 'su.id', 'r.stage_lead_unit_id')
     .select(requestColumns)
     .select(['cu.name as center_name', 'su.name as stage_lead_name'])
-    .select(warningRank(today).as('warning_rank'))
+    .leftJoin(warnings(today), (j) => j.onRef('w.request_id', '=', 'r.id'))
+    .select(warningRank.as('warning_rank'))
     .where('r.id', '=', id)
     .where((eb) => visible(eb, reader))
     .executeTakeFirst();
@@ -173,13 +184,14 @@ export function listRequests(db: Db, reader: RequestReader, f: RequestFilter) {
     .leftJoin('unit as su', 'su.id', 'r.stage_lead_unit_id')
     .select(requestColumns)
     .select(['cu.name as center_name', 'su.name as stage_lead_name'])
-    .select(warningRank(f.today).as('warning_rank'))
+    .leftJoin(warnings(f.today), (j) => j.onRef('w.request_id', '=', 'r.id'))
+    .select(warningRank.as('warning_rank'))
     .where((eb) => visible(eb, reader))
     .orderBy('r.id', 'desc')
     .limit(f.limit + 1);
   if (f.states?.length) q = q.where('r.state', 'in', f.states);
   if (f.after) q = q.where('r.id', '<', f.after);
-  if (f.warning) q = q.where(warningRank(f.today), '>=', f.warning === 'red' ? 2 : 1);
+  if (f.warning) q = q.where(warningRank, '>=', f.warning === 'red' ? 2 : 1);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const tokens = f.tokens?.length ? f.tokens.join(' | ') : null;
@@ -198,7 +210,8 @@ export function listRequests(db: Db, reader: RequestReader, f: RequestFilter) {
 export async function boardCounts(db: Db, reader: RequestReader, today: string) {
   const rows = await db
     .selectFrom('coordination_request as r')
-    .select(['r.state', warningRank(today).as('rank')])
+    .leftJoin(warnings(today), (j) => j.onRef('w.request_id', '=', 'r.id'))
+    .select(['r.state', warningRank.as('rank')])
     .where((eb) => visible(eb, reader))
     .where('r.state', 'not in', ['closed', 'withdrawn'])
     .execute();
@@ -472,9 +485,16 @@ export function eventsOf(db: Db, requestId: number, publicOnly: boolean) {
 export function regionLadder(db: Db, regionCode: string) {
   return db
     .selectFrom('escalation_step')
-    .select(['level', 'limit_days', 'required', 'updated_at'])
+    .select(['level', 'limit_days', 'required', 'version', 'updated_at'])
     .where('region_code', '=', regionCode)
     .execute();
+}
+
+/** Locks the region (its ladder changes as a whole) and returns the ladder's version (0: default). */
+export async function lockLadder(db: Db, regionCode: string) {
+  await db.selectFrom('region').select('code').where('code', '=', regionCode).forUpdate().executeTakeFirst();
+  const rows = await regionLadder(db, regionCode);
+  return Math.max(0, ...rows.map((r) => r.version));
 }
 
 /** Units a request may consult or escalate to: its region's, and its city's (两级联动). */

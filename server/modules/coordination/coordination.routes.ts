@@ -54,7 +54,7 @@ import {
   decide,
   escalate,
   instruct,
-  ladderOf,
+  ladderWithVersion,
   overdue,
   type RequestRow,
   requestDetail,
@@ -860,7 +860,11 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
         response: { 200: LadderOut, ...errors(400, 401, 403) },
       },
     },
-    async (req) => toLadder(await ladderOf(db, req.params.region)),
+    async (req, reply) => {
+      const l = await ladderWithVersion(db, req.params.region);
+      setVersionTag(reply, l.version);
+      return toLadder(l.steps);
+    },
   );
 
   app.put(
@@ -870,21 +874,25 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
       schema: {
         tags,
         summary: '修改逐级协调配置',
-        description: '设置本区（或所辖区县）四个层级的办理时限（工作日）和须具备的申请内容；记入审计。',
+        description:
+          '设置本区（或所辖区县）四个层级的办理时限（工作日）和须具备的申请内容；记入审计。须带 If-Match（读取时的 ETag）。',
         params: Region,
         body: LadderInput,
-        response: { 200: LadderOut, ...errors(400, 401, 403, 422) },
+        response: { 200: LadderOut, ...errors(400, 401, 403, 412, 422, 428) },
       },
     },
-    async (req) =>
-      toLadder(
-        await saveLadder(
-          db,
-          actorOf(req.principal, req),
-          req.principal!,
-          req.params.region,
-          req.body.steps as LadderStep[],
-        ),
-      ),
+    async (req, reply) => {
+      await saveLadder(
+        db,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.params.region,
+        req.body.steps as LadderStep[],
+        requiredVersion(req),
+      );
+      const l = await ladderWithVersion(db, req.params.region);
+      setVersionTag(reply, l.version);
+      return toLadder(l.steps);
+    },
   );
 };

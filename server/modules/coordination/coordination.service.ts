@@ -67,6 +67,7 @@ import {
   ladderStepsOf,
   listCommitments,
   listRequests,
+  lockLadder,
   lockRequest,
   mattersOf,
   nextRequestNumber,
@@ -138,13 +139,20 @@ const covers = (
 
 /** The region's ladder: its own configuration where set, the default elsewhere. */
 export async function ladderOf(db: Db, regionCode: string): Promise<LadderStep[]> {
+  return (await ladderWithVersion(db, regionCode)).steps;
+}
+
+/** The ladder and its version, for the ETag of an edit (0 while the region uses the default). */
+export async function ladderWithVersion(db: Db, regionCode: string) {
   const rows = await regionLadder(db, regionCode);
-  return DEFAULT_LADDER.map((d) => {
+  const version = Math.max(0, ...rows.map((r) => r.version));
+  const steps = DEFAULT_LADDER.map((d): LadderStep => {
     const own = rows.find((r) => r.level === d.level);
     return own
       ? { level: d.level, limitDays: own.limit_days, required: own.required as ContentKey[] }
       : { ...d };
   });
+  return { steps, version };
 }
 
 export async function saveLadder(
@@ -153,6 +161,7 @@ export async function saveLadder(
   principal: Principal,
   regionCode: string,
   steps: LadderStep[],
+  expectedVersion: number,
 ) {
   if (principal.kind !== 'staff' || !scopeCoversRegionFor(principal, regionCode)) {
     throw problems.forbidden('只能配置本级及所辖区县的逐级协调。');
@@ -164,6 +173,10 @@ export async function saveLadder(
     throw problems.unprocessable('“书面征询结果”只能作为上报分管领导时的要求（征询由中心发出）。');
   }
   await transaction(db, async (trx) => {
+    const current = await lockLadder(trx, regionCode);
+    if (current !== expectedVersion)
+      throw problems.preconditionFailed('逐级协调配置已被他人修改，请刷新后再保存。');
+    const version = current + 1;
     for (const s of steps) {
       await trx
         .insertInto('escalation_step')
@@ -172,12 +185,14 @@ export async function saveLadder(
           level: s.level,
           limit_days: s.limitDays,
           required: s.required,
+          version,
           updated_by: actor.id,
         })
         .onConflict((oc) =>
           oc.columns(['region_code', 'level']).doUpdateSet({
             limit_days: s.limitDays,
             required: s.required,
+            version,
             updated_by: actor.id,
             updated_at: new Date(),
           }),

@@ -487,6 +487,17 @@ describe('an inconsistent or silent case proposes a meeting', () => {
       expect((await sign(user, byDept(d, dept).id)).statusCode).toBe(200);
     }
     const silent = byDept(d, zhujian);
+    // On the reply date the department is reminded (yellow); silence is not yet recorded.
+    await sweepDeadlines(t.database.db, silent.replyBy);
+    expect(await sweepConsultations(t.database.db, silent.replyBy)).toBe(0);
+    const reminded = await t.database.db
+      .selectFrom('notification as n')
+      .innerJoin('app_user as u', 'u.id', 'n.user_id')
+      .select('u.username')
+      .where('n.link', '=', `/deadlines/${silent.deadlineId}`)
+      .where('n.kind', '=', 'deadline.yellow')
+      .execute();
+    expect(reminded.map((r) => r.username)).toContain('nanhu.lead3');
     // Time passes: the day after the reply date.
     const after = addDays(silent.replyBy, 1);
     expect(await sweepConsultations(t.database.db, after)).toBeGreaterThanOrEqual(1);
@@ -633,21 +644,45 @@ describe('the escalation ladder: window → stage lead department → center →
     expect(d.timeline.filter((e: Json) => e.kind === 'escalated')).toHaveLength(3);
   });
 
-  it('lets an administrator change a region ladder (limits, required contents)', async () => {
-    const cur = (await call('nanhu.admin', 'GET', '/api/coordination-ladder/330402')).json() as Json[];
-    const steps = cur.map((s) => ({
+  it('lets an administrator change a region ladder; a stale or impossible one is refused', async () => {
+    const get = await call('nanhu.admin', 'GET', '/api/coordination-ladder/330402');
+    const etag = get.headers.etag as string;
+    const steps = (get.json() as Json[]).map((s) => ({
       level: s.level,
       limitDays: s.level === 'window' ? 1 : s.limitDays,
       required: s.required,
     }));
-    const res = await call('nanhu.admin', 'PUT', '/api/coordination-ladder/330402', { steps });
+    const url = '/api/coordination-ladder/330402';
+    expect((await call('nanhu.admin', 'PUT', url, { steps })).statusCode).toBe(428);
+    const impossible = steps.map((s) =>
+      s.level === 'window' ? { ...s, required: [...s.required, 'consultations'] } : s,
+    );
+    const bad = await call('nanhu.admin', 'PUT', url, { steps: impossible }, { 'if-match': etag });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().detail).toContain('只能作为上报分管领导时的要求');
+    const res = await call('nanhu.admin', 'PUT', url, { steps }, { 'if-match': etag });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()[0]).toMatchObject({ level: 'window', limitDays: 1 });
+    // A second editor who read the old version does not overwrite the first.
+    const stale = await call('nanhu.admin', 'PUT', url, { steps }, { 'if-match': etag });
+    expect(stale.statusCode).toBe(412);
     expect(
-      (await call('xiuzhou.admin', 'PUT', '/api/coordination-ladder/330402', { steps })).statusCode,
+      (await call('xiuzhou.admin', 'PUT', url, { steps }, { 'if-match': res.headers.etag })).statusCode,
     ).toBe(403);
-    expect((await call('nanhu.coord', 'PUT', '/api/coordination-ladder/330402', { steps })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await call('nanhu.coord', 'PUT', url, { steps }, { 'if-match': res.headers.etag })).statusCode,
+    ).toBe(403);
+    // New requests follow the new limit.
+    const created = await call('nanhu.clerk', 'POST', '/api/coordination', {
+      source: 'window',
+      applicantName: '嘉兴南湖智能装备有限公司',
+      projectName: '配套仓储项目',
+      overview: '仓储用房。',
+      problem: '消防验收时序不明。',
+      contactName: '钱志远',
+      contactPhone: '13905730001',
+    });
+    const d = (await detail('nanhu.clerk', created.json().id)).body;
+    expect(d.ladder[0]).toMatchObject({ toLevel: 'window', limitDays: 1 });
   });
 });

@@ -33,6 +33,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { type BoardColumn, type RequestSummary, useBoard, useRequests } from './api.ts';
+import { LadderModal } from './LadderModal.tsx';
 import { StateTag, WarningTag } from './view.tsx';
 
 type Filter = 'open' | 'red' | 'all';
@@ -136,6 +137,7 @@ export default function CoordinationPage() {
   const list = useRequests('staff', query);
   const board = useBoard();
   const [exporting, setExporting] = useState(false);
+  const [ladder, setLadder] = useState(false);
 
   const set = (k: string, v: string | null) => {
     pages.reset();
@@ -244,12 +246,14 @@ export default function CoordinationPage() {
                 登记协调事项
               </LinkButton>
             )}
+            {can(me, 'coordination:ladder') && <Button onClick={() => setLadder(true)}>逐级协调配置</Button>}
             <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
               导出表格
             </Button>
           </Space>
         }
       />
+      {ladder && <LadderModal region={me.regionCode} onClose={() => setLadder(false)} />}
       {board.data && <Board columns={board.data} onPick={(s) => set('state', s)} />}
       <Card size="small">
         <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
