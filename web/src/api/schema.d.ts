@@ -23369,7 +23369,7 @@ export interface paths {
         };
         /**
          * 修改逐级协调配置
-         * @description 设置本区（或所辖区县）四个层级的办理时限（工作日）和须具备的申请内容；记入审计。
+         * @description 设置本区（或所辖区县）四个层级的办理时限（工作日）和须具备的申请内容；记入审计。须带 If-Match（读取时的 ETag）。
          */
         put: {
             parameters: {
@@ -23468,7 +23468,47 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
