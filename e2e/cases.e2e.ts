@@ -49,7 +49,10 @@ async function openCase(page: Page, number: string) {
 }
 
 describe('办件：窗口收件 → 容缺受理 → 部门两级审查（含特别程序）→ 准予许可 → 出件', () => {
-  it('walks the whole flow across the window, the department officer and its lead', async () => {
+  // Six sign-ins and a dozen transitions: about 40 s on an idle 2-core machine.
+  it('walks the whole flow across the window, the department officer and its lead', {
+    timeout: 180_000,
+  }, async () => {
     let number = '';
     await withPage(app, 'case-window-flow', async ({ page }) => {
       await login(page, 'nanhu.clerk');
