@@ -6,11 +6,11 @@ import { api, body } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { EChart } from '../../ui/EChart.tsx';
-import type { ChartOption } from '../../ui/echarts.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { warningBarsOption } from '../../ui/warningBars.ts';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { type CaseBoardRow, type CaseQuery, type CaseSummary, useCaseBoard, useCases } from './api.ts';
@@ -34,40 +34,17 @@ const VIEW_LABELS: Record<View, string> = {
 
 /** Open cases per department with red and yellow counts (the center's board). */
 function Board({ rows }: { rows: CaseBoardRow[] }) {
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' as const },
-      legend: { data: ['红灯超期', '黄灯预警', '正常'] },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' as const, minInterval: 1 },
-      yAxis: {
-        type: 'category' as const,
-        data: rows.map((r) => r.departmentName.replace(/^.+?区|^嘉兴市/, '')),
-      },
-      series: [
-        {
-          name: '红灯超期',
-          type: 'bar' as const,
-          stack: 'n',
-          color: '#d9363e',
-          data: rows.map((r) => r.red),
-        },
-        {
-          name: '黄灯预警',
-          type: 'bar' as const,
-          stack: 'n',
-          color: '#e6a23c',
-          data: rows.map((r) => r.yellow),
-        },
-        {
-          name: '正常',
-          type: 'bar' as const,
-          stack: 'n',
-          color: '#389e0d',
-          data: rows.map((r) => r.open - r.red - r.yellow),
-        },
-      ],
-    }),
+  const option = useMemo(
+    () =>
+      warningBarsOption(
+        rows.map((r) => ({
+          label: r.departmentName.replace(/^.+?区|^嘉兴市/, ''),
+          total: r.open,
+          red: r.red,
+          yellow: r.yellow,
+        })),
+        'horizontal',
+      ),
     [rows],
   );
   const red = rows.reduce((n, r) => n + r.red, 0);

@@ -1,118 +1,28 @@
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { WARNING_LABELS } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
-import { type Commitment, type CommitmentQuery, useCommitmentAction, useCommitments } from './api.ts';
+import { type Commitment, type CommitmentQuery, useCommitments } from './api.ts';
+import { CommitmentActionModal } from './CommitmentActionModal.tsx';
+import { WarningTag } from './view.tsx';
 
 type SortOrder = 'ascend' | 'descend' | null;
 type Filter = 'all' | 'open' | 'overdue' | 'done';
 const FILTER_LABELS: Record<Filter, string> = { all: '全部', open: '在办', overdue: '逾期', done: '已办结' };
 const FILTERS = Object.keys(FILTER_LABELS) as Filter[];
 
-type Warning = NonNullable<Commitment['warningLevel']>;
-const WARNING_TAGS: Record<Warning, { color: string; label: string }> = {
-  red: { color: 'error', label: '逾期' },
-  yellow: { color: 'warning', label: '临期' },
-  green: { color: 'success', label: '正常' },
-};
 const STATUS_LABELS: Record<string, string> = { open: '在办', done: '已办结' };
 
 const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
-const warningLabel = (w: Commitment['warningLevel']) => (w ? WARNING_TAGS[w].label : '—');
+const warningLabel = (w: Commitment['warningLevel']) => (w ? WARNING_LABELS[w] : '—');
 /** Commitments without a due date sort last. */
 const byDue = (a: Commitment, b: Commitment) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
-
-/** Urges a department (optional note) or reports a commitment done (required note). */
-function ActionModal({
-  target,
-  onClose,
-}: {
-  target: { kind: 'urge' | 'done'; row: Commitment } | null;
-  onClose: () => void;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ note: string }>();
-  const action = useCommitmentAction();
-  const [error, setError] = useState<string | null>(null);
-  const urge = target?.kind === 'urge';
-
-  const submit = ({ note }: { note?: string }) => {
-    if (!target) return;
-    setError(null);
-    action.mutate(
-      { id: target.row.id, version: target.row.version, path: target.kind, note: note?.trim() ?? '' },
-      {
-        onSuccess: () => {
-          message.success(urge ? '已催办' : '已报告办结');
-          onClose();
-        },
-        onError: (err) => setError(errorMessage(err)),
-      },
-    );
-  };
-
-  return (
-    <Modal
-      title={urge ? '催办' : '报告办结'}
-      open={target !== null}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
-      onOk={() => form.submit()}
-      okText={urge ? '催办' : '报告办结'}
-      cancelText="取消"
-      confirmLoading={action.isPending}
-      destroyOnHidden
-    >
-      {target && (
-        <Typography.Paragraph type="secondary">
-          {target.row.departmentName}：{target.row.content}
-          {target.row.dueDate && `（期限 ${target.row.dueDate}）`}
-        </Typography.Paragraph>
-      )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        {urge ? (
-          <Form.Item name="note" label="催办说明" rules={[{ max: 500, message: '催办说明不超过 500 个字' }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder="可不填" />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="note"
-            label="办理情况"
-            rules={[
-              { required: true, whitespace: true, message: '请填写办理情况' },
-              { min: 2, message: '办理情况至少 2 个字' },
-              { max: 1000, message: '办理情况不超过 1000 个字' },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={1000} showCount />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
-  );
-}
 
 /** 承诺督办: commitments from letters and leaders' instructions, with their lights, urging and closing. */
 export default function CommitmentsPage() {
@@ -216,8 +126,7 @@ export default function CommitmentsPage() {
       title: '预警',
       dataIndex: 'warningLevel',
       width: 90,
-      render: (w: Commitment['warningLevel']) =>
-        w ? <Tag color={WARNING_TAGS[w].color}>{WARNING_TAGS[w].label}</Tag> : '—',
+      render: (w: Commitment['warningLevel']) => <WarningTag level={w} />,
     },
     { title: '状态', dataIndex: 'status', width: 90, render: statusLabel },
     { title: '催办次数', dataIndex: 'urgedCount', width: 90 },
@@ -282,7 +191,7 @@ export default function CommitmentsPage() {
           />
         )}
       </Card>
-      <ActionModal target={target} onClose={() => setTarget(null)} />
+      <CommitmentActionModal target={target} onClose={() => setTarget(null)} />
     </>
   );
 }

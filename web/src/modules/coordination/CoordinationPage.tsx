@@ -25,11 +25,11 @@ import { WARNING_LABELS } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { EChart } from '../../ui/EChart.tsx';
-import type { ChartOption } from '../../ui/echarts.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { warningBarsOption } from '../../ui/warningBars.ts';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { type BoardColumn, type RequestSummary, useBoard, useRequests } from './api.ts';
@@ -41,37 +41,12 @@ const FILTER_LABELS: Record<Filter, string> = { open: '在办', red: '红灯超�
 
 /** Open requests per stage with their red and yellow counts (the coordinator's board). */
 function Board({ columns, onPick }: { columns: BoardColumn[]; onPick: (state: string) => void }) {
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' as const },
-      legend: { data: ['红灯超期', '黄灯预警', '正常'] },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category' as const, data: columns.map((c) => c.label) },
-      yAxis: { type: 'value' as const, minInterval: 1 },
-      series: [
-        {
-          name: '红灯超期',
-          type: 'bar' as const,
-          stack: 'n',
-          color: '#d9363e',
-          data: columns.map((c) => c.red),
-        },
-        {
-          name: '黄灯预警',
-          type: 'bar' as const,
-          stack: 'n',
-          color: '#e6a23c',
-          data: columns.map((c) => c.yellow),
-        },
-        {
-          name: '正常',
-          type: 'bar' as const,
-          stack: 'n',
-          color: '#389e0d',
-          data: columns.map((c) => c.total - c.red - c.yellow),
-        },
-      ],
-    }),
+  const option = useMemo(
+    () =>
+      warningBarsOption(
+        columns.map((c) => ({ ...c, label: c.label })),
+        'vertical',
+      ),
     [columns],
   );
   const total = columns.reduce((n, c) => n + c.total, 0);

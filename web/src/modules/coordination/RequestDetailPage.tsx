@@ -44,10 +44,10 @@ import {
   documentUrl,
   fileUrl,
   type RequestDetail,
-  useCommitmentAction,
   useRequest,
   useRequestAction,
 } from './api.ts';
+import { CommitmentActionModal } from './CommitmentActionModal.tsx';
 import { RequestActions } from './RequestActions.tsx';
 import { StateTag, WarningTag } from './view.tsx';
 
@@ -344,10 +344,7 @@ function Letter({ r, etag }: { r: RequestDetail; etag: string }) {
 }
 
 function Commitments({ r }: { r: RequestDetail }) {
-  const { message } = App.useApp();
-  const act = useCommitmentAction();
-  const [pending, setPending] = useState<{ k: Commitment; path: 'urge' | 'done' } | null>(null);
-  const [note, setNote] = useState('');
+  const [target, setTarget] = useState<{ kind: 'urge' | 'done'; row: Commitment } | null>(null);
   const tracked = r.commitments.filter((k) => k.status !== 'proposed');
   if (!tracked.length) return null;
   return (
@@ -389,12 +386,12 @@ function Commitments({ r }: { r: RequestDetail }) {
             render: (_: unknown, k) => (
               <Space size={4}>
                 {k.actions.includes('urge') && (
-                  <Button size="small" onClick={() => setPending({ k, path: 'urge' })}>
+                  <Button size="small" onClick={() => setTarget({ kind: 'urge', row: k })}>
                     催办
                   </Button>
                 )}
                 {k.actions.includes('done') && (
-                  <Button size="small" onClick={() => setPending({ k, path: 'done' })}>
+                  <Button size="small" onClick={() => setTarget({ kind: 'done', row: k })}>
                     报告办结
                   </Button>
                 )}
@@ -403,37 +400,7 @@ function Commitments({ r }: { r: RequestDetail }) {
           },
         ]}
       />
-      <Modal
-        open={pending !== null}
-        title={pending?.path === 'urge' ? '催办' : '报告办结'}
-        onCancel={() => setPending(null)}
-        okButtonProps={{
-          disabled: pending?.path === 'done' && note.trim().length < 2,
-          loading: act.isPending,
-        }}
-        onOk={() =>
-          pending &&
-          void act
-            .mutateAsync({ id: pending.k.id, version: pending.k.version, path: pending.path, note })
-            .then(
-              () => {
-                message.success(pending.path === 'urge' ? '已催办' : '已办结');
-                setPending(null);
-                setNote('');
-              },
-              (err: unknown) => message.error(errorMessage(err)),
-            )
-        }
-      >
-        <Typography.Paragraph>{pending?.k.content}</Typography.Paragraph>
-        <Input.TextArea
-          rows={3}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={pending?.path === 'urge' ? '催办说明（选填）' : '办理情况'}
-          aria-label="说明"
-        />
-      </Modal>
+      <CommitmentActionModal target={target} onClose={() => setTarget(null)} />
     </Card>
   );
 }
