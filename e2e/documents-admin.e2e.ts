@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 describe('公文与印章', () => {
-  it('管理员更换协调专用章的密钥，并设置书面征询意见函的文号代字', () =>
+  it('管理员更换协调专用章的密钥，设置书面征询意见函的文号代字，改写督办通知的措辞并预览', () =>
     withPage(app, 'documents-admin', async ({ page }) => {
       await login(page, 'nanhu.admin');
       await openMenu(page, '公文与印章');
@@ -45,5 +45,31 @@ describe('公文与印章', () => {
       await page.getByText('已保存“书面征询意见函”的模板设置').waitFor();
       await dialog.waitFor({ state: 'hidden' });
       await expect.poll(() => text(letter.locator('td').nth(1))).toBe('协调');
+
+      // Rewording the 督办通知: a required placeholder cannot be dropped; the sample shows the new text.
+      const order = templates.locator('tr', { hasText: '督办通知' });
+      await order.getByRole('button', { name: '编辑 督办通知' }).click();
+      const orderDialog = page.getByRole('dialog', { name: /督办通知/ });
+      const demand = orderDialog.getByRole('textbox', { name: '措辞：督办要求' });
+      expect(await demand.getAttribute('placeholder')).toContain('{反馈期限}前将办理情况');
+      await demand.fill('请尽快书面报告办理进展。');
+      await orderDialog.getByRole('button', { name: /保\s*存/ }).click();
+      await orderDialog
+        .getByText('“督办要求”须保留占位符{反馈期限}（书面反馈的截止日期）。')
+        .first()
+        .waitFor();
+      await orderDialog.getByRole('button', { name: '填入默认：结束语' }).click();
+      expect(await orderDialog.getByRole('textbox', { name: '措辞：结束语' }).inputValue()).toBe('特此通知。');
+      await demand.fill('请你单位于{反馈期限}前书面报告办理进展。');
+      const [sample] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/supervision_order/preview')),
+        orderDialog.getByRole('button', { name: '预览样稿' }).click(),
+      ]);
+      expect(sample.status()).toBe(200);
+      expect(sample.headers()['content-type']).toBe('application/pdf');
+      await orderDialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已保存“督办通知”的模板设置').waitFor();
+      await orderDialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => text(order)).toContain('已改写 2 处');
     }));
 });

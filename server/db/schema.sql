@@ -513,10 +513,12 @@ create table document_template (
   version integer not null default 1,
   updated_by bigint,
   updated_at timestamp with time zone not null default now(),
+  wording jsonb not null default '{}'::jsonb,
   constraint document_template_closing_check CHECK (((length(closing) >= 2) AND (length(closing) <= 500))),
   constraint document_template_issuer_mark_check CHECK (((length(issuer_mark) >= 2) AND (length(issuer_mark) <= 40))),
   constraint document_template_number_series_check CHECK ((number_series ~ '^[一-龥A-Za-z]{1,4}$'::text)),
   constraint document_template_signature_name_check CHECK (((length(signature_name) >= 2) AND (length(signature_name) <= 40))),
+  constraint document_template_wording_check CHECK ((jsonb_typeof(wording) = 'object'::text)),
   constraint document_template_pkey PRIMARY KEY (region_code, kind)
 );
 

@@ -323,6 +323,8 @@ export interface DocumentTemplateTable {
   signature_name: string | null;
   number_series: string | null;
   closing: string | null;
+  /** Slot key → the region's text (JSON object). */
+  wording: ColumnType<Record<string, string>, string | undefined, string>;
   version: Defaulted<number>;
   updated_by: number | null;
   updated_at: Timestamp;

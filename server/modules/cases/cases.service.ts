@@ -633,11 +633,12 @@ async function startClock(ctx: Ctx, trx: Db, row: CaseRow, on: IsoDate) {
     numbered: true,
     sealed: true,
     issuedOn: on,
-    build: (number) =>
+    build: (number, wording) =>
       acceptanceNotice({
         issuerMark: center.name,
         signatureName: center.name,
         number: number!,
+        wording,
         date: on,
         dueDate: deadline.due_date!,
         limitDays: row.promised_days,
@@ -766,11 +767,12 @@ export async function requestCorrection(
       numbered: true,
       sealed: true,
       issuedOn: on,
-      build: (number) =>
+      build: (number, wording) =>
         oneTimeNotice({
           issuerMark: center.name,
           signatureName: center.name,
           number: number!,
+          wording,
           date: on,
           missing: [
             ...missing.map((m) => ({ name: m.name, requirement: m.requirement ?? undefined })),
@@ -831,11 +833,12 @@ export async function rejectCase(
       numbered: true,
       sealed: true,
       issuedOn: on,
-      build: (number) =>
+      build: (number, wording) =>
         rejectionDecision({
           issuerMark: center.name,
           signatureName: center.name,
           number: number!,
+          wording,
           date: on,
           reasons: input.reasons,
           legalBasis: input.legalBasis,
@@ -978,11 +981,12 @@ export async function decideCase(
       numbered: true,
       sealed: true,
       issuedOn: on,
-      build: (number) =>
+      build: (number, wording) =>
         input.approve
           ? licenceDecision({
               ...common,
               number: number!,
+              wording,
               resultName,
               resultNumber,
               validTo: input.resultValidTo,
@@ -990,6 +994,7 @@ export async function decideCase(
           : denialDecision({
               ...common,
               number: number!,
+              wording,
               reasons: [input.reason ?? '不符合法定条件'],
               ...rightsOf(center),
             }),

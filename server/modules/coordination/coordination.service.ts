@@ -812,11 +812,12 @@ export async function consult(ctx: Ctx, id: number, version: number, input: z.in
         issuerUnitId: Number(r.center_unit_id),
         numbered: true,
         sealed: true,
-        build: (number) =>
+        build: (number, wording) =>
           consultationLetter({
             issuerMark: r.center_name,
             signatureName: r.center_name,
             number: number!,
+            wording,
             date: today,
             addressee: u.name,
             project: { name: r.project_name, code: r.project_code },
@@ -1126,11 +1127,12 @@ export async function sendLetter(ctx: Ctx, id: number, version: number) {
       issuerUnitId: Number(r.center_unit_id),
       numbered: true,
       sealed: true,
-      build: (number) =>
+      build: (number, wording) =>
         notificationLetter({
           issuerMark: r.center_name,
           signatureName: r.center_name,
           number: number!,
+          wording,
           date: today,
           addressee: r.letter_addressee ?? r.applicant_name,
           project: { name: r.project_name, code: r.project_code },

@@ -211,6 +211,7 @@ export async function saveTemplateSettings(
     signature_name: string | null;
     number_series: string | null;
     closing: string | null;
+    wording: string;
     updated_by: number;
   },
   expectedVersion: number,

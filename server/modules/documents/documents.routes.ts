@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isIsoDate } from '../../../lib/dates.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { DOC_NUMBER_RE } from '../../platform/documents/model.ts';
+import { TEMPLATE_WORDING } from '../../platform/documents/templates.ts';
+import { WORDING_MAX } from '../../platform/documents/wording.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -14,6 +16,7 @@ import {
   documentMeta,
   documentsOf,
   NUMBER_SERIES,
+  previewTemplate,
   rotateSeal,
   saveTemplate,
   seals,
@@ -344,6 +347,19 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
     signatureName: z.string().nullable(),
     numberSeries: z.string().nullable(),
     closing: z.string().nullable(),
+    wording: z.record(z.string(), z.string()).describe('本区划改写的措辞，按措辞项；未列出的使用默认'),
+    slots: z
+      .array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          text: z.string().describe('默认措辞；{名称} 处填入数据'),
+          vars: z.array(z.object({ name: z.string(), description: z.string() })),
+          required: z.array(z.string()).describe('必须保留的占位符'),
+          list: z.boolean().describe('每行一条'),
+        }),
+      )
+      .describe('该种文书可改写的措辞项'),
     version: z.number().describe('0 表示尚未设置（使用默认）；保存时放入 If-Match'),
   });
   type TemplateRow = Awaited<ReturnType<typeof saveTemplate>>;
@@ -355,6 +371,15 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
     signatureName: r?.signature_name ?? null,
     numberSeries: r?.number_series ?? null,
     closing: r?.closing ?? null,
+    wording: r?.wording ?? {},
+    slots: Object.entries(TEMPLATE_WORDING[kind] ?? {}).map(([key, slot]) => ({
+      key,
+      label: slot.label,
+      text: slot.text,
+      vars: Object.entries(slot.vars ?? {}).map(([name, description]) => ({ name, description })),
+      required: [...(slot.required ?? [])],
+      list: slot.list ?? false,
+    })),
     version: r?.version ?? 0,
   });
   const regionCode = z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字');
@@ -366,7 +391,8 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
       schema: {
         tags,
         summary: '文书模板设置',
-        description: '某区划每种文书的可调整项：发文机关标志、署名、文号代字和结尾段落；未设置的使用默认。',
+        description:
+          '某区划每种文书的可调整项：发文机关标志、署名、文号代字、正文措辞和结尾段落；未设置的使用默认。',
         querystring: z.object({ regionCode }),
         response: { 200: z.array(TemplateSchema), ...errors(400, 401, 403, 404) },
       },
@@ -377,6 +403,25 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
 
   const optionalText = (min: number, max: number, message: string) =>
     z.string().trim().min(min, message).max(max, message).nullable().default(null);
+  const TemplateBody = z.object({
+    issuerMark: optionalText(2, 40, '发文机关标志为 2–40 个字'),
+    signatureName: optionalText(2, 40, '署名为 2–40 个字'),
+    numberSeries: z
+      .string()
+      .trim()
+      .regex(/^[\u4e00-\u9fa5A-Za-z]{1,4}$/, '文号代字为 1–4 个汉字或字母')
+      .nullable()
+      .default(null),
+    closing: optionalText(2, 500, '结尾段落为 2–500 个字'),
+    wording: z
+      .record(
+        z.string().max(40, '措辞项名称过长'),
+        z.string().max(WORDING_MAX * 2, `措辞不超过 ${WORDING_MAX} 个字`),
+      )
+      .default({})
+      .describe('改写的措辞，按措辞项；空字符串表示使用默认'),
+  });
+  const TemplateParams = z.object({ regionCode, kind: z.string().min(1).max(40) });
 
   app.put(
     '/api/document-templates/:regionCode/:kind',
@@ -386,20 +431,11 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
         tags,
         summary: '保存文书模板设置',
         description:
-          '设置某区划某种文书的发文机关标志、署名、文号代字（如“协”）和结尾段落；留空（null）恢复默认。' +
+          '设置某区划某种文书的发文机关标志、署名、文号代字（如“协”）、正文措辞和结尾段落；留空（null）恢复默认。' +
+          '措辞中的 {名称} 为数据占位符，须为该措辞项可用的占位符，且须保留必需的占位符。' +
           '须带 If-Match（首次设置为 W/"0"），防止覆盖他人的修改。',
-        params: z.object({ regionCode, kind: z.string().min(1).max(40) }),
-        body: z.object({
-          issuerMark: optionalText(2, 40, '发文机关标志为 2–40 个字'),
-          signatureName: optionalText(2, 40, '署名为 2–40 个字'),
-          numberSeries: z
-            .string()
-            .trim()
-            .regex(/^[\u4e00-\u9fa5A-Za-z]{1,4}$/, '文号代字为 1–4 个汉字或字母')
-            .nullable()
-            .default(null),
-          closing: optionalText(2, 500, '结尾段落为 2–500 个字'),
-        }),
+        params: TemplateParams,
+        body: TemplateBody,
         response: { 200: TemplateSchema, ...errors(400, 401, 403, 404, 412, 428) },
       },
     },
@@ -415,6 +451,27 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
       );
       setVersionTag(reply, row.version);
       return toTemplate(req.params.kind, row);
+    },
+  );
+
+  app.post(
+    '/api/document-templates/:regionCode/:kind/preview',
+    {
+      config: { access: { permission: 'document:template' } },
+      schema: {
+        tags,
+        summary: '预览文书模板',
+        description: '用示例数据按提交的（尚未保存的）设置生成一份 PDF 样稿，不编号、不用印、不保存。',
+        params: TemplateParams,
+        body: TemplateBody,
+        response: { 200: z.any().describe('PDF 样稿'), ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const pdf = await previewTemplate(req.principal!, req.params.regionCode, req.params.kind, req.body);
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent('样稿.pdf')}`);
+      return reply.send(pdf);
     },
   );
 };

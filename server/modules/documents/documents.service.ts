@@ -8,6 +8,9 @@ import { renderDocx } from '../../platform/documents/docx.ts';
 import { defaultFonts } from '../../platform/documents/fonts.ts';
 import { assertValidDocument, type OfficialDocument } from '../../platform/documents/model.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
+import { SAMPLE_DOCUMENTS } from '../../platform/documents/samples.ts';
+import { TEMPLATE_WORDING } from '../../platform/documents/templates.ts';
+import { type Wording, wordingProblems } from '../../platform/documents/wording.ts';
 import { getBlob, putBlob } from '../../platform/files/blobs.ts';
 import { problems } from '../../platform/http/problem.ts';
 import {
@@ -82,8 +85,8 @@ export interface IssueInput {
   /** Whether the issuer's active seal is applied. */
   sealed: boolean;
   issuedOn?: IsoDate;
-  /** Builds the document once its number is known. */
-  build: (number: string | null) => OfficialDocument;
+  /** Builds the document once its number is known, in the region's wording. */
+  build: (number: string | null, wording: Wording) => OfficialDocument;
 }
 
 /**
@@ -99,7 +102,7 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
   return transaction(db, async (trx) => {
     const unit = await unitForIssue(trx, input.issuerUnitId);
     if (!unit) throw problems.unprocessable('发文单位不存在。');
-    // The region's administrator may set the letterhead, signature, series and a closing paragraph.
+    // The region's administrator may set the letterhead, signature, series, wording and a closing paragraph.
     const settings = await templateSettings(trx, unit.region_code, input.kind);
     let number: string | null = null;
     let seq: number | null = null;
@@ -121,14 +124,9 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
       }
     }
     const sealImage = seal?.image_hash ? (await getBlob(trx, seal.image_hash))?.content : undefined;
-    const built = input.build(number);
+    const built = withRegionSettings(input.build(number, settings?.wording ?? {}), settings);
     const doc: OfficialDocument = {
       ...built,
-      ...(settings?.issuer_mark && built.format !== 'minutes' ? { issuerMark: settings.issuer_mark } : {}),
-      ...(settings?.signature_name ? { signatureName: settings.signature_name } : {}),
-      ...(settings?.closing
-        ? { blocks: [...built.blocks, { kind: 'paragraph' as const, text: settings.closing }] }
-        : {}),
       ...(seal
         ? {
             seal: {
@@ -185,6 +183,23 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
     });
     return { id: Number(row.id), number, version, pdfHash, docxHash, pdfBytes: pdf.length };
   });
+}
+
+type RegionSettings = Pick<
+  NonNullable<Awaited<ReturnType<typeof templateSettings>>>,
+  'issuer_mark' | 'signature_name' | 'closing'
+>;
+
+/** A built document with the region's letterhead, signature and closing paragraph where set. */
+function withRegionSettings(built: OfficialDocument, settings: RegionSettings | undefined): OfficialDocument {
+  return {
+    ...built,
+    ...(settings?.issuer_mark && built.format !== 'minutes' ? { issuerMark: settings.issuer_mark } : {}),
+    ...(settings?.signature_name ? { signatureName: settings.signature_name } : {}),
+    ...(settings?.closing
+      ? { blocks: [...built.blocks, { kind: 'paragraph' as const, text: settings.closing }] }
+      : {}),
+  };
 }
 
 export function documentsOf(db: Db, principal: Principal, subjectType: string, subjectId: string) {
@@ -396,6 +411,64 @@ export async function templateList(db: Db, principal: Principal, regionCode: str
   return Object.keys(NUMBER_SERIES).map((kind) => ({ kind, row: rows.get(kind) ?? null }));
 }
 
+export interface TemplateInput {
+  issuerMark: string | null;
+  signatureName: string | null;
+  numberSeries: string | null;
+  closing: string | null;
+  /** Slot key → text; an empty text means the default. */
+  wording: Wording;
+}
+
+/** The input's wording, trimmed and without emptied slots, once it passes the template's checks. */
+function checkedTemplateInput(principal: Principal, regionCode: string, kind: string, input: TemplateInput) {
+  const slots = TEMPLATE_WORDING[kind];
+  if (!NUMBER_SERIES[kind] || !slots) throw problems.notFound('没有这种文书。');
+  if (!regionManageable(principal, regionCode)) throw problems.forbidden('您不能修改该区划的文书模板。');
+  const wording = Object.fromEntries(
+    Object.entries(input.wording)
+      .map(([key, text]) => [key, text.replace(/\r\n?/g, '\n').trim()] as const)
+      .filter(([, text]) => text !== ''),
+  );
+  const wordingErrors = wordingProblems(slots, wording);
+  if (wordingErrors.length > 0) {
+    throw problems.unprocessable(
+      wordingErrors.map((e) => e.message).join(''),
+      wordingErrors.map((e) => ({ field: `wording.${e.slot}`, message: e.message })),
+    );
+  }
+  return { ...input, wording };
+}
+
+/** A sample of the template in the submitted (unsaved) settings: not numbered, sealed or stored. */
+export async function previewTemplate(
+  principal: Principal,
+  regionCode: string,
+  kind: string,
+  raw: TemplateInput,
+) {
+  const input = checkedTemplateInput(principal, regionCode, kind, raw);
+  const sample = SAMPLE_DOCUMENTS[kind];
+  if (!sample) throw problems.notFound('没有这种文书。');
+  const built = sample({
+    issuerMark: '（发文机关标志）',
+    signatureName: '（发文机关署名）',
+    footerLabel: '样稿，仅供预览',
+    wording: input.wording,
+  });
+  const series = input.numberSeries ?? NUMBER_SERIES[kind];
+  const doc = withRegionSettings(
+    { ...built, ...(built.number ? { number: `样${series}〔${todayIn().slice(0, 4)}〕1号` } : {}) },
+    { issuer_mark: input.issuerMark, signature_name: input.signatureName, closing: input.closing },
+  );
+  try {
+    assertValidDocument(doc);
+  } catch (err) {
+    throw problems.unprocessable((err as Error).message);
+  }
+  return renderPdf(doc, defaultFonts());
+}
+
 export async function saveTemplate(
   db: Db,
   actor: Actor,
@@ -403,15 +476,9 @@ export async function saveTemplate(
   regionCode: string,
   kind: string,
   expectedVersion: number,
-  input: {
-    issuerMark: string | null;
-    signatureName: string | null;
-    numberSeries: string | null;
-    closing: string | null;
-  },
+  raw: TemplateInput,
 ) {
-  if (!regionManageable(principal, regionCode)) throw problems.forbidden('您不能修改该区划的文书模板。');
-  if (!NUMBER_SERIES[kind]) throw problems.notFound('没有这种文书。');
+  const input = checkedTemplateInput(principal, regionCode, kind, raw);
   return transaction(db, async (trx) => {
     const row = await saveTemplateSettings(
       trx,
@@ -422,6 +489,7 @@ export async function saveTemplate(
         signature_name: input.signatureName,
         number_series: input.numberSeries,
         closing: input.closing,
+        wording: JSON.stringify(input.wording),
         updated_by: principal.id,
       },
       expectedVersion,

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
 import { defaultFonts, openFont } from '../../platform/documents/fonts.ts';
 import type { OfficialDocument } from '../../platform/documents/model.ts';
 import { sealGeometry, sealPng } from '../../platform/documents/seal.ts';
+import { supervisionNotice } from '../../platform/documents/templates.ts';
 import { issueDocument } from './documents.service.ts';
 
 let t: TestApp;
@@ -356,5 +357,97 @@ describe('issuing documents', () => {
     const xml = (await Promise.all(parts.map((f) => f.async('string')))).join('\n');
     expect(xml).toContain('嘉兴市南湖区行政审批服务局');
     expect(xml).toContain('特此函询，请予支持。');
+  });
+
+  it('a region rewords a template: bad wording is refused by slot and saves nothing; preview and issue use it', async () => {
+    const admin = await t.login('nanhu.admin');
+    const url = '/api/document-templates/330402/supervision_order';
+    const listed = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/document-templates?regionCode=330402',
+        headers: { cookie: admin },
+      })
+    )
+      .json()
+      .find((k: { kind: string }) => k.kind === 'supervision_order');
+    expect(listed.slots.find((x: { key: string }) => x.key === 'demand')).toMatchObject({
+      label: '督办要求',
+      required: ['反馈期限'],
+    });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: admin, 'if-match': 'W/"0"' },
+      payload: { wording: { demand: '请尽快反馈{办理人}。', nope: '文字' } },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'wording.demand',
+      'wording.demand',
+      'wording.nope',
+    ]);
+    expect(bad.json().detail).toContain('“督办要求”须保留占位符{反馈期限}');
+    const unchanged = await t.database.db
+      .selectFrom('document_template')
+      .select('kind')
+      .where('region_code', '=', '330402')
+      .where('kind', '=', 'supervision_order')
+      .execute();
+    expect(unchanged).toEqual([]);
+
+    const wording = { demand: '请你单位于{反馈期限}前书面报告办理进展。', ending: '此通知。', intro: '  ' };
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: `${url}/preview`,
+      headers: { cookie: admin },
+      payload: { wording },
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    const { pdfPages, squash } = await import('../../platform/documents/test-helpers.ts');
+    const previewText = squash(pdfPages(preview.rawPayload).join(''));
+    expect(previewText).toContain(squash('请你单位于2026年9月21日前书面报告办理进展。'));
+    expect(previewText).toContain('样稿，仅供预览');
+    expect(previewText).toContain('样督〔');
+
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: admin, 'if-match': 'W/"0"' },
+      payload: { wording },
+    });
+    expect(saved.statusCode).toBe(200);
+    // The blank slot was dropped: it keeps the default.
+    expect(saved.json().wording).toEqual({ demand: wording.demand, ending: wording.ending });
+    const d = await issueDocument(t.database.db, t.secrets, SYSTEM_ACTOR, {
+      subjectType: 'coordination',
+      subjectId: 'wording-1',
+      kind: 'supervision_order',
+      issuerUnitId: centerId,
+      numbered: true,
+      sealed: false,
+      issuedOn: '2026-11-26',
+      build: (number, w) =>
+        supervisionNotice({
+          issuerMark: '嘉兴市南湖区行政审批局',
+          signatureName: '嘉兴市南湖区行政审批局',
+          wording: w,
+          number: number!,
+          date: '2026-11-26',
+          addressee: '南湖区住房和城乡建设局',
+          items: [],
+          replyBy: '2026-11-30',
+        }),
+    });
+    const pdf = (
+      await t.app.inject({ method: 'GET', url: `/api/documents/${d.id}/pdf`, headers: { cookie: admin } })
+    ).rawPayload;
+    const text = squash(pdfPages(pdf).join(''));
+    expect(text).toContain(squash('请你单位于2026年11月30日前书面报告办理进展。'));
+    expect(text).toContain('此通知。');
+    expect(text).not.toContain('特此通知');
+    expect(text).toContain(squash('根据审批服务协同平台监测'));
   });
 });

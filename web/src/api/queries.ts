@@ -527,3 +527,17 @@ export function useSaveDocumentTemplate() {
     onSettled: (_d, _e, input) => qc.invalidateQueries({ queryKey: docKeys.templates(input.regionCode) }),
   });
 }
+
+/** A PDF sample of one template in unsaved settings (nothing is stored). */
+export function usePreviewDocumentTemplate() {
+  return useMutation({
+    mutationFn: (input: { regionCode: string; kind: string; values: TemplateBody }) =>
+      body(
+        api.POST('/api/document-templates/{regionCode}/{kind}/preview', {
+          params: { path: { regionCode: input.regionCode, kind: input.kind } },
+          body: input.values,
+          parseAs: 'blob',
+        }),
+      ) as Promise<Blob>,
+  });
+}

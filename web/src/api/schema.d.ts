@@ -26113,7 +26113,7 @@ export interface paths {
         };
         /**
          * 文书模板设置
-         * @description 某区划每种文书的可调整项：发文机关标志、署名、文号代字和结尾段落；未设置的使用默认。
+         * @description 某区划每种文书的可调整项：发文机关标志、署名、文号代字、正文措辞和结尾段落；未设置的使用默认。
          */
         get: {
             parameters: {
@@ -26140,6 +26140,25 @@ export interface paths {
                             signatureName: string | null;
                             numberSeries: string | null;
                             closing: string | null;
+                            /** @description 本区划改写的措辞，按措辞项；未列出的使用默认 */
+                            wording: {
+                                [key: string]: string;
+                            };
+                            /** @description 该种文书可改写的措辞项 */
+                            slots: {
+                                key: string;
+                                label: string;
+                                /** @description 默认措辞；{名称} 处填入数据 */
+                                text: string;
+                                vars: {
+                                    name: string;
+                                    description: string;
+                                }[];
+                                /** @description 必须保留的占位符 */
+                                required: string[];
+                                /** @description 每行一条 */
+                                list: boolean;
+                            }[];
                             /** @description 0 表示尚未设置（使用默认）；保存时放入 If-Match */
                             version: number;
                         }[];
@@ -26245,7 +26264,7 @@ export interface paths {
         get?: never;
         /**
          * 保存文书模板设置
-         * @description 设置某区划某种文书的发文机关标志、署名、文号代字（如“协”）和结尾段落；留空（null）恢复默认。须带 If-Match（首次设置为 W/"0"），防止覆盖他人的修改。
+         * @description 设置某区划某种文书的发文机关标志、署名、文号代字（如“协”）、正文措辞和结尾段落；留空（null）恢复默认。措辞中的 {名称} 为数据占位符，须为该措辞项可用的占位符，且须保留必需的占位符。须带 If-Match（首次设置为 W/"0"），防止覆盖他人的修改。
          */
         put: {
             parameters: {
@@ -26268,6 +26287,13 @@ export interface paths {
                         numberSeries?: string | null;
                         /** @default null */
                         closing?: string | null;
+                        /**
+                         * @description 改写的措辞，按措辞项；空字符串表示使用默认
+                         * @default {}
+                         */
+                        wording?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -26286,6 +26312,25 @@ export interface paths {
                             signatureName: string | null;
                             numberSeries: string | null;
                             closing: string | null;
+                            /** @description 本区划改写的措辞，按措辞项；未列出的使用默认 */
+                            wording: {
+                                [key: string]: string;
+                            };
+                            /** @description 该种文书可改写的措辞项 */
+                            slots: {
+                                key: string;
+                                label: string;
+                                /** @description 默认措辞；{名称} 处填入数据 */
+                                text: string;
+                                vars: {
+                                    name: string;
+                                    description: string;
+                                }[];
+                                /** @description 必须保留的占位符 */
+                                required: string[];
+                                /** @description 每行一条 */
+                                list: boolean;
+                            }[];
                             /** @description 0 表示尚未设置（使用默认）；保存时放入 If-Match */
                             version: number;
                         };
@@ -26414,6 +26459,168 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/document-templates/{regionCode}/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览文书模板
+         * @description 用示例数据按提交的（尚未保存的）设置生成一份 PDF 样稿，不编号、不用印、不保存。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    regionCode: string;
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        issuerMark?: string | null;
+                        /** @default null */
+                        signatureName?: string | null;
+                        /** @default null */
+                        numberSeries?: string | null;
+                        /** @default null */
+                        closing?: string | null;
+                        /**
+                         * @description 改写的措辞，按措辞项；空字符串表示使用默认
+                         * @default {}
+                         */
+                        wording?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description PDF 样稿 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -17,7 +17,7 @@ export default function DocumentsAdminPage() {
     <>
       <PageHeader
         title="公文与印章"
-        subtitle="管理各单位的平台印章，以及本区划各种文书的文号代字、发文机关标志、署名和结尾段落。"
+        subtitle="管理各单位的平台印章，以及本区划各种文书的文号代字、发文机关标志、署名与正文措辞。"
         extra={
           <Link to="/verify" target="_blank">
             <SafetyCertificateOutlined /> 公文核验

@@ -1,13 +1,19 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Divider, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useDocumentTemplates, useRegions, useSaveDocumentTemplate } from '../../api/queries.ts';
-import type { DocumentTemplate } from '../../api/types.ts';
+import {
+  useDocumentTemplates,
+  usePreviewDocumentTemplate,
+  useRegions,
+  useSaveDocumentTemplate,
+} from '../../api/queries.ts';
+import type { DocumentTemplate, TemplateBody } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 
 type Field = 'numberSeries' | 'issuerMark' | 'signatureName' | 'closing';
-type Values = Record<Field, string | undefined>;
+type Values = Record<Field, string | undefined> & { wording: Record<string, string | undefined> };
+type Slot = DocumentTemplate['slots'][number];
 
 const FIELDS: Field[] = ['numberSeries', 'issuerMark', 'signatureName', 'closing'];
 const DEFAULT = <Typography.Text type="secondary">使用默认</Typography.Text>;
@@ -17,7 +23,31 @@ const toValues = (t: DocumentTemplate): Values => ({
   issuerMark: t.issuerMark ?? '',
   signatureName: t.signatureName ?? '',
   closing: t.closing ?? '',
+  wording: Object.fromEntries(t.slots.map((s) => [s.key, t.wording[s.key] ?? ''])),
 });
+
+/** The form's values as the API takes them: blanks mean the default. */
+const toBody = (v: Values): TemplateBody => ({
+  ...(Object.fromEntries(FIELDS.map((f) => [f, v[f]?.trim() ? (v[f] as string).trim() : null])) as Record<
+    Field,
+    string | null
+  >),
+  wording: Object.fromEntries(
+    Object.entries(v.wording ?? {})
+      .map(([k, text]) => [k, text?.trim() ?? ''] as const)
+      .filter(([, text]) => text !== ''),
+  ),
+});
+
+/** Which placeholders a slot may use and which it must keep, as a clerk reads it. */
+function slotHelp(slot: Slot) {
+  const parts = ['留空使用默认'];
+  if (slot.list) parts.push('每行一条');
+  if (slot.vars.length)
+    parts.push(`可用占位符：${slot.vars.map((v) => `{${v.name}}（${v.description}）`).join('、')}`);
+  if (slot.required.length) parts.push(`必须保留：${slot.required.map((r) => `{${r}}`).join('、')}`);
+  return parts.join('；');
+}
 
 function EditTemplateModal({
   regionCode,
@@ -35,6 +65,7 @@ function EditTemplateModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveDocumentTemplate();
+  const preview = usePreviewDocumentTemplate();
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   // The version the form was filled from: after a 412 it becomes the reloaded one.
@@ -51,12 +82,40 @@ function EditTemplateModal({
     form.setFieldsValue(toValues(template));
   }, [template, form]);
 
+  /** Puts the server's field errors (`wording.demand`) on the fields they name. */
+  const showProblem = (err: unknown) => {
+    setError(errorMessage(err));
+    if (err instanceof ApiProblem) {
+      form.setFields(
+        [...err.fieldErrors()].map(([field, messages]) => ({
+          name: field.split('.') as ['wording', string],
+          errors: messages,
+        })),
+      );
+    }
+  };
+
+  const openPreview = async () => {
+    if (!template) return;
+    setError(null);
+    try {
+      const pdf = await preview.mutateAsync({
+        regionCode,
+        kind: template.kind,
+        values: toBody(form.getFieldsValue(true)),
+      });
+      const url = URL.createObjectURL(pdf);
+      window.open(url, '_blank', 'noopener');
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      showProblem(err);
+    }
+  };
+
   const submit = (v: Values) => {
     if (!template) return;
     setError(null);
-    const values = Object.fromEntries(
-      FIELDS.map((f) => [f, v[f]?.trim() ? (v[f] as string).trim() : null]),
-    ) as Record<Field, string | null>;
+    const values = toBody(v);
     save.mutate(
       { regionCode, kind: template.kind, version, values },
       {
@@ -74,7 +133,7 @@ function EditTemplateModal({
             }
             return;
           }
-          setError(errorMessage(err));
+          showProblem(err);
         },
       },
     );
@@ -85,10 +144,19 @@ function EditTemplateModal({
       title={`编辑文书模板 · ${shown.current?.label ?? ''}`}
       open={template !== null}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
+      width={820}
+      styles={{ body: { maxHeight: '70vh', overflowY: 'auto' } }}
+      footer={[
+        <Button key="preview" onClick={() => void openPreview()} loading={preview.isPending}>
+          预览样稿
+        </Button>,
+        <Button key="cancel" onClick={onClose}>
+          取消
+        </Button>,
+        <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>
+          保存
+        </Button>,
+      ]}
       forceRender
     >
       <p style={{ color: 'rgba(0,0,0,0.6)' }}>
@@ -119,9 +187,41 @@ function EditTemplateModal({
         <Form.Item name="signatureName" label="署名">
           <Input maxLength={100} placeholder="使用默认" onPressEnter={() => form.submit()} />
         </Form.Item>
-        <Form.Item name="closing" label="结尾段落">
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} placeholder="使用默认" />
+        <Form.Item name="closing" label="附加结尾段落" extra="署名前追加的一段文字；留空则不加">
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} placeholder="不追加" />
         </Form.Item>
+        <Divider titlePlacement="start">正文措辞</Divider>
+        <p style={{ color: 'rgba(0,0,0,0.6)', marginTop: 0 }}>
+          灰色文字为默认措辞。花括号中的占位符在生成时替换为实际数据，如 {'{项目}'} 替换为项目名称。
+        </p>
+        {(shown.current?.slots ?? []).map((slot) => (
+          <Form.Item
+            key={slot.key}
+            name={['wording', slot.key]}
+            label={
+              <Space size={8}>
+                {slot.label}
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, height: 'auto' }}
+                  aria-label={`填入默认：${slot.label}`}
+                  onClick={() => form.setFieldValue(['wording', slot.key], slot.text)}
+                >
+                  填入默认
+                </Button>
+              </Space>
+            }
+            extra={slotHelp(slot)}
+          >
+            <Input.TextArea
+              aria-label={`措辞：${slot.label}`}
+              maxLength={1000}
+              autoSize={{ minRows: slot.list ? 2 : 1, maxRows: 8 }}
+              placeholder={slot.text}
+            />
+          </Form.Item>
+        ))}
       </Form>
     </Modal>
   );
@@ -182,10 +282,13 @@ export function TemplatesTab() {
             { title: '发文机关标志', dataIndex: 'issuerMark', render: (v: string | null) => v ?? DEFAULT },
             { title: '署名', dataIndex: 'signatureName', render: (v: string | null) => v ?? DEFAULT },
             {
-              title: '结尾段落',
-              dataIndex: 'closing',
-              ellipsis: true,
-              render: (v: string | null) => v ?? DEFAULT,
+              title: '正文措辞',
+              key: 'wording',
+              width: 120,
+              render: (_: unknown, t) => {
+                const n = Object.keys(t.wording).length + (t.closing ? 1 : 0);
+                return n > 0 ? <Tag color="blue">已改写 {n} 处</Tag> : DEFAULT;
+              },
             },
             {
               title: '操作',
