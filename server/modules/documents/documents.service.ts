@@ -4,10 +4,10 @@ import type { SealKind } from '../../db/types.ts';
 import { type Principal, scopeCoversRegion, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
-import { renderDocx } from '../../platform/documents/docx.ts';
 import { defaultFonts } from '../../platform/documents/fonts.ts';
 import { assertValidDocument, type OfficialDocument } from '../../platform/documents/model.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
+import { renderDocument } from '../../platform/documents/render.ts';
 import { SAMPLE_DOCUMENTS } from '../../platform/documents/samples.ts';
 import { TEMPLATE_WORDING } from '../../platform/documents/templates.ts';
 import { type Wording, wordingProblems } from '../../platform/documents/wording.ts';
@@ -144,8 +144,7 @@ export async function issueDocument(db: Db, secrets: SecretBox, actor: Actor, in
     } catch (err) {
       throw problems.unprocessable((err as Error).message);
     }
-    const pdf = await renderPdf(doc, fonts);
-    const docx = await renderDocx(doc, fonts);
+    const { pdf, docx } = await renderDocument(doc, fonts);
     const pdfHash = sm3Hex(pdf);
     const docxHash = sm3Hex(docx);
     const signature = seal ? await provider.sign(pdfHash, seal) : null;

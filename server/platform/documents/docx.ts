@@ -6,10 +6,10 @@
 // (DocumentFonts[slot].docx); the reader's machine supplies them.
 //
 // Seal: an SVG image (vector, the same geometry as the PDF seal) with a PNG fallback rasterised by
-// seal.ts, floating in front of the text over the 署名 and date. Differences from the PDF: the 版记
-// follows the last content instead of being pinned to the bottom of the last page; the 信函格式 head
-// (mark + upper red double line) is the first page's header and the lower double line the top border
-// of the first page's footer.
+// seal.ts, floating in front of the text over the 署名 and date. The 版记 is a frame aligned to the
+// bottom of the text area, on the page the PDF chose (`ImprintPlacement`). The 信函格式 head (mark +
+// upper red double line) is the first page's header and the lower double line the top border of the
+// first page's footer.
 
 import {
   AlignmentType,
@@ -17,19 +17,25 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  FrameAnchorType,
+  FrameWrap,
   Header,
+  HorizontalPositionAlign,
   HorizontalPositionRelativeFrom,
   ImageRun,
   type IParagraphOptions,
   LineRuleType,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  SectionType,
   Tab,
   TabStopType,
   TextRun,
   TextWrappingType,
+  VerticalPositionAlign,
   VerticalPositionRelativeFrom,
 } from 'docx';
 import type { DocumentFonts, DocxFontNames, FontSlotName } from './fonts.ts';
@@ -40,6 +46,7 @@ import {
   attachmentItems,
   copyToText,
   formatChineseDate,
+  type ImprintPlacement,
   noteLine,
   numberBlocks,
   type OfficialDocument,
@@ -79,7 +86,12 @@ function markHalfPoints(mark: string): number {
 }
 
 /** Renders the document to DOCX bytes. */
-export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): Promise<Buffer> {
+export async function renderDocx(
+  doc: OfficialDocument,
+  fonts: DocumentFonts,
+  /** Where the PDF put the 版记 (`layoutPdf`), so both formats end on the same page. */
+  imprintAt: ImprintPlacement = 'same',
+): Promise<Buffer> {
   assertValidDocument(doc);
   const font = (slot: FontSlotName) => names(fonts[slot].docx);
   const run = (text: string, slot: FontSlotName, extra: { size?: number; color?: string } = {}): TextRun =>
@@ -290,17 +302,30 @@ export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): P
       }),
     );
 
-  // 版记 (R-DOC-14): 4号 (14 pt), thick first/last lines, thin middle line; none in 信函格式.
-  const copy = doc.copyTo && doc.copyTo.length > 0 ? doc.copyTo : null;
-  const printed = doc.format !== 'letter' ? doc.printedBy : undefined;
-  if (copy || printed) {
-    out.push(blank());
+  // 版记 (R-DOC-14): 4号 (14 pt), thick first/last lines, thin middle line; none in 信函格式. A frame
+  // aligned to the bottom of the page's text area, so it stays pinned there when the text is edited;
+  // the page it lands on follows the PDF's placement (an even page for double-sided 公文).
+  const imprint = ((): Paragraph[] | null => {
+    const copy = doc.copyTo && doc.copyTo.length > 0 ? doc.copyTo : null;
+    const printed = doc.format !== 'letter' ? doc.printedBy : undefined;
+    if (!copy && !printed) return null;
     const lines = doc.format !== 'letter';
     const thick = { style: BorderStyle.SINGLE, color: '000000', size: 8, space: 1 };
     const thin = { style: BorderStyle.SINGLE, color: '000000', size: 6, space: 1 };
+    const width = Math.round(156 * TWIP_PER_MM);
+    // Paragraphs with the same frame form one frame, aligned to the bottom of the text area.
+    const frame = {
+      type: 'alignment' as const,
+      alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+      width,
+      wrap: FrameWrap.NOT_BESIDE,
+    };
+    const out: Paragraph[] = [];
     if (copy) {
       out.push(
         para([run('抄送：', 'body', { size: 28 }), run(copyToText(copy), 'body', { size: 28 })], {
+          frame,
           indent: { left: pt(14), right: pt(14), hanging: 0 },
           border: lines ? { top: thick, bottom: printed ? thin : thick } : undefined,
         }),
@@ -315,17 +340,24 @@ export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): P
             run(`${formatChineseDate(printed.date)}印发`, 'body', { size: 28 }),
           ],
           {
+            frame,
             alignment: AlignmentType.LEFT,
             indent: { left: pt(14), right: pt(14) },
-            tabStops: [{ type: TabStopType.RIGHT, position: Math.round(156 * TWIP_PER_MM) - 2 * pt(14) }],
+            tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * pt(14) }],
             border: { top: copy ? undefined : thick, bottom: thick },
           },
         ),
       );
     }
+    return out;
+  })();
+  const tail: Paragraph[] = [];
+  if (imprint) {
+    if (imprintAt !== 'same') tail.push(new Paragraph({ children: [new PageBreak()] }));
+    tail.push(...imprint);
   }
   if (doc.footerLabel) {
-    out.push(
+    tail.push(
       para([run(doc.footerLabel, 'body', { size: 18, color: '555555' })], {
         alignment: AlignmentType.CENTER,
         spacing: { before: pt(12), after: 0 },
@@ -356,6 +388,24 @@ export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): P
     ],
   });
 
+  const pageSetup = {
+    page: {
+      size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+      margin: {
+        ...DOCX_MARGIN,
+        header: doc.format === 'letter' ? mm(30) : mm(15),
+        // Page-number text top 7 mm below the 版心: 35 − 7 − 5 (14 pt line) ≈ 23 mm from the edge.
+        footer: mm(23),
+        gutter: 0,
+      },
+    },
+    grid: {
+      type: DocumentGridType.LINES_AND_CHARS,
+      linePitch: DOCX_LINE,
+      charSpace: Math.round(((156 * 72) / 25.4 / 28 - 16) * 4096),
+    },
+  };
+
   const document = new Document({
     creator: 'xietong',
     title: doc.title,
@@ -372,21 +422,7 @@ export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): P
     sections: [
       {
         properties: {
-          page: {
-            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
-            margin: {
-              ...DOCX_MARGIN,
-              header: doc.format === 'letter' ? mm(30) : mm(15),
-              // Page-number text top 7 mm below the 版心: 35 − 7 − 5 (14 pt line) ≈ 23 mm from the edge.
-              footer: mm(23),
-              gutter: 0,
-            },
-          },
-          grid: {
-            type: DocumentGridType.LINES_AND_CHARS,
-            linePitch: DOCX_LINE,
-            charSpace: Math.round(((156 * 72) / 25.4 / 28 - 16) * 4096),
-          },
+          ...pageSetup,
           titlePage: doc.format === 'letter',
         },
         ...(doc.format === 'letter' ? { headers: { first: new Header({ children: letterHead }) } } : {}),
@@ -395,8 +431,18 @@ export async function renderDocx(doc: OfficialDocument, fonts: DocumentFonts): P
           even: new Footer({ children: [pageNumber('left')] }),
           ...(doc.format === 'letter' ? { first: letterFirstFooter } : {}),
         },
-        children: out,
+        children: imprintAt === 'blank' ? out : [...out, ...tail],
       },
+      // R-DOC-15: a blank page before the 版记 page, and that page, carry no number.
+      ...(imprintAt === 'blank'
+        ? [
+            {
+              properties: { ...pageSetup, type: SectionType.NEXT_PAGE },
+              footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+              children: tail,
+            },
+          ]
+        : []),
     ],
   });
   return Packer.toBuffer(document);

@@ -6,6 +6,7 @@ import {
   DOC_NUMBER_RE,
   formatChineseDate,
   headingOrdinal,
+  imprintPlacement,
   numberBlocks,
   type OfficialDocument,
   validateDocument,
@@ -167,5 +168,23 @@ describe('CJK line breaking', () => {
   });
   it('treats an emoji with modifiers as one grapheme', () => {
     expect(graphemes('a👍🏽b')).toEqual(['a', '👍🏽', 'b']);
+  });
+});
+
+describe('imprintPlacement (版记 on the last side of a double-sided document)', () => {
+  it.each([
+    ['standard', 1, true, 'next'],
+    ['standard', 1, false, 'next'],
+    ['standard', 2, true, 'same'],
+    ['standard', 2, false, 'blank'],
+    ['standard', 3, true, 'next'],
+    ['minutes', 4, true, 'same'],
+    ['minutes', 4, false, 'blank'],
+    ['minutes', 5, true, 'next'],
+    ['letter', 1, true, 'same'],
+    ['letter', 1, false, 'next'],
+    ['letter', 2, false, 'next'],
+  ] as const)('%s ending on page %i, room %s → %s', (format, page, fits, expected) => {
+    expect(imprintPlacement(format, page, fits)).toBe(expected);
   });
 });

@@ -174,6 +174,19 @@ function hasControl(s: string): boolean {
 const TRAILING_PUNCT_RE = /[，。、；：！？,.;:!?]$/u;
 
 /** Chinese error messages; an empty array means the document can be rendered. */
+/**
+ * Where the 版记 goes (R-DOC-14/15). A 公文 is printed double-sided and its 版记 sits on the last side
+ * (封四), an even page: on the page where the text ends when that page is even and has room ('same'),
+ * else on the next page when the text ends on an odd page ('next'), else after a blank page
+ * ('blank'; the blank page and the 版记 page then carry no page number). 信函格式 only needs room.
+ */
+export type ImprintPlacement = 'same' | 'next' | 'blank';
+
+export function imprintPlacement(format: DocumentFormat, endPage: number, fits: boolean): ImprintPlacement {
+  if (format === 'letter' || endPage % 2 === 0) return fits ? 'same' : format === 'letter' ? 'next' : 'blank';
+  return 'next';
+}
+
 export function validateDocument(doc: OfficialDocument): string[] {
   const errors: string[] = [];
   const text = (label: string, v: unknown, required: boolean): void => {

@@ -18,6 +18,8 @@ import {
   attachmentItems,
   copyToText,
   formatChineseDate,
+  type ImprintPlacement,
+  imprintPlacement,
   type NumberedBlock,
   noteLine,
   numberBlocks,
@@ -141,6 +143,8 @@ class Writer {
   /** Lowest y used on the current page by drawings outside the grid (the seal). */
   reservedBottom = 0;
   pageCount = 1;
+  /** Pages printed without a number (R-DOC-15: a blank page before the 版记 page, and that page). */
+  readonly unnumbered = new Set<number>();
 
   constructor(
     readonly doc: OfficialDocument,
@@ -530,11 +534,11 @@ function drawSeal(w: Writer, doc: OfficialDocument, cx: number, cy: number): voi
   pdf.restore();
 }
 
-/** 版记 (R-DOC-14) at the bottom of the last page, or on a new page when it does not fit. */
-function drawImprint(w: Writer, doc: OfficialDocument): void {
+/** 版记 (R-DOC-14) at the bottom of the last page, placed per `imprintPlacement`; null when none. */
+function drawImprint(w: Writer, doc: OfficialDocument): ImprintPlacement | null {
   const copy = doc.copyTo && doc.copyTo.length > 0 ? doc.copyTo : null;
   const printed = doc.format !== 'letter' ? doc.printedBy : undefined;
-  if (!copy && !printed) return;
+  if (!copy && !printed) return null;
   const indent = SMALL_SIZE;
   const width = TEXT_W - 2 * indent;
   const label = '抄送：';
@@ -549,7 +553,13 @@ function drawImprint(w: Writer, doc: OfficialDocument): void {
   const rows = copyRanges.length + (printed ? 1 : 0);
   const blockTop = TEXT_BOTTOM - rows * LINE_PITCH;
   const usedBottom = Math.max(w.lineTop(w.line) - (LINE_PITCH - BODY_SIZE), w.reservedBottom);
-  if (usedBottom + 4 > blockTop) w.newPage();
+  const placement = imprintPlacement(doc.format, w.pageCount, usedBottom + 4 <= blockTop);
+  if (placement === 'blank') {
+    w.newPage();
+    w.unnumbered.add(w.pageCount);
+  }
+  if (placement !== 'same') w.newPage();
+  if (placement === 'blank') w.unnumbered.add(w.pageCount);
   const rowBaseline = (r: number): number =>
     blockTop + r * LINE_PITCH + (LINE_PITCH - SMALL_SIZE) / 2 + EM_TOP * SMALL_SIZE;
   const lines = doc.format !== 'letter';
@@ -575,6 +585,7 @@ function drawImprint(w: Writer, doc: OfficialDocument): void {
   }
   if (lines) w.hline(x0, x1, TEXT_BOTTOM, 0.35 * MM, '#000000');
   w.line = LINES_PER_PAGE;
+  return placement;
 }
 
 /** R-DOC-15: '— N —', 14 pt, 7 mm below the 版心, odd pages right and even pages left (indent 1). */
@@ -582,7 +593,7 @@ function drawPageNumbers(w: Writer, doc: OfficialDocument): void {
   const range = w.pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     const n = i + 1;
-    if (doc.format === 'letter' && n === 1) continue;
+    if ((doc.format === 'letter' && n === 1) || w.unnumbered.has(n)) continue;
     w.pdf.switchToPage(i);
     const top = TEXT_BOTTOM + 7 * MM;
     const text = `— ${n} —`;
@@ -603,6 +614,14 @@ function drawFooterLabel(w: Writer, doc: OfficialDocument): void {
 
 /** Renders the document to PDF bytes (deterministic for the same document and fonts). */
 export async function renderPdf(doc: OfficialDocument, fonts: DocumentFonts): Promise<Buffer> {
+  return (await layoutPdf(doc, fonts)).bytes;
+}
+
+/** The PDF bytes and where its 版记 went, which the DOCX follows. */
+export async function layoutPdf(
+  doc: OfficialDocument,
+  fonts: DocumentFonts,
+): Promise<{ bytes: Buffer; imprint: ImprintPlacement | null; pages: number }> {
   assertValidDocument(doc);
   const w = new Writer(doc, fonts);
   drawHeader(w, doc);
@@ -637,7 +656,7 @@ export async function renderPdf(doc: OfficialDocument, fonts: DocumentFonts): Pr
   });
   drawSignature(w, doc);
   if (doc.note) w.paragraph([{ text: noteLine(doc.note), slot: 'body' }], { indent: 2 * CHAR_W });
-  drawImprint(w, doc);
+  const imprint = drawImprint(w, doc);
   drawPageNumbers(w, doc);
   drawFooterLabel(w, doc);
   const chunks: Buffer[] = [];
@@ -647,5 +666,5 @@ export async function renderPdf(doc: OfficialDocument, fonts: DocumentFonts): Pr
     w.pdf.on('error', reject);
   });
   w.pdf.end();
-  return done;
+  return { bytes: await done, imprint, pages: w.pageCount };
 }

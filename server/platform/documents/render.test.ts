@@ -6,6 +6,7 @@ import { renderDocx } from './docx.ts';
 import { type DocumentFonts, defaultFonts, missingGlyphs, undrawableGlyphs } from './fonts.ts';
 import type { OfficialDocument } from './model.ts';
 import { renderPdf } from './pdf.ts';
+import { renderDocument } from './render.ts';
 import {
   docxContent,
   mmOf,
@@ -260,4 +261,66 @@ describe('hostile input', () => {
     expect(xml).not.toContain('<script>');
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
+});
+
+describe('版记 on the last, even page (R-DOC-14/15)', () => {
+  // The long paragraph's length moves where the text ends: on page 2 with room for the 版记, on page
+  // 2 without room, or on page 3.
+  const ending = (repeats: number) => {
+    const base = sampleDocument();
+    const blocks = base.blocks.map((b, i) =>
+      i === 4
+        ? { kind: 'paragraph' as const, text: '审批服务协同平台统一受理并联办理限时办结'.repeat(repeats) }
+        : b,
+    );
+    return { ...base, blocks };
+  };
+  const pageNumberOn = (ws: PdfWord[], page: number) =>
+    ws.some((w) => w.page === page && /^\d+$/.test(w.text) && emTop(w) > TEXT_BOTTOM);
+
+  it.each([
+    // repeats, placement, pages, page holding the 版记, pages without a number
+    [6, 'same', 2, [] as number[]],
+    [18, 'blank', 4, [3, 4]],
+    [31, 'next', 4, []],
+  ] as const)(
+    'text of %i × 20 characters → %s, %i pages',
+    async (repeats, placement, pageCount, unnumbered) => {
+      const d = ending(repeats);
+      const r = await renderDocument(d, fonts);
+      expect(r.imprint).toBe(placement);
+      const ws = pdfWords(r.pdf);
+      const texts = pdfPages(r.pdf);
+      expect(texts).toHaveLength(pageCount);
+      // The 版记 is on the last page, an even one, its last line on the last line of the 版心.
+      const printed = ws.find((w) => w.text.endsWith('日印发'))!;
+      expect(printed.page).toBe(pageCount);
+      expect(TEXT_BOTTOM - printed.yMax).toBeGreaterThan(0);
+      expect(TEXT_BOTTOM - printed.yMax).toBeLessThan(LINE_PITCH);
+      const signature = ws.find((w) => w.text === '2026年9月18日')!;
+      if (placement === 'same') expect(signature.page).toBe(pageCount);
+      else expect(signature.page).toBeLessThan(pageCount);
+      if (placement === 'blank') expect(squash(texts[pageCount - 2]!)).toBe('');
+      for (let page = 2; page <= pageCount; page++) {
+        expect(pageNumberOn(ws, page), `page ${page}`).toBe(
+          !(unnumbered as readonly number[]).includes(page),
+        );
+      }
+      pdfToPng(r.pdf, path.join(ARTIFACTS, `imprint-${placement}-p${pageCount}`), pageCount);
+
+      // The DOCX pins the 版记 to the bottom of the text area (a frame) on the same page.
+      const { xml } = await docxContent(r.docx);
+      const frames = xml.match(/<w:framePr [^>]*\/>/g) ?? [];
+      expect(frames).toHaveLength(2); // 抄送 and 印发, one frame
+      for (const f of frames) {
+        expect(f).toContain('w:vAnchor="margin"');
+        expect(f).toContain('w:yAlign="bottom"');
+      }
+      const pageBreaks = xml.match(/<w:br w:type="page"\/>/g)?.length ?? 0;
+      expect(pageBreaks).toBe(placement === 'same' ? 0 : 1);
+      const sections = xml.match(/<w:sectPr/g)?.length ?? 0;
+      expect(sections).toBe(placement === 'blank' ? 2 : 1);
+      if (placement === 'blank') expect(xml).toMatch(/<w:type w:val="nextPage"\/>/);
+    },
+  );
 });

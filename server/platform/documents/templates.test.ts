@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx } from './docx.ts';
 import { type DocumentFonts, defaultFonts, undrawableGlyphs } from './fonts.ts';
 import { type OfficialDocument, validateDocument } from './model.ts';
 import { MARGIN_TOP, renderPdf } from './pdf.ts';
+import { renderDocument } from './render.ts';
 import { SAMPLE_DOCUMENTS } from './samples.ts';
 import { consultationLetter, type Issuer, TEMPLATE_WORDING } from './templates.ts';
 import { docxContent, mmOf, pdfPages, pdfToPng, pdfWords, squash } from './test-helpers.ts';
@@ -101,7 +101,7 @@ const rendered = new Map<string, { pdf: Buffer; docx: Buffer }>();
 beforeAll(async () => {
   fonts = defaultFonts();
   for (const [name, [doc]] of Object.entries(cases)) {
-    const [pdf, docx] = await Promise.all([renderPdf(doc, fonts), renderDocx(doc, fonts)]);
+    const { pdf, docx } = await renderDocument(doc, fonts);
     rendered.set(name, { pdf, docx });
     pdfToPng(pdf, path.join(ARTIFACTS, `template-${name}`), 1);
     fs.writeFileSync(path.join(ARTIFACTS, `template-${name}.pdf`), pdf);
