@@ -64,6 +64,11 @@ async function benchDatabase(label: string, database: Database, caseCount: numbe
     await app.close();
     return;
   }
+  if (process.env.BENCH_ONLY === 'documents') {
+    await benchDocuments(database, secrets, Number(process.env.BENCH_DOCS ?? 10));
+    await app.close();
+    return;
+  }
   if (process.env.BENCH_ONLY === 'cases') {
     await benchCases(app, database, caseCount, Number(process.env.BENCH_CASE_CREATIONS ?? 300));
     await app.close();
