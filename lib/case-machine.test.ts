@@ -16,6 +16,8 @@ const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   suspended: false,
   outstandingTolerated: 0,
   windowAuthorized: false,
+  extensionAllowed: false,
+  extended: false,
   ...over,
 });
 
@@ -74,6 +76,24 @@ const TABLE: [Partial<CaseFacts>, CaseEvent, CaseParty, CaseState | 'refused', n
   [{ state: 'approved' }, 'archive', 'window', 'refused'],
   [{ state: 'archived' }, 'deliver', 'window', 'refused'],
   [{ state: 'withdrawn' }, 'resubmit', 'applicant', 'refused'],
+  // 延长审批: once, by the department, only where the catalog allows it; the clock keeps running
+  [{ state: 'in_review', level: 1, extensionAllowed: true }, 'extend', 'department', 'in_review', 1],
+  [
+    { state: 'in_review', level: 1, extensionAllowed: true, suspended: true },
+    'extend',
+    'department',
+    'in_review',
+    1,
+  ],
+  [
+    { state: 'in_review', level: 1, extensionAllowed: true, extended: true },
+    'extend',
+    'department',
+    'refused',
+  ],
+  [{ state: 'in_review', level: 1 }, 'extend', 'department', 'refused'],
+  [{ state: 'in_review', level: 1, extensionAllowed: true }, 'extend', 'window', 'refused'],
+  [{ state: 'accepted', extensionAllowed: true }, 'extend', 'department', 'refused'],
 ];
 
 describe('case state machine (DOMAIN.md workflow 2)', () => {

@@ -31,6 +31,7 @@ export type CaseEvent =
   | 'deny'
   | 'suspend'
   | 'resume'
+  | 'extend'
   | 'deliver'
   | 'archive';
 
@@ -65,6 +66,7 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEvent, string>> = {
   deny: '不予许可',
   suspend: '启动特别程序（挂起）',
   resume: '结束特别程序（恢复计时）',
+  extend: '延长审批期限',
   deliver: '出件',
   archive: '归档',
 };
@@ -81,6 +83,10 @@ export interface CaseFacts {
   outstandingTolerated: number;
   /** The window clerk holds an authorization to decide this item on the spot. */
   windowAuthorized: boolean;
+  /** The item version lists 延长审批 among its special procedures. */
+  extensionAllowed: boolean;
+  /** The case's time limit was already extended (once per case). */
+  extended: boolean;
 }
 
 export interface Transition {
@@ -111,6 +117,7 @@ const RULES: Record<CaseEvent, { parties: CaseParty[]; from: CaseState[] }> = {
   deny: { parties: ['department', 'window'], from: ['in_review', ...ACCEPTED] },
   suspend: { parties: ['department'], from: ['in_review'] },
   resume: { parties: ['department'], from: ['in_review'] },
+  extend: { parties: ['department'], from: ['in_review'] },
   deliver: { parties: ['window'], from: ['approved', 'denied'] },
   archive: { parties: ['window'], from: ['delivered', 'rejected'] },
 };
@@ -148,6 +155,11 @@ export function transition(f: CaseFacts, event: CaseEvent, by: CaseParty): Trans
     case 'resume':
       if (!f.suspended) return fail('办件不在特别程序中，无需恢复计时。');
       return ok({ to: 'in_review', level: f.level, suspended: false, action: 'other' });
+    case 'extend':
+      // 延长审批 adds days instead of stopping the clock (R-CASE-4), so it is allowed while suspended.
+      if (!f.extensionAllowed) return fail('该事项的事项清单未设置“延长审批”特别程序，不能延长审批期限。');
+      if (f.extended) return fail('本办件已延长过一次审批期限，不能再次延长。');
+      return ok({ to: 'in_review', ...same, action: 'other' });
   }
   if (f.suspended) return fail('办件处于特别程序中（已挂起），请先结束特别程序再继续审查。');
   switch (event) {
@@ -218,6 +230,7 @@ export function blztCode(event: CaseEvent | 'submit', tolerant = false): string 
     return: null,
     suspend: '9',
     resume: '10',
+    extend: null,
     approve: tolerant ? '12' : '11',
     deny: '13',
     deliver: null,

@@ -457,6 +457,18 @@ create table deadline_change (
   constraint deadline_change_pkey PRIMARY KEY (id)
 );
 
+create table deadline_extension (
+  id bigint generated always as identity not null,
+  deadline_id bigint not null,
+  days integer not null,
+  reason text not null,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint deadline_extension_days_check CHECK (((days >= 1) AND (days <= 60))),
+  constraint deadline_extension_reason_check CHECK (((length(reason) >= 2) AND (length(reason) <= 500))),
+  constraint deadline_extension_pkey PRIMARY KEY (id)
+);
+
 create table deadline_suspension (
   id bigint generated always as identity not null,
   deadline_id bigint not null,
@@ -783,6 +795,7 @@ create table service_case (
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
   yellow_from date,
+  extended_days integer not null default 0,
   constraint service_case_acceptance_number_check CHECK ((length(acceptance_number) <= 30)),
   constraint service_case_applicant_id_number_check CHECK (((length(applicant_id_number) >= 2) AND (length(applicant_id_number) <= 18))),
   constraint service_case_applicant_id_type_check CHECK ((applicant_id_type = ANY (ARRAY['uscc'::text, 'id_card'::text, 'other'::text]))),
@@ -791,6 +804,7 @@ create table service_case (
   constraint service_case_contact_name_check CHECK (((length(contact_name) >= 1) AND (length(contact_name) <= 50))),
   constraint service_case_contact_phone_check CHECK ((contact_phone ~ '^[0-9+-]{7,20}$'::text)),
   constraint service_case_delivery_method_check CHECK ((delivery_method = ANY (ARRAY['window'::text, 'post'::text, 'online'::text]))),
+  constraint service_case_extended_days_check CHECK ((extended_days >= 0)),
   constraint service_case_number_check CHECK ((length(number) <= 50)),
   constraint service_case_project_code_check CHECK ((length(project_code) <= 24)),
   constraint service_case_project_name_check CHECK ((length(project_name) <= 200)),
@@ -998,6 +1012,8 @@ alter table deadline add constraint deadline_owner_user_id_fkey FOREIGN KEY (own
 alter table deadline add constraint deadline_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table deadline add constraint deadline_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
 alter table deadline_change add constraint deadline_change_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
+alter table deadline_extension add constraint deadline_extension_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table deadline_extension add constraint deadline_extension_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
 alter table deadline_suspension add constraint deadline_suspension_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
 alter table deadline_suspension add constraint deadline_suspension_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id) ON DELETE CASCADE;
 alter table document add constraint document_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
@@ -1069,6 +1085,7 @@ CREATE INDEX coordination_request_enterprise_idx ON public.coordination_request 
 CREATE INDEX coordination_request_search_idx ON public.coordination_request USING gin (search);
 CREATE INDEX coordination_request_trgm_idx ON public.coordination_request USING gin (search_text gin_trgm_ops);
 CREATE INDEX deadline_change_deadline_idx ON public.deadline_change USING btree (deadline_id, id);
+CREATE INDEX deadline_extension_deadline_idx ON public.deadline_extension USING btree (deadline_id);
 CREATE INDEX deadline_region_idx ON public.deadline USING btree (region_code) WHERE (status = 'open'::text);
 CREATE INDEX deadline_suspension_deadline_idx ON public.deadline_suspension USING btree (deadline_id);
 CREATE INDEX deadline_unit_due_idx ON public.deadline USING btree (unit_id, due_date) WHERE (status = 'open'::text);

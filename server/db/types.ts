@@ -210,6 +210,15 @@ export interface DeadlineSuspensionTable {
   created_at: Timestamp;
 }
 
+export interface DeadlineExtensionTable {
+  id: Generated<number>;
+  deadline_id: number;
+  days: number;
+  reason: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface DeadlineChangeTable {
   id: Generated<number>;
   deadline_id: number;
@@ -506,6 +515,7 @@ export interface ServiceCaseTable {
   yellow_from: string | null;
   review_level: Defaulted<number>;
   suspended: Defaulted<boolean>;
+  extended_days: Defaulted<number>;
   decision_reason: string | null;
   decided_at: Date | null;
   decided_by: number | null;
@@ -769,6 +779,7 @@ export interface DB {
   calendar_state: CalendarStateTable;
   deadline: DeadlineTable;
   deadline_suspension: DeadlineSuspensionTable;
+  deadline_extension: DeadlineExtensionTable;
   deadline_change: DeadlineChangeTable;
   job: JobTable;
   notification: NotificationTable;

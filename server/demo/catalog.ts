@@ -122,8 +122,9 @@ const ITEMS: DemoItem[] = [
       promisedDays: 10,
       promisedUnit: 'working',
       legalBasis: '《中华人民共和国城乡规划法》第四十条',
-      specialProcedure: '现场勘验 2个工作日；规划公示 7个工作日',
-      suspensionKinds: ['site_inspection', 'public_notice', 'correction'],
+      specialProcedure:
+        '现场勘验 2个工作日；规划公示 7个工作日；20个工作日内不能作出决定的，经本机关负责人批准可延长10个工作日',
+      suspensionKinds: ['site_inspection', 'public_notice', 'correction', 'extension'],
       approvalLevels: 2,
       resultName: '建设工程规划许可证',
       requiresProjectCode: true,

@@ -82,6 +82,7 @@ const caseColumns = [
   'c.promised_due',
   'c.review_level',
   'c.suspended',
+  'c.extended_days',
   'c.decision_reason',
   'c.decided_at',
   'c.result_name',

@@ -19,6 +19,7 @@ import {
   Correction,
   Decision,
   Delivery,
+  Extend,
   MaterialSupply,
   Opinion,
   Rejection,
@@ -40,6 +41,7 @@ import {
   deliverBundle,
   deliverCase,
   dispatchCase,
+  extendCase,
   fulfilCommitment,
   materialOffers,
   passCase,
@@ -603,6 +605,14 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
     '登记特别程序结果并恢复计时，重新计算到期日。',
     Resume,
     (c, id, v, b) => resumeCase(c, id, v, b),
+  );
+  action(
+    'extend',
+    review,
+    '延长审批期限',
+    '经部门负责人批准延长审批期限（《行政许可法》第四十二条），延长的工作日加入时限，计时不停止；每件限一次，事项清单须设置“延长审批”特别程序。',
+    Extend,
+    (c, id, v, b) => extendCase(c, id, v, b),
   );
   action(
     'decision',

@@ -17,6 +17,7 @@ export const CASE_EVENTS = [
   'deny',
   'suspend',
   'resume',
+  'extend',
   'deliver',
   'archive',
 ] as const satisfies readonly CaseEvent[];
@@ -126,6 +127,16 @@ export const Suspend = z.object({
   }),
   reason: text('启动理由或依据', 2, 500),
   from: date.optional(),
+});
+
+export const Extend = z.object({
+  days: z
+    .number({ error: '请填写延长的工作日数' })
+    .int('延长天数应为整数')
+    .min(1, '延长天数为 1–30 个工作日')
+    .max(30, '延长天数为 1–30 个工作日')
+    .describe('延长的工作日数（《行政许可法》第四十二条：一般为 10 日）'),
+  reason: text('延长理由', 2, 500),
 });
 
 export const Resume = z.object({

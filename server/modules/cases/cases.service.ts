@@ -21,6 +21,7 @@ import type { SecretBox } from '../../platform/crypto/secrets.ts';
 import {
   closeDeadline,
   createDeadline,
+  extendDeadline,
   resumeDeadline,
   suspendDeadline,
 } from '../../platform/deadlines/deadlines.ts';
@@ -488,6 +489,8 @@ async function factsOf(db: Db, principal: Principal, row: CaseRow, materials: Ma
     outstandingTolerated: materials.filter((m) => m.status === 'tolerated' && !m.fulfilled_at).length,
     windowAuthorized:
       principal.kind === 'staff' ? await windowAuthorized(db, Number(row.item_id), principal.id) : false,
+    extensionAllowed: row.suspension_kinds.includes('extension'),
+    extended: row.extended_days > 0,
   };
 }
 
@@ -505,8 +508,9 @@ function partiesOf(principal: Principal, row: CaseRow): CaseParty[] {
 }
 
 /** The final decision of a department is the lead's (case:decide); lower levels any reviewer. */
+/** Decisions at the last level and 延长审批 (approved by the agency's head) need case:decide. */
 function mayActAtLevel(principal: Principal, row: CaseRow, event: CaseEvent): boolean {
-  if (!['approve', 'deny'].includes(event) || row.state !== 'in_review') return true;
+  if (event !== 'extend' && (!['approve', 'deny'].includes(event) || row.state !== 'in_review')) return true;
   return scopeCoversUnit(scopeFor(principal, 'case:decide'), {
     id: Number(row.department_id),
     regionCode: row.region_code,
@@ -548,7 +552,11 @@ async function apply(
     );
   }
   if (!mayActAtLevel(ctx.principal, row, event)) {
-    throw problems.forbidden('最后一级审查的准予或不予许可决定须由部门负责人作出。');
+    throw problems.forbidden(
+      event === 'extend'
+        ? '延长审批期限须经部门负责人批准，请由部门负责人办理。'
+        : '最后一级审查的准予或不予许可决定须由部门负责人作出。',
+    );
   }
   const materials = await caseMaterials(ctx.db, id);
   const r = transition(await factsOf(ctx.db, ctx.principal, row, materials), event, party);
@@ -916,6 +924,40 @@ export function suspendCase(
     return {
       opinion: input.reason,
       stepName: `特别程序开始：${SUSPENSION_KIND_LABELS[input.kind as SuspensionKind]}`,
+    };
+  });
+}
+
+/**
+ * 延长审批 (行政许可法 Art. 42, R-CASE-4): the department's head adds working days to the case's
+ * time limit once; the clock keeps running. Recorded as a special procedure of kind 1.
+ */
+export function extendCase(ctx: Ctx, id: number, version: number, input: { days: number; reason: string }) {
+  return apply(ctx, id, version, 'extend', 'department', async (trx, row) => {
+    if (!row.deadline_id) throw problems.unprocessable('办件尚未开始计时。');
+    const on = todayIn();
+    const r = await extendDeadline(trx, Number(row.deadline_id), {
+      days: input.days,
+      reason: input.reason,
+      by: staffId(ctx.actor),
+    });
+    const due = r.dueDate ? `，承诺办结日延至 ${r.dueDate}` : '';
+    await insertSpecialProcedure(trx, {
+      case_id: id,
+      kind: 'extension',
+      kind_code: '1',
+      reason: input.reason,
+      requester: ctx.principal.displayName,
+      started_on: on,
+      ended_on: on,
+      result: `延长 ${input.days} 个工作日${due}`,
+      unit_id: Number(row.department_id),
+      handler_user_id: staffId(ctx.actor),
+    });
+    return {
+      opinion: `${input.reason}（延长 ${input.days} 个工作日${due}）`,
+      stepName: `延长审批期限 ${input.days} 个工作日`,
+      set: { promised_due: r.dueDate, extended_days: input.days },
     };
   });
 }

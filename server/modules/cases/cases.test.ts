@@ -652,3 +652,63 @@ describe('the queue reads the deadline dates mirrored on the case', () => {
     expect(await row()).toEqual({ promised_due: '2099-12-31', yellow_from: '2099-12-25' });
   });
 });
+
+describe('延长审批 (R-CASE-4)', () => {
+  it('the department head adds working days once; the clock keeps running and the ledger says why', async () => {
+    const c = await windowIntake('建设工程规划许可证核发');
+    const accepted = await actOk('nanhu.clerk', c.id, 'accept');
+    await actOk('nanhu.clerk', c.id, 'dispatch');
+    const body = { days: 10, reason: '需进一步征求相关部门意见' };
+
+    const officer = await act('nanhu.officer2', c.id, 'extend', body);
+    expect(officer.statusCode).toBe(403);
+    expect(officer.json().detail).toContain('部门负责人批准');
+    const bad = await act('nanhu.lead2', c.id, 'extend', { days: 0, reason: '理由' });
+    expect(bad.statusCode).toBe(400);
+
+    const extended = await actOk('nanhu.lead2', c.id, 'extend', body);
+    expect(extended).toMatchObject({ state: 'in_review', suspended: false, reviewLevel: 1 });
+    // The due date is the one of a 10 + 10 working-day limit from the same start (the region's calendar).
+    const { computeDeadline } = await import('../../platform/calendar/engine.ts');
+    const { loadCalendar } = await import('../../platform/calendar/store.ts');
+    const { calendar } = await loadCalendar(t.database.db, '330402');
+    const expected = computeDeadline(calendar, { start: todayIn(), limitDays: 20, today: todayIn() });
+    expect(extended.dueDate).toBe(expected.dueDate);
+    expect(extended.dueDate > accepted.dueDate).toBe(true);
+    expect(extended.specialProcedures.at(-1)).toMatchObject({
+      kind: 'extension',
+      kindCode: '1',
+      startedOn: todayIn(),
+      endedOn: todayIn(),
+      reason: body.reason,
+      result: `延长 10 个工作日，承诺办结日延至 ${expected.dueDate}`,
+    });
+    expect(extended.actions).not.toContain('extend');
+    const ledger = (await call('nanhu.lead2', 'GET', `/api/deadlines/${accepted.deadlineId}`)).json();
+    expect(JSON.stringify(ledger)).toContain(`延长 10 个工作日（${body.reason}）`);
+    const change = await t.database.db
+      .selectFrom('deadline_change')
+      .select(['old_due', 'new_due', 'reason'])
+      .where('deadline_id', '=', accepted.deadlineId)
+      .execute();
+    expect(change).toContainEqual({
+      old_due: accepted.dueDate,
+      new_due: expected.dueDate,
+      reason: `延长审批 10 个工作日：${body.reason}`,
+    });
+
+    const again = await act('nanhu.lead2', c.id, 'extend', body);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain('已延长过一次');
+    expect(await count('audit_event', ['action', 'case.extend'])).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an item without 延长审批 in its catalog entry cannot be extended', async () => {
+    const c = await windowIntake('企业投资项目备案');
+    await actOk('nanhu.clerk', c.id, 'accept');
+    await actOk('nanhu.clerk', c.id, 'dispatch');
+    const res = await act('nanhu.lead', c.id, 'extend', { days: 5, reason: '需补充核查' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('未设置“延长审批”');
+  });
+});

@@ -105,6 +105,23 @@ export function suspensionsOf(db: Db, deadlineIds: number[]) {
     .execute();
 }
 
+export function extensionsOf(db: Db, deadlineIds: number[]) {
+  if (!deadlineIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('deadline_extension')
+    .select(['id', 'deadline_id', 'days', 'reason', 'created_by', 'created_at'])
+    .where('deadline_id', 'in', deadlineIds)
+    .orderBy('id')
+    .execute();
+}
+
+export function insertExtension(
+  db: Db,
+  row: { deadline_id: number; days: number; reason: string; created_by: number | null },
+) {
+  return db.insertInto('deadline_extension').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
 export function insertSuspension(
   db: Db,
   row: { deadline_id: number; kind: string; from_date: string; reason: string; created_by: number | null },

@@ -7,6 +7,7 @@ import {
   type CalendarSource,
   computeDeadline,
   type DeadlineResult,
+  type Extension,
   type Suspension,
 } from '../calendar/engine.ts';
 import { type CalendarCache, loadCalendar } from '../calendar/store.ts';
@@ -16,9 +17,11 @@ import {
   closeOpenSuspension,
   countOpen,
   type DeadlineFilter,
+  extensionsOf,
   findDeadline,
   insertChanges,
   insertDeadline,
+  insertExtension,
   insertSuspension,
   listDeadlines,
   lockDeadline,
@@ -58,16 +61,26 @@ const toSuspension = (s: SuspensionRow): Suspension => ({
   reason: s.reason,
 });
 
+type ExtensionRow = Awaited<ReturnType<typeof extensionsOf>>[number];
+const toExtension = (e: ExtensionRow): Extension => ({ days: e.days, reason: e.reason });
+
+/** The suspensions and extensions of one deadline, as the calendar engine takes them. */
+async function procedures(db: Db, id: number) {
+  return { suspensions: await suspensionsOf(db, [id]), extensions: await extensionsOf(db, [id]) };
+}
+
 function compute(
   cal: CalendarSource,
   row: Pick<Row, 'start_date' | 'limit_days' | 'yellow_override'>,
   suspensions: Suspension[],
   on: IsoDate,
+  extensions: Extension[] = [],
 ) {
   return computeDeadline(cal, {
     start: row.start_date,
     limitDays: row.limit_days,
     suspensions,
+    extensions,
     yellowOverride: row.yellow_override,
     // A deadline may be created for a start day after today (rare); compute as of its start.
     today: on < row.start_date ? row.start_date : on,
@@ -135,17 +148,17 @@ export async function explainDeadline(
 ) {
   const row = await findDeadline(db, scope, id);
   if (!row) return undefined;
-  const suspensions = await suspensionsOf(db, [row.id]);
+  const { suspensions, extensions } = await procedures(db, row.id);
   const { calendar } = await cache.get(db, row.region_code);
-  const result = compute(calendar, row, suspensions.map(toSuspension), on);
-  return { row, suspensions, result, changes: await changesOf(db, row.id) };
+  const result = compute(calendar, row, suspensions.map(toSuspension), on, extensions.map(toExtension));
+  return { row, suspensions, extensions, result, changes: await changesOf(db, row.id) };
 }
 
 /** Recomputes one deadline after its suspensions changed; logs a due-date change. */
 async function recomputeOne(db: Db, row: Row, reason: string, on: IsoDate) {
   const { calendar, revision } = await loadCalendar(db, row.region_code);
-  const suspensions = (await suspensionsOf(db, [row.id])).map(toSuspension);
-  const r = compute(calendar, row, suspensions, on);
+  const { suspensions, extensions } = await procedures(db, row.id);
+  const r = compute(calendar, row, suspensions.map(toSuspension), on, extensions.map(toExtension));
   await updateDates(db, [stored(row.id, r)], revision);
   if (r.dueDate !== row.due_date || r.provisional !== row.provisional) {
     await insertChanges(db, [
@@ -179,6 +192,18 @@ export async function suspendDeadline(
     created_by: s.by,
   });
   return recomputeOne(db, row, `挂起：${s.reason}`, on);
+}
+
+/** Adds approved working days to the limit (延长审批): the clock keeps running. */
+export async function extendDeadline(
+  db: Db,
+  id: number,
+  e: { days: number; reason: string; by: number | null },
+  on: IsoDate = today(),
+) {
+  const row = await lockDeadline(db, id);
+  await insertExtension(db, { deadline_id: id, days: e.days, reason: e.reason, created_by: e.by });
+  return recomputeOne(db, row, `延长审批 ${e.days} 个工作日：${e.reason}`, on);
 }
 
 /** Restarts the clock: counting resumes on the first working day after `to`. */
@@ -226,10 +251,9 @@ export async function recomputeOpenDeadlines(
   for (;;) {
     const rows = await openDeadlinesPage(db, regionCodes, after, opts.batch ?? 2000);
     if (!rows.length) break;
-    const suspensions = await suspensionsOf(
-      db,
-      rows.map((r) => r.id),
-    );
+    const ids = rows.map((r) => r.id);
+    const suspensions = await suspensionsOf(db, ids);
+    const extensions = await extensionsOf(db, ids);
     const updates: StoredDates[] = [];
     const logs: Parameters<typeof insertChanges>[1] = [];
     let revision = 0;
@@ -241,7 +265,8 @@ export async function recomputeOpenDeadlines(
       }
       revision = cal.revision;
       const own = suspensions.filter((s) => s.deadline_id === row.id).map(toSuspension);
-      const r = compute(cal.calendar, row, own, on);
+      const added = extensions.filter((e) => e.deadline_id === row.id).map(toExtension);
+      const r = compute(cal.calendar, row, own, on, added);
       if (r.dueDate === row.due_date && r.yellowFrom === row.yellow_from && r.provisional === row.provisional)
         continue;
       updates.push(stored(row.id, r));

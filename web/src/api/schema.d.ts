@@ -7396,7 +7396,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -8380,7 +8380,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -8659,7 +8659,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -8945,7 +8945,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -9335,7 +9335,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -10316,7 +10316,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -10595,7 +10595,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -10881,7 +10881,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -11358,7 +11358,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -11670,7 +11670,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -11978,7 +11978,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -12285,7 +12285,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -12584,7 +12584,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -12889,7 +12889,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -13194,7 +13194,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -13503,7 +13503,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -13811,7 +13811,314 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 延长审批期限
+         * @description 经部门负责人批准延长审批期限（《行政许可法》第四十二条），延长的工作日加入时限，计时不停止；每件限一次，事项清单须设置“延长审批”特别程序。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 延长的工作日数（《行政许可法》第四十二条：一般为 10 日） */
+                        days: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            deadlineId: number | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -14121,7 +14428,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -14427,7 +14734,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };
@@ -14726,7 +15033,7 @@ export interface paths {
                                 issuedOn: string;
                             }[];
                             /** @description 当前用户此刻可执行的操作 */
-                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "deliver" | "archive")[];
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
                         };
                     };
                 };

@@ -6,6 +6,7 @@ import {
   DatePicker,
   Form,
   Input,
+  InputNumber,
   Modal,
   Radio,
   Select,
@@ -35,6 +36,7 @@ const PATHS: Partial<Record<CaseEvent, string>> = {
   return: 'return',
   suspend: 'suspend',
   resume: 'resume',
+  extend: 'extend',
   approve: 'decision',
   deny: 'decision',
   deliver: 'deliver',
@@ -55,6 +57,7 @@ const ORDER: CaseEvent[] = [
   'return',
   'suspend',
   'resume',
+  'extend',
   'deliver',
   'archive',
   'withdraw',
@@ -106,6 +109,8 @@ function bodyOf(event: CaseEvent, v: Values, c: CaseDetail): unknown {
       return { kind: v.kind, reason: v.reason };
     case 'resume':
       return { result: v.result, opinion: v.opinion || undefined };
+    case 'extend':
+      return { days: v.days, reason: v.reason };
     case 'approve':
       return {
         approve: true,
@@ -235,6 +240,25 @@ function Fields({ event, c }: { event: CaseEvent; c: CaseDetail }) {
           </Form.Item>
           <Form.Item name="opinion" label="办理意见">
             <Input />
+          </Form.Item>
+        </>
+      );
+    case 'extend':
+      return (
+        <>
+          <Typography.Paragraph type="secondary">
+            《行政许可法》第四十二条：规定期限内不能作出决定的，经本行政机关负责人批准，可以延长十日，并将延长期限的理由告知申请人。延长的工作日加入时限，计时不停止；每件限延长一次。
+          </Typography.Paragraph>
+          <Form.Item
+            name="days"
+            label="延长工作日数"
+            initialValue={10}
+            rules={[{ required: true, message: '请填写' }]}
+          >
+            <InputNumber min={1} max={30} precision={0} addonAfter="个工作日" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="reason" label="延长理由（将在办件进度中告知申请人）" rules={required}>
+            <Input.TextArea rows={3} />
           </Form.Item>
         </>
       );
