@@ -59,7 +59,9 @@ describe('公文与印章', () => {
         .first()
         .waitFor();
       await orderDialog.getByRole('button', { name: '填入默认：结束语' }).click();
-      expect(await orderDialog.getByRole('textbox', { name: '措辞：结束语' }).inputValue()).toBe('特此通知。');
+      expect(await orderDialog.getByRole('textbox', { name: '措辞：结束语' }).inputValue()).toBe(
+        '特此通知。',
+      );
       await demand.fill('请你单位于{反馈期限}前书面报告办理进展。');
       const [sample] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/supervision_order/preview')),
