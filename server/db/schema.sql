@@ -435,6 +435,8 @@ create table deadline (
   version integer not null default 1,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  day_unit text not null default 'working'::text,
+  constraint deadline_day_unit_check CHECK ((day_unit = ANY (ARRAY['working'::text, 'natural'::text]))),
   constraint deadline_kind_check CHECK ((kind = ANY (ARRAY['legal'::text, 'promised'::text, 'reply'::text, 'commitment'::text, 'decision'::text, 'claim'::text, 'target'::text]))),
   constraint deadline_limit_days_check CHECK (((limit_days >= 0) AND (limit_days <= 1000))),
   constraint deadline_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text]))),

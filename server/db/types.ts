@@ -187,6 +187,7 @@ export interface DeadlineTable {
   owner_user_id: number | null;
   start_date: string;
   limit_days: number;
+  day_unit: Defaulted<TimeUnit>;
   yellow_override: number | null;
   status: Defaulted<'open' | 'done' | 'cancelled'>;
   due_date: string | null;

@@ -12,3 +12,7 @@ create index deadline_extension_deadline_idx on deadline_extension (deadline_id)
 
 -- Working days a case's deadline was extended by (at most once per case).
 alter table service_case add column extended_days integer not null default 0 check (extended_days >= 0);
+
+-- Natural-day limits (R-CAT-1): a deadline counts working days (行政许可法 Art. 82) unless its item
+-- states 自然日.
+alter table deadline add column day_unit text not null default 'working' check (day_unit in ('working', 'natural'));

@@ -62,6 +62,7 @@ const caseColumns = [
   'v.kind as item_kind',
   'v.approval_levels',
   'v.promised_days',
+  'v.promised_unit',
   'v.suspension_kinds',
   'c.bundle_case_id',
   'c.enterprise_id',

@@ -629,6 +629,7 @@ async function startClock(ctx: Ctx, trx: Db, row: CaseRow, on: IsoDate) {
       unitId: Number(row.department_id),
       startDate: on,
       limitDays: row.promised_days,
+      unit: row.promised_unit,
     },
     on,
   );
@@ -650,6 +651,7 @@ async function startClock(ctx: Ctx, trx: Db, row: CaseRow, on: IsoDate) {
         date: on,
         dueDate: deadline.due_date!,
         limitDays: row.promised_days,
+        limitUnit: row.promised_unit,
         ...appRef(row),
       }),
   });

@@ -165,6 +165,46 @@ describe('deadline ledger API', () => {
   });
 });
 
+describe('natural-day deadlines (R-CAT-1)', () => {
+  it('count every day, move a rest-day end to the next working day, and keep counting so after a suspension', async () => {
+    const d = await transaction(t.database.db, (trx) =>
+      createDeadline(
+        trx,
+        {
+          subjectType: 'test',
+          subjectId: 'natural',
+          kind: 'legal',
+          title: '自然日时限',
+          regionCode: '330402',
+          unitId,
+          startDate: '2026-09-28',
+          limitDays: 5,
+          unit: 'natural',
+        },
+        '2026-09-28',
+      ),
+    );
+    // 9/29 … 10/3 (国庆) → first working day 10/8; in working days it would be 10/10.
+    expect(d).toMatchObject({ due_date: '2026-10-08', day_unit: 'natural' });
+    const suspend = await t.app.inject({
+      method: 'POST',
+      url: `/api/deadlines/${d.id}/suspensions`,
+      headers: { cookie: officer },
+      payload: { kind: 'site_inspection', from: '2026-09-30', reason: '现场勘验' },
+    });
+    expect(suspend.statusCode).toBe(201);
+    const resume = await t.app.inject({
+      method: 'POST',
+      url: `/api/deadlines/${d.id}/resume`,
+      headers: { cookie: officer },
+      payload: { to: '2026-10-09' },
+    });
+    // 9/29 counted (1); 9/30–10/9 stopped; 10/10, 10/11, 10/12, 10/13 → 10/13 (Tuesday).
+    expect(resume.json().dueDate).toBe('2026-10-13');
+    expect(JSON.stringify(resume.json().lines)).toContain('时限 5 日（自然日）');
+  });
+});
+
 describe('warning sweep', () => {
   it('notifies yellow and red once; a re-run writes nothing new', async () => {
     const red = await make('sweep-red', '2026-09-01', 5, '2026-09-01');

@@ -552,3 +552,46 @@ describe('agencyTargetDays', () => {
     expect(() => agencyTargetDays(-1)).toThrow('承诺时限无效');
   });
 });
+
+describe('computeDeadline: natural-day limits (R-CAT-1)', () => {
+  // [start (受理日), limit, unit, expected due]; holidays from the 2026 notice: 中秋 9/25–27,
+  // 国庆 10/1–7, make-up workdays 9/20 and 10/10.
+  const TABLE: [string, number, 'natural' | 'working', string][] = [
+    ['2026-06-01', 10, 'natural', '2026-06-11'], // Thursday: no shift
+    ['2026-06-05', 1, 'natural', '2026-06-08'], // Saturday → Monday
+    ['2026-09-24', 3, 'natural', '2026-09-28'], // 9/27 中秋 → 9/28
+    ['2026-09-28', 2, 'natural', '2026-09-30'], // working day before National Day
+    ['2026-09-28', 5, 'natural', '2026-10-08'], // 10/3 in 国庆 → first working day 10/8
+    ['2026-10-09', 1, 'natural', '2026-10-10'], // a make-up Saturday is a working day
+    ['2026-09-28', 5, 'working', '2026-10-10'], // the same start in working days: 9/29, 9/30, 10/8, 10/9, 10/10
+  ];
+  it.each(TABLE)('受理日 %s + %i %s days → %s', (start, limitDays, unit, due) => {
+    expect(computeDeadline(cal, { start, limitDays, unit, today: start }).dueDate).toBe(due);
+  });
+
+  it('counts every day of a natural-day limit outside suspensions, and says so in the ledger', () => {
+    const r = computeDeadline(cal, {
+      start: '2026-06-01',
+      limitDays: 10,
+      unit: 'natural',
+      suspensions: [{ kind: 'site_inspection', from: '2026-06-03', to: '2026-06-05', reason: '现场勘验' }],
+      today: '2026-06-10',
+    });
+    // 6/2 counted; 6/3–6/5 stopped; 6/6 … 6/14 counted (10th day, a Sunday) → Monday 6/15.
+    expect(r.dueDate).toBe('2026-06-15');
+    expect(r).toMatchObject({ daysUsed: 6, daysLeft: 4 });
+    expect(texts(r)).toContain('时限 10 日（自然日）');
+    expect(texts(r)).toContain('期间最后一日 2026-06-14（周日）为休息日，顺延至其后第一个工作日');
+    expect(texts(r)).toContain('截至 2026-06-10：已用 6 日（自然日），剩余 4 日（自然日）');
+  });
+
+  it('a natural-day deadline is overdue by calendar days', () => {
+    const r = computeDeadline(cal, {
+      start: '2026-06-01',
+      limitDays: 3,
+      unit: 'natural',
+      today: '2026-06-07',
+    });
+    expect(r).toMatchObject({ dueDate: '2026-06-04', overdue: true, overdueDays: 3, level: 'red' });
+  });
+});

@@ -293,7 +293,14 @@ export interface DeadlineInput {
   yellowOverride?: number | null;
   /** Label of the start day in the ledger; default '受理日'. */
   startLabel?: string;
+  /**
+   * 'working' (default; 行政许可法 Art. 82) or 'natural' days (R-CAT-1). A natural-day period
+   * whose last day is a rest day ends on the next working day (民法典 Art. 203).
+   */
+  unit?: DayUnit;
 }
+
+export type DayUnit = 'working' | 'natural';
 
 export type LedgerCode =
   | 'start'
@@ -393,6 +400,9 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
       throw new CalendarInputError(`延长天数必须是正整数：${e.days}`);
   }
   const limit = input.limitDays + extensions.reduce((s, e) => s + e.days, 0);
+  const natural = input.unit === 'natural';
+  const U = natural ? '日（自然日）' : '个工作日';
+  const counts = (k: DayKind) => natural || k.workday;
   const suspensions = normalizeSuspensions(input.suspensions ?? [], start);
   const open = suspensions.find((s) => s.to === null);
   const isPaused = (d: IsoDate) => suspensions.some((s) => d >= s.from && (s.to === null || d <= s.to));
@@ -415,9 +425,9 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
     const y = yearOf(d);
     yearsSeen.add(y);
     if (k.provisional) provisionalYears.add(y);
-    if (k.category === 'local_closure' || k.category === 'local_workday')
+    if (!natural && (k.category === 'local_closure' || k.category === 'local_workday'))
       localDays.push({ date: d, kind: k });
-    if (!k.workday) {
+    if (!counts(k)) {
       if (++idle > MAX_IDLE_DAYS)
         throw new CalendarInputError(`${d} 之前连续 ${MAX_IDLE_DAYS} 天没有工作日，日历数据异常`);
       continue;
@@ -427,6 +437,23 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
     if (counted.length === yellowTarget) yellowFrom = d;
     if (counted.length === limit) dueDate = d;
   }
+  // A natural-day period ending on a rest day ends on the next working day.
+  let restDayDue: IsoDate | null = null;
+  if (natural && dueDate !== null && dueDate !== start) {
+    let d = dueDate;
+    for (let idleDays = 0; !cal.dayKind(d).workday; idleDays++) {
+      if (idleDays > MAX_IDLE_DAYS)
+        throw new CalendarInputError(`${d} 之前连续 ${MAX_IDLE_DAYS} 天没有工作日，日历数据异常`);
+      d = addDays(d, 1);
+    }
+    if (d !== dueDate) {
+      restDayDue = dueDate;
+      dueDate = d;
+      const y = yearOf(d);
+      yearsSeen.add(y);
+      if (cal.dayKind(d).provisional) provisionalYears.add(y);
+    }
+  }
 
   // Status as of today.
   let usedToday: number;
@@ -434,7 +461,7 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
   else if (dueDate !== null && today >= dueDate) {
     usedToday = limit;
     for (let d = addDays(dueDate, 1); d <= today; d = addDays(d, 1)) {
-      if (!isPaused(d) && cal.dayKind(d).workday) usedToday++;
+      if (!isPaused(d) && counts(cal.dayKind(d))) usedToday++;
     }
   } else usedToday = counted.filter((c) => c <= today).length;
   const daysUsed = Math.min(usedToday, limit);
@@ -448,11 +475,11 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
   const lines: LedgerLine[] = [];
   const add = (code: LedgerCode, date: IsoDate | null, text: string) => lines.push({ code, date, text });
   add('start', start, `${input.startLabel ?? '受理日'} ${fmt(start)}，次日起算`);
-  add('limit', null, `时限 ${input.limitDays} 个工作日`);
+  add('limit', null, `时限 ${input.limitDays} ${U}`);
   let running = input.limitDays;
   for (const e of extensions) {
     running += e.days;
-    add('extension', null, `延长 ${e.days} 个工作日（${e.reason}），时限合计 ${running} 个工作日`);
+    add('extension', null, `延长 ${e.days} ${U}（${e.reason}），时限合计 ${running} ${U}`);
   }
   for (const s of suspensions) {
     const reason = s.reason.trim() ? `；原因：${s.reason.trim()}` : '';
@@ -463,14 +490,16 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
     }
     add('suspension', s.from, `挂起（${s.label}）${span}，暂停计时${reason}`);
     const usedBefore = counted.filter((c) => c < s.from).length;
-    add('used', s.from, `已用 ${usedBefore} 个工作日，剩余 ${limit - usedBefore} 个工作日`);
+    add('used', s.from, `已用 ${usedBefore} ${U}，剩余 ${limit - usedBefore} ${U}`);
     if (s.to !== null) {
       const to = s.to;
       const next = counted.find((c) => c > to);
       add(
         'resume',
         to,
-        next ? `${fmt(to)}恢复，自 ${fmt(next)}起继续计时` : `${fmt(to)}恢复，自其后第一个工作日起继续计时`,
+        next
+          ? `${fmt(to)}恢复，自 ${fmt(next)}起继续计时`
+          : `${fmt(to)}恢复，自其后第一个${natural ? '日' : '工作日'}起继续计时`,
       );
     }
   }
@@ -484,24 +513,23 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
     );
   }
   const provYears = [...provisionalYears].sort((a, b) => a - b);
+  if (restDayDue !== null && dueDate !== null) {
+    add('due', restDayDue, `期间最后一日 ${fmt(restDayDue)}为休息日，顺延至其后第一个工作日`);
+  }
   if (dueDate !== null) {
     add('due', dueDate, `截止日 ${dueDate} 24:00（北京时间）${provYears.length > 0 ? '（暂定）' : ''}`);
   }
   if (dueDate === null) add('pending', null, '挂起中，截止日待恢复计时后确定');
   if (yellowFrom !== null) {
-    add('yellow', yellowFrom, `剩余不超过 ${threshold} 个工作日时黄灯预警，自 ${yellowFrom} 起`);
+    add('yellow', yellowFrom, `剩余不超过 ${threshold} ${U}时黄灯预警，自 ${yellowFrom} 起`);
   }
   if (overdue) {
-    add(
-      'status',
-      today,
-      `截至 ${today}：已超过截止日${overdueDays > 0 ? `，超期 ${overdueDays} 个工作日` : ''}`,
-    );
+    add('status', today, `截至 ${today}：已超过截止日${overdueDays > 0 ? `，超期 ${overdueDays} ${U}` : ''}`);
   } else {
     add(
       'status',
       today,
-      `截至 ${today}：已用 ${daysUsed} 个工作日，剩余 ${daysLeft} 个工作日${paused ? '（计时暂停中）' : ''}`,
+      `截至 ${today}：已用 ${daysUsed} ${U}，剩余 ${daysLeft} ${U}${paused ? '（计时暂停中）' : ''}`,
     );
   }
   for (const y of provYears) {

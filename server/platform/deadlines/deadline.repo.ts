@@ -19,6 +19,7 @@ export const deadlineColumns = [
   'owner_user_id',
   'start_date',
   'limit_days',
+  'day_unit',
   'yellow_override',
   'status',
   'due_date',
@@ -39,6 +40,7 @@ export interface DeadlineRowInput {
   owner_user_id: number | null;
   start_date: string;
   limit_days: number;
+  day_unit: 'working' | 'natural';
   yellow_override: number | null;
   due_date: string | null;
   yellow_from: string | null;

@@ -6,6 +6,7 @@ import type { UnitScope } from '../access/scope.ts';
 import {
   type CalendarSource,
   computeDeadline,
+  type DayUnit,
   type DeadlineResult,
   type Extension,
   type Suspension,
@@ -71,7 +72,7 @@ async function procedures(db: Db, id: number) {
 
 function compute(
   cal: CalendarSource,
-  row: Pick<Row, 'start_date' | 'limit_days' | 'yellow_override'>,
+  row: Pick<Row, 'start_date' | 'limit_days' | 'day_unit' | 'yellow_override'>,
   suspensions: Suspension[],
   on: IsoDate,
   extensions: Extension[] = [],
@@ -79,6 +80,7 @@ function compute(
   return computeDeadline(cal, {
     start: row.start_date,
     limitDays: row.limit_days,
+    unit: row.day_unit,
     suspensions,
     extensions,
     yellowOverride: row.yellow_override,
@@ -104,6 +106,8 @@ export interface NewDeadline {
   ownerUserId?: number | null;
   startDate: IsoDate;
   limitDays: number;
+  /** 自然日 limits count every day (R-CAT-1); working days otherwise. */
+  unit?: DayUnit;
   yellowOverride?: number | null;
 }
 
@@ -115,6 +119,7 @@ export async function createDeadline(db: Db, input: NewDeadline, on: IsoDate = t
     {
       start_date: input.startDate,
       limit_days: input.limitDays,
+      day_unit: input.unit ?? 'working',
       yellow_override: input.yellowOverride ?? null,
     },
     [],
@@ -130,6 +135,7 @@ export async function createDeadline(db: Db, input: NewDeadline, on: IsoDate = t
     owner_user_id: input.ownerUserId ?? null,
     start_date: input.startDate,
     limit_days: input.limitDays,
+    day_unit: input.unit ?? 'working',
     yellow_override: input.yellowOverride ?? null,
     due_date: r.dueDate,
     yellow_from: r.yellowFrom,

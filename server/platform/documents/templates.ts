@@ -478,8 +478,8 @@ export const ACCEPTANCE_NOTICE_WORDING = {
   ),
   timeLimit: {
     label: '办理时限',
-    text: '本机关将在{办理时限}个工作日内（预计{办结日期}前）作出决定。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在上述期限内，本机关将书面告知。',
-    vars: { 办理时限: '承诺办理时限（工作日数）', 办结日期: '预计办结日期' },
+    text: '本机关将在{办理时限}内（预计{办结日期}前）作出决定。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在上述期限内，本机关将书面告知。',
+    vars: { 办理时限: '承诺办理时限，如“10个工作日”', 办结日期: '预计办结日期' },
     required: ['办理时限', '办结日期'],
   },
   keep: { label: '提示', text: '请妥善保管本通知书，并可凭办件编号通过审批服务协同平台查询办理进度。' },
@@ -490,8 +490,9 @@ export interface AcceptanceNoticeData extends Issuer, ApplicationRef {
   date: IsoDate;
   /** 承诺办结日期. */
   dueDate: IsoDate;
-  /** 法定/承诺办理时限 in working days. */
+  /** 法定/承诺办理时限, in working days unless `limitUnit` says 自然日. */
   limitDays: number;
+  limitUnit?: 'working' | 'natural';
   contact?: Contact;
 }
 
@@ -504,7 +505,12 @@ export function acceptanceNotice(data: AcceptanceNoticeData): OfficialDocument {
     addressee: data.applicant,
     blocks: [
       p(w.text('intro', applicationVars(data))),
-      p(w.text('timeLimit', { 办理时限: String(data.limitDays), 办结日期: d(data.dueDate) })),
+      p(
+        w.text('timeLimit', {
+          办理时限: `${data.limitDays}${data.limitUnit === 'natural' ? '日' : '个工作日'}`,
+          办结日期: d(data.dueDate),
+        }),
+      ),
       p(w.text('keep')),
     ],
     date: data.date,

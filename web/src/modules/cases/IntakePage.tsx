@@ -6,6 +6,7 @@ import { api, body } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { daysText } from '../catalog/catalog.ts';
 import { useItemVersion, useMaterialOffers, usePublishedItems, useSubmitCase } from './api.ts';
 import { MaterialsInput, type Supply } from './MaterialsInput.tsx';
 
@@ -143,9 +144,10 @@ export default function IntakePage() {
               </Form.Item>
               {version.data && (
                 <Typography.Paragraph type="secondary">
-                  {version.data.kind === 'instant' ? '即办件' : '承诺件'}，法定 {version.data.legalDays}{' '}
-                  个工作日，承诺 {version.data.promisedDays} 个工作日，{version.data.approvalLevels}{' '}
-                  级审查；第 {version.data.versionNo} 版。
+                  {version.data.kind === 'instant' ? '即办件' : '承诺件'}，法定{' '}
+                  {daysText(version.data.legalDays, version.data.legalUnit)}，承诺{' '}
+                  {daysText(version.data.promisedDays, version.data.promisedUnit)}，
+                  {version.data.approvalLevels} 级审查；第 {version.data.versionNo} 版。
                 </Typography.Paragraph>
               )}
               <Form.Item name="enterpriseId" label="已登记企业（可选）">
