@@ -35,6 +35,7 @@ const ROLES: { username: string; kind?: 'enterprise'; role: string; unit: string
       '用户与角色',
       '工作日历',
       '公文与印章',
+      '数据交换',
       '审计日志',
     ],
   },

@@ -70,6 +70,8 @@ const SCOPED_TABLES = [
   'stored_material',
 ];
 const UNSCOPED_ALLOWED: Record<string, string> = {
+  'server/modules/cases/exchange.repo.ts#stepsAfter':
+    'the exchange batch reads one whole region, checked by scopeCoversRegion(exchange:export) first',
   'server/modules/identity/identity.repo.ts#findStaffByUsername': 'login: the caller is not yet known',
   'server/modules/identity/identity.repo.ts#findEnterpriseByUsername': 'login: the caller is not yet known',
   'server/modules/identity/identity.repo.ts#totpState': 'the caller’s own row',

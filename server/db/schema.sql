@@ -571,6 +571,22 @@ create table escalation_step (
   constraint escalation_step_pkey PRIMARY KEY (region_code, level)
 );
 
+create table exchange_batch (
+  id bigint generated always as identity not null,
+  region_code text not null,
+  seq integer not null,
+  after_step_id bigint not null,
+  to_step_id bigint not null,
+  records integer not null,
+  file_hash text not null,
+  created_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint exchange_batch_check CHECK ((to_step_id > after_step_id)),
+  constraint exchange_batch_seq_check CHECK ((seq > 0)),
+  constraint exchange_batch_pkey PRIMARY KEY (id),
+  constraint exchange_batch_region_code_seq_key UNIQUE (region_code, seq)
+);
+
 create table idempotency_key (
   actor text not null,
   key text not null,
@@ -1029,6 +1045,9 @@ alter table document_template add constraint document_template_updated_by_fkey F
 alter table enterprise add constraint enterprise_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table escalation_step add constraint escalation_step_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table escalation_step add constraint escalation_step_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id);
+alter table exchange_batch add constraint exchange_batch_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table exchange_batch add constraint exchange_batch_file_hash_fkey FOREIGN KEY (file_hash) REFERENCES blob(hash);
+alter table exchange_batch add constraint exchange_batch_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table item_authorization add constraint item_authorization_department_id_fkey FOREIGN KEY (department_id) REFERENCES unit(id);
 alter table item_authorization add constraint item_authorization_granted_by_fkey FOREIGN KEY (granted_by) REFERENCES app_user(id);
 alter table item_authorization add constraint item_authorization_grantee_user_id_fkey FOREIGN KEY (grantee_user_id) REFERENCES app_user(id);

@@ -580,6 +580,18 @@ export interface CaseStepTable {
   at: Timestamp;
 }
 
+export interface ExchangeBatchTable {
+  id: Generated<number>;
+  region_code: string;
+  seq: number;
+  after_step_id: number;
+  to_step_id: number;
+  records: number;
+  file_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface CaseSpecialProcedureTable {
   id: Generated<number>;
   case_id: number;
@@ -803,6 +815,7 @@ export interface DB {
   stored_material: StoredMaterialTable;
   case_step: CaseStepTable;
   case_special_procedure: CaseSpecialProcedureTable;
+  exchange_batch: ExchangeBatchTable;
   case_counter: CaseCounterTable;
   coordination_counter: CoordinationCounterTable;
   coordination_request: CoordinationRequestTable;

@@ -2,6 +2,7 @@ import type { Module } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { caseRoutes } from './cases/cases.routes.ts';
+import { exchangeRoutes } from './cases/exchange.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { coordinationRoutes } from './coordination/coordination.routes.ts';
 import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
@@ -23,6 +24,7 @@ export const modules: Module[] = [
   calendarRoutes,
   catalogRoutes,
   caseRoutes,
+  exchangeRoutes,
   coordinationRoutes,
   deadlineRoutes,
   notificationRoutes,

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'consultation:reply': '答复书面征询、报告承诺办理',
   'consultation:sign': '签发部门答复意见',
   'commitment:urge': '催办承诺事项',
+  'exchange:export': '导出办件交换数据',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -127,6 +128,7 @@ export const ROLES = {
       'catalog:draft',
       'catalog:approve',
       'coordination:ladder',
+      'exchange:export',
     ],
   },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;

@@ -185,6 +185,11 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/documents/DocumentsAdminPage.tsx')),
           },
           {
+            path: 'exchange',
+            handle: handle({ permission: 'exchange:export', kind: 'staff' }),
+            lazy: page(() => import('../modules/exchange/ExchangePage.tsx')),
+          },
+          {
             path: 'audit',
             handle: handle({ permission: 'audit:read', kind: 'staff' }),
             lazy: page(() => import('../modules/audit/AuditPage.tsx')),

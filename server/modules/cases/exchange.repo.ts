@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+
+/** The region's last exported step and batch number (0 before the first batch). */
+export async function lastBatch(db: Db, regionCode: string) {
+  const row = await db
+    .selectFrom('exchange_batch')
+    .select(['seq', 'to_step_id'])
+    .where('region_code', '=', regionCode)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { seq: row?.seq ?? 0, stepId: Number(row?.to_step_id ?? 0) };
+}
+
+/** Serialises batch creation per region: the next batch starts where the last one ended. */
+export async function lockRegionBatches(db: Db, regionCode: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`exchange:${regionCode}`}))`.execute(db);
+}
+
+/** The region's case steps after `afterStepId`, with what the exchange tables need (at most `limit`). */
+export function stepsAfter(db: Db, regionCode: string, afterStepId: number, limit: number) {
+  return db
+    .selectFrom('case_step as s')
+    .innerJoin('service_case as c', 'c.id', 's.case_id')
+    .innerJoin('service_item_version as v', 'v.id', 'c.item_version_id')
+    .innerJoin('unit as d', 'd.id', 'c.department_id')
+    .leftJoin('unit as su', 'su.id', 's.unit_id')
+    .leftJoin('app_user as u', 'u.id', 's.actor_user_id')
+    .leftJoin('enterprise as e', 'e.id', 's.actor_enterprise_id')
+    .select([
+      's.id',
+      's.case_id',
+      's.name',
+      's.event',
+      's.action',
+      's.opinion',
+      's.at',
+      'c.number',
+      'c.region_code',
+      'c.acceptance_number',
+      'c.promised_due',
+      'c.result_name',
+      'c.result_number',
+      'c.result_valid_to',
+      'c.decided_at',
+      'c.delivery_method',
+      'c.state',
+      'c.item_version_id',
+      'v.name as item_name',
+      'v.basic_code',
+      'v.implementation_code',
+      'v.kind as item_kind',
+      'v.version_no',
+      'd.name as department_name',
+      'su.name as step_unit_name',
+      (eb) =>
+        eb
+          .selectFrom('unit as center')
+          .select('center.name')
+          .whereRef('center.region_code', '=', 'c.region_code')
+          .where('center.kind', '=', 'center')
+          .orderBy('center.id')
+          .limit(1)
+          .as('center_name'),
+      'u.display_name as user_name',
+      'e.name as enterprise_name',
+    ])
+    .where('c.region_code', '=', regionCode)
+    .where('s.id', '>', afterStepId)
+    .orderBy('s.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The special procedures of the given cases (to pair with their start, end and extension steps). */
+export function proceduresOf(db: Db, caseIds: number[]) {
+  if (!caseIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('case_special_procedure as p')
+    .leftJoin('app_user as u', 'u.id', 'p.handler_user_id')
+    .innerJoin('unit as un', 'un.id', 'p.unit_id')
+    .select([
+      'p.id',
+      'p.case_id',
+      'p.kind',
+      'p.kind_code',
+      'p.reason',
+      'p.requester',
+      'p.started_on',
+      'p.ended_on',
+      'p.result',
+      'p.opinion',
+      'p.created_at',
+      'u.display_name as handler_name',
+      'un.name as unit_name',
+    ])
+    .where('p.case_id', 'in', caseIds)
+    .orderBy('p.id')
+    .execute();
+}
+
+export function insertBatch(
+  db: Db,
+  row: {
+    region_code: string;
+    seq: number;
+    after_step_id: number;
+    to_step_id: number;
+    records: number;
+    file_hash: string;
+    created_by: number | null;
+  },
+) {
+  return db.insertInto('exchange_batch').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function batchesOf(db: Db, regionCodes: string[] | null, limit: number) {
+  let q = db
+    .selectFrom('exchange_batch as b')
+    .leftJoin('app_user as u', 'u.id', 'b.created_by')
+    .select([
+      'b.id',
+      'b.region_code',
+      'b.seq',
+      'b.after_step_id',
+      'b.to_step_id',
+      'b.records',
+      'b.file_hash',
+      'b.created_at',
+      'u.display_name as created_by_name',
+    ])
+    .orderBy('b.id', 'desc')
+    .limit(limit);
+  if (regionCodes) q = q.where('b.region_code', 'in', regionCodes);
+  return q.execute();
+}
+
+export function findBatch(db: Db, id: number) {
+  return db.selectFrom('exchange_batch').selectAll().where('id', '=', id).executeTakeFirst();
+}
