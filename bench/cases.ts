@@ -163,16 +163,17 @@ export async function measure(app: App, database: Database, creations: number, l
   const apiRate = creations / ((performance.now() - t1) / 1000);
   // The raw transaction writes the same rows with the same content (search text and tokens included:
   // the GIN indexes cost the same), without HTTP, validation, scope checks or the service layer.
+  const run = Date.now().toString(36);
   const t2 = performance.now();
   for (let i = 0; i < creations; i++) {
-    const text = `RAW-${i} ${body.applicant.name} ${body.project.name} ${body.project.code} ${detail.name}`;
+    const text = `RAW-${run}-${i} ${body.applicant.name} ${body.project.name} ${body.project.code} ${detail.name}`;
     const tokens = searchTokens(text).join(' ');
     await transaction(db, async (trx) => {
       const c = await sql<{ id: number }>`
         insert into service_case (number, region_code, item_id, item_version_id, department_id, channel, state,
           applicant_name, applicant_id_type, applicant_id_number, contact_name, contact_phone, project_code,
           project_name, search_text, search)
-        values (${`RAW-${i}`}, '330402', ${version.id}, ${detail.id}, ${detail.departmentId}, 'window', 'submitted',
+        values (${`RAW-${run}-${i}`}, '330402', ${version.id}, ${detail.id}, ${detail.departmentId}, 'window', 'submitted',
           '基准测试企业有限公司', 'uscc', '91330402MA2B8K3P51', '测试', '13900000000', ${body.project.code},
           ${body.project.name}, ${text}, to_tsvector('simple', ${tokens}))
         returning id`.execute(trx);

@@ -13,72 +13,16 @@ import {
   submitRequest,
   uploadFile,
 } from '../modules/coordination/coordination.service.ts';
-import type { Principal } from '../platform/access/scope.ts';
-import { actorOf } from '../platform/audit/audit.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { signatureScanner } from '../platform/files/files.ts';
+import { demoCtx } from './principals.ts';
 
 // Demo coordination requests in 南湖区, made through the same services a user drives, so that the
 // board, the department workbenches, the tracker and the precedents have something real to show:
 // one resolved by a letter (a precedent), one waiting for replies, one at the window level.
 
-/** The principal of a demo user, as a login would build it. */
-async function principal(db: Db, username: string): Promise<Principal> {
-  if (username.startsWith('ent.')) {
-    const e = await db
-      .selectFrom('enterprise')
-      .select(['id', 'username', 'name', 'uscc', 'region_code'])
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return {
-      kind: 'enterprise',
-      id: Number(e.id),
-      username: e.username,
-      displayName: e.name,
-      uscc: e.uscc,
-      regionCode: e.region_code,
-      mustChangePassword: false,
-      sessionHash: 'demo',
-    };
-  }
-  const u = await db
-    .selectFrom('app_user as a')
-    .innerJoin('unit as un', 'un.id', 'a.unit_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.unit_id', 'un.name as unit_name', 'un.region_code'])
-    .where('a.username', '=', username)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom('role_assignment')
-    .select(['role', 'scope', 'scope_unit_ids'])
-    .where('user_id', '=', u.id)
-    .execute();
-  const children = await db
-    .selectFrom('region')
-    .select('code')
-    .where('parent_code', '=', u.region_code)
-    .execute();
-  return {
-    kind: 'staff',
-    id: Number(u.id),
-    username: u.username,
-    displayName: u.display_name,
-    unitId: Number(u.unit_id),
-    unitName: u.unit_name,
-    regionCode: u.region_code,
-    visibleRegionCodes: [u.region_code, ...children.map((c) => c.code)],
-    grants: grants.map((g) => ({ role: g.role, scope: g.scope, scopeUnitIds: g.scope_unit_ids.map(Number) })),
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-    totpEnabled: false,
-    sessionHash: 'demo',
-  };
-}
-
 export async function seedDemoCoordination(db: Db, secrets: SecretBox) {
-  const ctx = async (username: string): Promise<Ctx> => {
-    const p = await principal(db, username);
-    return { db, secrets, principal: p, actor: actorOf(p) };
-  };
+  const ctx = (username: string): Promise<Ctx> => demoCtx(db, secrets, username);
   const unitId = async (name: string) =>
     Number(
       (await db.selectFrom('unit').select('id').where('name', '=', `南湖区${name}`).executeTakeFirstOrThrow())

@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { createDeadline } from '../platform/deadlines/deadlines.ts';
 import { BuiltinSealProvider } from '../platform/seals/seals.ts';
+import { seedDemoCases } from './cases.ts';
 import { seedDemoCatalog, seedDemoLicences } from './catalog.ts';
 import { seedDemoCoordination } from './coordination.ts';
 
@@ -194,6 +195,7 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
     await seedDemoCatalog(trx, REGIONS, unitIds);
     await seedDemoLicences(trx, DEMO_ENTERPRISES);
     await seedDemoCoordination(trx, secrets);
+    await seedDemoCases(trx, secrets);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;

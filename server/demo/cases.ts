@@ -1,0 +1,130 @@
+import type { Db } from '../db/client.ts';
+import {
+  acceptCase,
+  archiveCase,
+  caseRow,
+  decideCase,
+  deliverCase,
+  dispatchCase,
+  passCase,
+  submitCase,
+  suspendCase,
+} from '../modules/cases/cases.service.ts';
+import type { SecretBox } from '../platform/crypto/secrets.ts';
+import { demoCtx } from './principals.ts';
+
+// Demo cases in 南湖区, walked through the same services the window and the departments use, so the
+// workbenches, the lists, the board and the exchange have real cases to show on first start. The
+// applicants are walk-in companies (no portal account), in 资规 and 住建: the 发改 officer's demo
+// deadlines stay as they are.
+
+type Stage = 'submitted' | 'in_review' | 'suspended' | 'approved' | 'archived';
+
+const CASES: {
+  item: string;
+  applicant: string;
+  uscc: string;
+  contact: [string, string];
+  project: [string, string];
+  stage: Stage;
+  reviewer: string;
+  lead: string;
+}[] = [
+  {
+    item: '建设用地规划许可证核发',
+    applicant: '嘉兴禾丰食品有限公司',
+    uscc: '91330402MA2C1A2B34',
+    contact: ['沈佳怡', '13905731021'],
+    project: ['2610-330402-04-01-201314', '年产2万吨速冻食品生产线项目'],
+    stage: 'submitted',
+    reviewer: 'nanhu.officer2',
+    lead: 'nanhu.lead2',
+  },
+  {
+    item: '建设工程规划许可证核发',
+    applicant: '浙江南湖新材料科技有限公司',
+    uscc: '91330402MA2C7H8J4H',
+    contact: ['朱文斌', '13905731022'],
+    project: ['2609-330402-04-01-188260', '高性能复合材料研发中心项目'],
+    stage: 'in_review',
+    reviewer: 'nanhu.officer2',
+    lead: 'nanhu.lead2',
+  },
+  {
+    item: '建设工程规划许可证核发',
+    applicant: '嘉兴市南湖区城市建设投资有限公司',
+    uscc: '91330402313579246J',
+    contact: ['陆海峰', '13905731023'],
+    project: ['2608-330402-04-01-176532', '东栅街道安置房二期项目'],
+    stage: 'suspended',
+    reviewer: 'nanhu.officer2',
+    lead: 'nanhu.lead2',
+  },
+  {
+    item: '建筑工程施工许可证核发',
+    applicant: '嘉兴恒创电子有限公司',
+    uscc: '91330402MA2D5E6F7R',
+    contact: ['顾晓东', '13905731024'],
+    project: ['2607-330402-04-01-165418', '智能传感器生产基地项目'],
+    stage: 'approved',
+    reviewer: 'nanhu.lead3',
+    lead: 'nanhu.lead3',
+  },
+  {
+    item: '建筑工程施工许可证核发',
+    applicant: '嘉兴港区绿源环保科技有限公司',
+    uscc: '91330400MA2E3K4L5P',
+    contact: ['许立新', '13905731025'],
+    project: ['2606-330402-04-01-152207', '固废资源化利用中心项目'],
+    stage: 'archived',
+    reviewer: 'nanhu.lead3',
+    lead: 'nanhu.lead3',
+  },
+];
+
+export async function seedDemoCases(db: Db, secrets: SecretBox) {
+  const clerk = await demoCtx(db, secrets, 'nanhu.clerk');
+  const items = await db
+    .selectFrom('service_item')
+    .innerJoin('service_item_version as v', 'v.id', 'service_item.current_version_id')
+    .select(['v.id', 'v.name'])
+    .where('service_item.region_code', '=', '330402')
+    .where('service_item.status', '=', 'active')
+    .execute();
+  for (const c of CASES) {
+    const versionId = Number(items.find((i) => i.name === c.item)!.id);
+    const materials = await db
+      .selectFrom('item_material')
+      .select('id')
+      .where('version_id', '=', versionId)
+      .orderBy('seq')
+      .execute();
+    const { id } = await submitCase(db, clerk.actor, clerk.principal, {
+      itemVersionId: versionId,
+      applicant: { name: c.applicant, idType: 'uscc', idNumber: c.uscc },
+      contact: { name: c.contact[0], phone: c.contact[1] },
+      project: { code: c.project[0], name: c.project[1] },
+      form: {},
+      materials: materials.map((m) => ({ materialId: Number(m.id), paperChecked: true })),
+    });
+    if (c.stage === 'submitted') continue;
+    const reviewer = await demoCtx(db, secrets, c.reviewer);
+    const lead = await demoCtx(db, secrets, c.lead);
+    const v = async () => (await caseRow(db, clerk.principal, id)).version;
+    await acceptCase(clerk, id, await v());
+    await dispatchCase(clerk, id, await v());
+    if (c.stage === 'in_review') continue;
+    if (c.stage === 'suspended') {
+      await suspendCase(reviewer, id, await v(), {
+        kind: 'site_inspection',
+        reason: '需现场核实安置房二期用地红线与周边道路退让距离',
+      });
+      continue;
+    }
+    await passCase(reviewer, id, await v(), '材料齐全，符合法定条件，报部门负责人审批');
+    await decideCase(lead, id, await v(), { approve: true });
+    if (c.stage === 'approved') continue;
+    await deliverCase(clerk, id, await v(), 'window');
+    await archiveCase(clerk, id, await v());
+  }
+}
