@@ -131,11 +131,13 @@ export const Suspend = z.object({
 
 export const Extend = z.object({
   days: z
-    .number({ error: '请填写延长的工作日数' })
+    .number({ error: '请填写延长的天数' })
     .int('延长天数应为整数')
-    .min(1, '延长天数为 1–30 个工作日')
-    .max(30, '延长天数为 1–30 个工作日')
-    .describe('延长的工作日数（《行政许可法》第四十二条：一般为 10 日）'),
+    .min(1, '延长天数为 1–30 日')
+    .max(30, '延长天数为 1–30 日')
+    .describe(
+      '延长的天数，按事项承诺时限的计日方式（工作日或自然日）计算（《行政许可法》第四十二条：一般为 10 日）',
+    ),
   reason: text('延长理由', 2, 500),
 });
 

@@ -17,6 +17,7 @@ import { type Db, transaction } from '../../db/client.ts';
 import type { CaseMaterialStatus } from '../../db/types.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import { DAY_UNIT_WORDS } from '../../platform/calendar/engine.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
 import {
   closeDeadline,
@@ -931,7 +932,7 @@ export function suspendCase(
 }
 
 /**
- * 延长审批 (行政许可法 Art. 42, R-CASE-4): the department's head adds working days to the case's
+ * 延长审批 (行政许可法 Art. 42, R-CASE-4): the department's head adds days (in the item's unit) to the case's
  * time limit once; the clock keeps running. Recorded as a special procedure of kind 1.
  */
 export function extendCase(ctx: Ctx, id: number, version: number, input: { days: number; reason: string }) {
@@ -944,6 +945,7 @@ export function extendCase(ctx: Ctx, id: number, version: number, input: { days:
       by: staffId(ctx.actor),
     });
     const due = r.dueDate ? `，承诺办结日延至 ${r.dueDate}` : '';
+    const days = `${input.days} ${DAY_UNIT_WORDS[row.promised_unit]}`;
     await insertSpecialProcedure(trx, {
       case_id: id,
       kind: 'extension',
@@ -952,13 +954,13 @@ export function extendCase(ctx: Ctx, id: number, version: number, input: { days:
       requester: ctx.principal.displayName,
       started_on: on,
       ended_on: on,
-      result: `延长 ${input.days} 个工作日${due}`,
+      result: `延长 ${days}${due}`,
       unit_id: Number(row.department_id),
       handler_user_id: staffId(ctx.actor),
     });
     return {
-      opinion: `${input.reason}（延长 ${input.days} 个工作日${due}）`,
-      stepName: `延长审批期限 ${input.days} 个工作日`,
+      opinion: `${input.reason}（延长 ${days}${due}）`,
+      stepName: `延长审批期限 ${days}`,
       set: { promised_due: r.dueDate, extended_days: input.days },
     };
   });

@@ -45,7 +45,7 @@ export function stepsAfter(db: Db, regionCode: string, afterStepId: number, limi
       'c.result_valid_to',
       'c.decided_at',
       'c.delivery_method',
-      'c.state',
+      's.from_state',
       'c.item_version_id',
       'v.name as item_name',
       'v.basic_code',
@@ -116,6 +116,7 @@ export function insertBatch(
 }
 
 export function batchesOf(db: Db, regionCodes: string[] | null, limit: number) {
+  if (regionCodes?.length === 0) return Promise.resolve([]);
   let q = db
     .selectFrom('exchange_batch as b')
     .leftJoin('app_user as u', 'u.id', 'b.created_by')

@@ -141,7 +141,8 @@ export function exchangeRecords(
         case_no: s.number,
         handler: handler,
         finish_time: s.decided_at ? exchangeTime(s.decided_at) : at,
-        result: s.event === 'deny' || s.state === 'denied' ? '不予许可' : '准予许可',
+        // At delivery the decision is the state the case left.
+        result: s.event === 'deny' || s.from_state === 'denied' ? '不予许可' : '准予许可',
         licence_name: s.result_name,
         licence_no: s.result_number,
         result_desc: s.opinion,

@@ -28,6 +28,23 @@ async function act(user: string, id: number, path: string, body?: unknown) {
   return res.json() as Json;
 }
 
+/** A walk-in case for 建设工程规划许可证核发 in 南湖区 with every material checked. */
+async function newCase() {
+  const items = (await call('nanhu.clerk', 'GET', '/api/catalog/items?region=330402&limit=100')).json()
+    .items as Json[];
+  const item = items.find((i) => i.name === '建设工程规划许可证核发')!;
+  const v = (await call('nanhu.clerk', 'GET', `/api/catalog/versions/${item.versionId}`)).json();
+  const created = await call('nanhu.clerk', 'POST', '/api/cases', {
+    itemVersionId: v.id,
+    applicant: { name: '嘉兴南湖智能装备有限公司', idType: 'uscc', idNumber: '91330402MA2B8K3P51' },
+    contact: { name: '钱志远', phone: '13905730001' },
+    project: { code: '2611-330402-04-01-123456', name: '年产5万台工业机器人项目' },
+    materials: v.materials.map((m: Json) => ({ materialId: m.id, paperChecked: true })),
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return { id: created.json().id as number, v };
+}
+
 describe('exchange formats (R-CASE-7)', () => {
   it.each([
     ['2026-09-18T02:03:04Z', '20260918T100304'],
@@ -44,19 +61,7 @@ describe('exchange formats (R-CASE-7)', () => {
 
 describe('incremental batches', () => {
   it('turn a case’s steps into accept, process, special-procedure and result records, once, replayable', async () => {
-    const items = (await call('nanhu.clerk', 'GET', '/api/catalog/items?region=330402&limit=100')).json()
-      .items as Json[];
-    const item = items.find((i) => i.name === '建设工程规划许可证核发')!;
-    const v = (await call('nanhu.clerk', 'GET', `/api/catalog/versions/${item.versionId}`)).json();
-    const created = await call('nanhu.clerk', 'POST', '/api/cases', {
-      itemVersionId: v.id,
-      applicant: { name: '嘉兴南湖智能装备有限公司', idType: 'uscc', idNumber: '91330402MA2B8K3P51' },
-      contact: { name: '钱志远', phone: '13905730001' },
-      project: { code: '2611-330402-04-01-123456', name: '年产5万台工业机器人项目' },
-      materials: v.materials.map((m: Json) => ({ materialId: m.id, paperChecked: true })),
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().id as number;
+    const { id, v } = await newCase();
     await act('nanhu.clerk', id, 'accept');
     await act('nanhu.clerk', id, 'dispatch');
     await act('nanhu.officer2', id, 'suspend', { kind: 'site_inspection', reason: '需现场核实建设工程位置' });
@@ -140,5 +145,24 @@ describe('incremental batches', () => {
     expect(next.json()).toMatchObject({ batch: '330402-000002', afterStepId: batch.toStepId, records: 1 });
     const list = (await call('nanhu.admin', 'GET', '/api/exchange/batches')).json() as Json[];
     expect(list.map((b) => b.batch).slice(0, 2)).toEqual(['330402-000002', '330402-000001']);
+  });
+
+  it('a denial keeps 不予许可 when it is delivered', async () => {
+    const { id } = await newCase();
+    await act('nanhu.clerk', id, 'accept');
+    await act('nanhu.clerk', id, 'dispatch');
+    await act('nanhu.officer2', id, 'pass', { opinion: '规划条件不符' });
+    await act('nanhu.lead2', id, 'decision', { approve: false, reason: '建筑退让不符合控制性详细规划' });
+    const done = await act('nanhu.clerk', id, 'deliver', { method: 'window' });
+    const res = await call('nanhu.admin', 'POST', '/api/exchange/batches', { regionCode: '330402' });
+    expect(res.statusCode, res.body).toBe(201);
+    const file = await call('nanhu.admin', 'GET', `/api/exchange/batches/${res.json().id}/file`);
+    const results = (file.json().records as Json[]).filter(
+      (r) => r.case_no === done.number && r.table === 'up_pro_result',
+    );
+    expect(results.map((r) => [r.cd_operation, r.result, r.is_post])).toEqual([
+      ['I', '不予许可', null],
+      ['U', '不予许可', '0'],
+    ]);
   });
 });

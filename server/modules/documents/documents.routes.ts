@@ -436,7 +436,7 @@ export const documentRoutes: Module = (app, { database, secrets }) => {
           '须带 If-Match（首次设置为 W/"0"），防止覆盖他人的修改。',
         params: TemplateParams,
         body: TemplateBody,
-        response: { 200: TemplateSchema, ...errors(400, 401, 403, 404, 412, 428) },
+        response: { 200: TemplateSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
       },
     },
     async (req, reply) => {

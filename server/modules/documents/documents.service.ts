@@ -439,14 +439,8 @@ function checkedTemplateInput(principal: Principal, regionCode: string, kind: st
   return { ...input, wording };
 }
 
-/** A sample of the template in the submitted (unsaved) settings: not numbered, sealed or stored. */
-export async function previewTemplate(
-  principal: Principal,
-  regionCode: string,
-  kind: string,
-  raw: TemplateInput,
-) {
-  const input = checkedTemplateInput(principal, regionCode, kind, raw);
+/** The template's sample in the given settings, validated: what would be refused at issue is refused now. */
+function sampleDocument(kind: string, input: TemplateInput) {
   const sample = SAMPLE_DOCUMENTS[kind];
   if (!sample) throw problems.notFound('没有这种文书。');
   const built = sample({
@@ -465,7 +459,18 @@ export async function previewTemplate(
   } catch (err) {
     throw problems.unprocessable((err as Error).message);
   }
-  return renderPdf(doc, defaultFonts());
+  return doc;
+}
+
+/** A sample of the template in the submitted (unsaved) settings: not numbered, sealed or stored. */
+export async function previewTemplate(
+  principal: Principal,
+  regionCode: string,
+  kind: string,
+  raw: TemplateInput,
+) {
+  const input = checkedTemplateInput(principal, regionCode, kind, raw);
+  return renderPdf(sampleDocument(kind, input), defaultFonts());
 }
 
 export async function saveTemplate(
@@ -478,6 +483,7 @@ export async function saveTemplate(
   raw: TemplateInput,
 ) {
   const input = checkedTemplateInput(principal, regionCode, kind, raw);
+  sampleDocument(kind, input);
   return transaction(db, async (trx) => {
     const row = await saveTemplateSettings(
       trx,

@@ -3,7 +3,7 @@ import { pingDatabase } from '../../db/client.ts';
 import { migrationStatus } from '../../db/migrate.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { errors, ProblemSchema } from '../../platform/http/schemas.ts';
+import { ProblemSchema } from '../../platform/http/schemas.ts';
 
 export const systemRoutes: Module = (app, { database }) => {
   const tags = ['运维'];

@@ -275,7 +275,13 @@ export interface Suspension {
   reason: string;
 }
 
-/** Approved extension (R-CAL-3: e.g. 20 + 10 working days). */
+/** How a count of days reads in the ledger and the notices: “10 个工作日”, “30 日（自然日）”. */
+export const DAY_UNIT_WORDS: Readonly<Record<DayUnit, string>> = {
+  working: '个工作日',
+  natural: '日（自然日）',
+};
+
+/** Approved extension in the deadline's own unit (R-CAL-3: e.g. 20 + 10 working days). */
 export interface Extension {
   days: number;
   reason: string;
@@ -401,7 +407,7 @@ export function computeDeadline(cal: CalendarSource, input: DeadlineInput): Dead
   }
   const limit = input.limitDays + extensions.reduce((s, e) => s + e.days, 0);
   const natural = input.unit === 'natural';
-  const U = natural ? '日（自然日）' : '个工作日';
+  const U = DAY_UNIT_WORDS[input.unit ?? 'working'];
   const counts = (k: DayKind) => natural || k.workday;
   const suspensions = normalizeSuspensions(input.suspensions ?? [], start);
   const open = suspensions.find((s) => s.to === null);

@@ -6,6 +6,7 @@ import type { UnitScope } from '../access/scope.ts';
 import {
   type CalendarSource,
   computeDeadline,
+  DAY_UNIT_WORDS,
   type DayUnit,
   type DeadlineResult,
   type Extension,
@@ -200,7 +201,7 @@ export async function suspendDeadline(
   return recomputeOne(db, row, `挂起：${s.reason}`, on);
 }
 
-/** Adds approved working days to the limit (延长审批): the clock keeps running. */
+/** Adds approved days, in the deadline's unit, to the limit (延长审批): the clock keeps running. */
 export async function extendDeadline(
   db: Db,
   id: number,
@@ -209,7 +210,7 @@ export async function extendDeadline(
 ) {
   const row = await lockDeadline(db, id);
   await insertExtension(db, { deadline_id: id, days: e.days, reason: e.reason, created_by: e.by });
-  return recomputeOne(db, row, `延长审批 ${e.days} 个工作日：${e.reason}`, on);
+  return recomputeOne(db, row, `延长审批 ${e.days} ${DAY_UNIT_WORDS[row.day_unit]}：${e.reason}`, on);
 }
 
 /** Restarts the clock: counting resumes on the first working day after `to`. */

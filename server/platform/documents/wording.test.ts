@@ -59,6 +59,11 @@ describe('wordingProblems', () => {
       ],
     ],
     [{ constructor: '文字' }, ['没有名为“constructor”的措辞项。']],
+    [{ ending: '特此\t函询。' }, ['“结束语”含有制表符或其他不可见的控制字符，请删除。']],
+    [{ ending: '特此\u2028函询。' }, ['“结束语”含有制表符或其他不可见的控制字符，请删除。']],
+    [{ ending: '特此\u202e函询。' }, ['“结束语”含有制表符或其他不可见的控制字符，请删除。']],
+    [{ rules: '甲\r\n乙\u0007' }, ['“有关要求”含有制表符或其他不可见的控制字符，请删除。']],
+    [{ rules: '甲\r\n乙' }, []],
   ])('%o → %o', (wording, expected) => {
     expect(wordingProblems(slots, wording).map((p) => p.message)).toEqual(expected);
   });

@@ -22,6 +22,7 @@ export type Wording = Readonly<Record<string, string>>;
 
 export const WORDING_MAX = 1000;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
+const CONTROL = /[\p{Cc}\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 /** Replaces each {name} with its value in one pass; an unknown name stays as written. */
 export function fillPlaceholders(text: string, vars: Readonly<Record<string, string>>): string {
@@ -63,6 +64,8 @@ export function wordingProblems(slots: WordingSlots, wording: Wording): { slot: 
       continue;
     }
     if (!slot.list && /[\r\n]/.test(text)) push(`${name}须为一段文字，不能换行。`);
+    // Tabs, line/paragraph separators and other control characters break the 28-character grid.
+    if (CONTROL.test(text.replace(/\r?\n/g, ''))) push(`${name}含有制表符或其他不可见的控制字符，请删除。`);
     const allowed = Object.keys(slot.vars ?? {});
     const used = new Set<string>();
     for (const m of text.matchAll(PLACEHOLDER)) {

@@ -13994,7 +13994,7 @@ export interface paths {
         put?: never;
         /**
          * 延长审批期限
-         * @description 经部门负责人批准延长审批期限（《行政许可法》第四十二条），延长的工作日加入时限，计时不停止；每件限一次，事项清单须设置“延长审批”特别程序。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         * @description 经部门负责人批准延长审批期限（《行政许可法》第四十二条），延长的天数按事项承诺时限的计日方式加入时限，计时不停止；每件限一次，事项清单须设置“延长审批”特别程序。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
          */
         post: {
             parameters: {
@@ -14008,7 +14008,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 延长的工作日数（《行政许可法》第四十二条：一般为 10 日） */
+                        /** @description 延长的天数，按事项承诺时限的计日方式（工作日或自然日）计算（《行政许可法》第四十二条：一般为 10 日） */
                         days: number;
                         reason: string;
                     };
@@ -27063,6 +27063,26 @@ export interface paths {
                 };
                 /** @description RFC 9457 问题详情 */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -247,15 +247,15 @@ function Fields({ event, c }: { event: CaseEvent; c: CaseDetail }) {
       return (
         <>
           <Typography.Paragraph type="secondary">
-            《行政许可法》第四十二条：规定期限内不能作出决定的，经本行政机关负责人批准，可以延长十日，并将延长期限的理由告知申请人。延长的工作日加入时限，计时不停止；每件限延长一次。
+            《行政许可法》第四十二条：规定期限内不能作出决定的，经本行政机关负责人批准，可以延长十日，并将延长期限的理由告知申请人。延长的天数按本事项承诺时限的计日方式（工作日或自然日）加入时限，计时不停止；每件限延长一次。
           </Typography.Paragraph>
           <Form.Item
             name="days"
-            label="延长工作日数"
+            label="延长天数"
             initialValue={10}
             rules={[{ required: true, message: '请填写' }]}
           >
-            <InputNumber min={1} max={30} precision={0} addonAfter="个工作日" style={{ width: 200 }} />
+            <InputNumber min={1} max={30} precision={0} addonAfter="日" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="reason" label="延长理由（将在办件进度中告知申请人）" rules={required}>
             <Input.TextArea rows={3} />

@@ -79,6 +79,8 @@ function EditTemplateModal({
     setError(null);
     setStale(false);
     setVersion(template.version);
+    // Another kind's slots must not linger: the preview sends every stored value.
+    form.resetFields();
     form.setFieldsValue(toValues(template));
   }, [template, form]);
 
