@@ -13,9 +13,14 @@ export async function lastBatch(db: Db, regionCode: string) {
   return { seq: row?.seq ?? 0, stepId: Number(row?.to_step_id ?? 0) };
 }
 
-/** Serialises batch creation per region: the next batch starts where the last one ended. */
+/**
+ * Serialises batch creation per region: the next batch starts where the last one ended. The share
+ * lock waits for case writes in flight, so no step with a lower id can commit after the batch
+ * has read past it (identity ids are taken before commit, not in commit order).
+ */
 export async function lockRegionBatches(db: Db, regionCode: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`exchange:${regionCode}`}))`.execute(db);
+  await sql`lock table case_step in share mode`.execute(db);
 }
 
 /** The region's case steps after `afterStepId`, with what the exchange tables need (at most `limit`). */
@@ -39,7 +44,6 @@ export function stepsAfter(db: Db, regionCode: string, afterStepId: number, limi
       'c.number',
       'c.region_code',
       'c.acceptance_number',
-      'c.promised_due',
       'c.result_name',
       'c.result_number',
       'c.result_valid_to',
@@ -63,6 +67,20 @@ export function stepsAfter(db: Db, regionCode: string, afterStepId: number, limi
           .orderBy('center.id')
           .limit(1)
           .as('center_name'),
+      // 承诺办结时间 as promised at acceptance: the due date before its first change (suspension,
+      // extension, calendar revision), else the current one.
+      (eb) =>
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('deadline_change as dc')
+              .select('dc.old_due')
+              .whereRef('dc.deadline_id', '=', 'c.deadline_id')
+              .orderBy('dc.id')
+              .limit(1),
+            eb.selectFrom('deadline as dl').select('dl.due_date').whereRef('dl.id', '=', 'c.deadline_id'),
+          )
+          .as('promised_at_acceptance'),
       'u.display_name as user_name',
       'e.name as enterprise_name',
     ])

@@ -96,7 +96,7 @@ export function exchangeRecords(
         accept_user: handler,
         accept_time: at,
         accept_doc_no: s.acceptance_number,
-        promise_date: exchangeDate(s.promised_due),
+        promise_date: exchangeDate(s.promised_at_acceptance),
         item_type: typeName,
         item_type_code: typeCode,
         region_code: s.region_code,

@@ -62,7 +62,7 @@ describe('exchange formats (R-CASE-7)', () => {
 describe('incremental batches', () => {
   it('turn a case’s steps into accept, process, special-procedure and result records, once, replayable', async () => {
     const { id, v } = await newCase();
-    await act('nanhu.clerk', id, 'accept');
+    const accepted = await act('nanhu.clerk', id, 'accept');
     await act('nanhu.clerk', id, 'dispatch');
     await act('nanhu.officer2', id, 'suspend', { kind: 'site_inspection', reason: '需现场核实建设工程位置' });
     await act('nanhu.officer2', id, 'resume', { result: '现场与设计方案一致' });
@@ -108,13 +108,15 @@ describe('incremental batches', () => {
       expect.objectContaining({
         cd_operation: 'I',
         accept_doc_no: expect.stringMatching(/^南审受〔\d{4}〕\d+号$/),
-        promise_date: expect.stringMatching(/^\d{8}$/),
+        // As promised at acceptance, not moved by the later suspension and extension.
+        promise_date: accepted.dueDate.replaceAll('-', ''),
         accept_time: expect.stringMatching(/^\d{8}T\d{6}$/),
         item_type_code: '2',
         implement_code: v.implementationCode,
         task_version: v.versionNo,
       }),
     ]);
+    expect(done.dueDate).not.toBe(accepted.dueDate);
     // 表7: every step, with 业务动作 and an end time.
     const steps = (await call('nanhu.clerk', 'GET', `/api/cases/${id}`)).json().steps as Json[];
     expect(of('up_pro_process').map((r) => r.step_name)).toEqual(steps.map((s) => s.name));
