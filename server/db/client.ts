@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -67,8 +68,34 @@ class GuardedPostgresDialect extends PostgresDialect {
   }
 }
 
+/**
+ * A query whose text starts with the comment `prepared:name` (after `select ` for a query
+ * builder's `modifyFront`; see `prepared`) runs as a named prepared statement on PostgreSQL: parsed once per connection and,
+ * once PostgreSQL finds its generic plan good, not planned again. For the fixed texts run on every
+ * request (the session lookup); the name carries a digest of the text, so variants never collide.
+ * PGlite just sees a comment.
+ */
+const PREPARED = /^(?:select )?\/\* prepared:([a-z_]+) \*\//;
+
+function preparingStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    const marker = typeof text === 'string' ? PREPARED.exec(text)?.[1] : undefined;
+    if (!marker) return query(text, values, ...rest);
+    const name = `${marker}_${createHash('sha1')
+      .update(text as string)
+      .digest('base64url')
+      .slice(0, 12)}`;
+    return query({ name, text, values });
+  };
+}
+
+/** Marks a query-builder query as prepared (see PREPARED). */
+export const prepared = (name: string) => sql.raw(`/* prepared:${name} */`);
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('connect', preparingStatements);
   // Fail fast with a readable message instead of a stack of socket errors.
   try {
     const c = await pool.connect();

@@ -50,39 +50,47 @@ export async function insertStep(db: Db, row: Insertable<CaseStepTable>) {
   await db.insertInto('case_step').values(row).execute();
 }
 
-const caseColumns = [
+/** What a list row shows (CaseSummary): lists read no more than they print. */
+const summaryColumns = [
   'c.id',
   'c.number',
-  'c.region_code',
-  'c.item_id',
-  'c.item_version_id',
   'c.department_id',
   'd.name as department_name',
   'v.name as item_name',
-  'v.kind as item_kind',
   'v.approval_levels',
-  'v.promised_days',
-  'v.promised_unit',
-  'v.suspension_kinds',
   'c.bundle_case_id',
-  'c.enterprise_id',
   'c.channel',
   'c.state',
   'c.applicant_name',
-  'c.applicant_id_type',
-  'c.applicant_id_number',
-  'c.contact_name',
-  'c.contact_phone',
-  'c.project_code',
   'c.project_name',
-  'c.form',
   'c.submitted_at',
-  'c.accepted_at',
   'c.acceptance_number',
   'c.deadline_id',
   'c.promised_due',
   'c.review_level',
   'c.suspended',
+  'c.version',
+  'dl.due_date',
+  'dl.status as deadline_status',
+] as const;
+
+const detailColumns = [
+  ...summaryColumns,
+  'c.region_code',
+  'c.item_id',
+  'c.item_version_id',
+  'v.kind as item_kind',
+  'v.promised_days',
+  'v.promised_unit',
+  'v.suspension_kinds',
+  'c.enterprise_id',
+  'c.applicant_id_type',
+  'c.applicant_id_number',
+  'c.contact_name',
+  'c.contact_phone',
+  'c.project_code',
+  'c.form',
+  'c.accepted_at',
   'c.extended_days',
   'c.decision_reason',
   'c.decided_at',
@@ -91,21 +99,22 @@ const caseColumns = [
   'c.delivery_method',
   'c.delivered_at',
   'c.archived_at',
-  'c.version',
   'c.updated_at',
-  'dl.due_date',
   'dl.yellow_from',
-  'dl.status as deadline_status',
 ] as const;
 
-function baseQuery(db: Db, today: string) {
+function baseQuery<C extends typeof summaryColumns | typeof detailColumns>(
+  db: Db,
+  today: string,
+  columns: C,
+) {
   return db
     .selectFrom('service_case as c')
     .innerJoin('service_item_version as v', 'v.id', 'c.item_version_id')
     .innerJoin('unit as d', 'd.id', 'c.department_id')
     .leftJoin('deadline as dl', 'dl.id', 'c.deadline_id')
     .innerJoin(withToday(today), (j) => j.onTrue())
-    .select(caseColumns)
+    .select(columns)
     .select(sql<WarningLevel | null>`case when dl.status = 'open' then ${LEVEL} end`.as('warning_level'));
 }
 
@@ -113,7 +122,7 @@ function baseQuery(db: Db, today: string) {
 export type CaseReader = { kind: 'staff'; scope: UnitScope } | { kind: 'enterprise'; enterpriseId: number };
 
 function scoped(db: Db, reader: CaseReader, today: string) {
-  return baseQuery(db, today).where(matching(reader, {}));
+  return baseQuery(db, today, detailColumns).where(matching(reader, {}));
 }
 
 export function findCase(db: Db, reader: CaseReader, id: number, today: string) {
@@ -187,13 +196,13 @@ export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: str
       .orderBy(sql`c.promised_due nulls last`)
       .orderBy('c.id')
       .limit(f.limit);
-    return baseQuery(db, today)
+    return baseQuery(db, today, summaryColumns)
       .where('c.id', 'in', page)
       .orderBy(QUEUE_RANK)
       .orderBy(sql`c.promised_due nulls last`)
       .orderBy('c.id');
   }
-  let q = baseQuery(db, today).where(where).orderBy('c.id', 'desc').limit(f.limit);
+  let q = baseQuery(db, today, summaryColumns).where(where).orderBy('c.id', 'desc').limit(f.limit);
   if (f.after) q = q.where('c.id', '<', f.after);
   return q;
 }

@@ -47,9 +47,9 @@ export const publishedItems = (db: Db, f: ItemFilter) => listItems(db, f);
 
 /** One version with its materials; cases read the version they were accepted under. */
 export async function itemVersion(db: Db, versionId: number) {
-  const v = await findVersion(db, versionId);
+  const [v, materials] = await Promise.all([findVersion(db, versionId), materialsOf(db, [versionId])]);
   if (!v) throw problems.notFound('事项版本不存在。');
-  return { ...v, materials: await materialsOf(db, [versionId]) };
+  return { ...v, materials };
 }
 
 /** The current version of an item, with the list of all its versions. */

@@ -70,7 +70,7 @@ export async function loadSession(db: Db, tokenHash: string, idleMinutes: number
     child_regions: string[];
     grants: { role: string; scope: RoleGrant['scope']; ids: number[] }[];
     totp_required: boolean;
-  }>`
+  }>`/* prepared:load_session */
     select s.principal_kind, s.principal_id,
       -- last_seen_at is refreshed at most every 30 s: most requests read without writing.
       s.last_seen_at < now() - interval '30 seconds' as stale,
