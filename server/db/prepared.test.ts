@@ -29,7 +29,9 @@ describe('prepared statements', () => {
       }
       const raw = await sql<{ n: number }>`/* prepared:test_plain */ select ${41}::int + 1 as n`.execute(trx);
       expect(raw.rows[0]?.n).toBe(42);
-      const r = await sql<{ name: string }>`select name from pg_prepared_statements order by name`.execute(trx);
+      const r = await sql<{ name: string }>`select name from pg_prepared_statements order by name`.execute(
+        trx,
+      );
       return r.rows.map((x) => x.name);
     });
     const ours = names.filter((n) => n.startsWith('test_'));

@@ -959,9 +959,11 @@ create table unit (
   version integer not null default 1,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  uscc text,
   constraint unit_kind_check CHECK ((kind = ANY (ARRAY['center'::text, 'department'::text, 'park'::text, 'town'::text, 'supervision_office'::text, 'leadership'::text]))),
   constraint unit_name_check CHECK (((length(name) >= 2) AND (length(name) <= 60))),
   constraint unit_short_name_check CHECK (((length(short_name) >= 1) AND (length(short_name) <= 8))),
+  constraint unit_uscc_format CHECK ((uscc ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'::text)),
   constraint unit_pkey PRIMARY KEY (id),
   constraint unit_region_code_name_key UNIQUE (region_code, name)
 );
@@ -1136,6 +1138,7 @@ CREATE INDEX service_item_region_idx ON public.service_item USING btree (region_
 CREATE INDEX session_principal_idx ON public.session USING btree (principal_kind, principal_id);
 CREATE INDEX stored_material_enterprise_idx ON public.stored_material USING btree (enterprise_id, shared_key);
 CREATE INDEX unit_region_idx ON public.unit USING btree (region_code);
+CREATE UNIQUE INDEX unit_uscc_key ON public.unit USING btree (uscc) WHERE (uscc IS NOT NULL);
 
 CREATE TRIGGER audit_event_append_only BEFORE DELETE OR UPDATE ON public.audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
 CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON public.audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();

@@ -40,6 +40,8 @@ export interface UnitTable {
   kind: UnitKind;
   name: string;
   short_name: string | null;
+  /** 统一社会信用代码 (GB 32100), once entered. */
+  uscc: Defaulted<string | null>;
   enabled: Defaulted<boolean>;
   version: Defaulted<number>;
   created_at: Timestamp;

@@ -1,4 +1,5 @@
 import { addDays, todayIn } from '../../lib/dates.ts';
+import { usccCheckChar } from '../../lib/uscc.ts';
 import type { Db } from '../db/client.ts';
 import { transaction } from '../db/client.ts';
 import type { DataScope, UnitKind } from '../db/types.ts';
@@ -152,10 +153,18 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
           key: 'fire',
         },
       ];
-      for (const u of units) {
+      for (const [i, u] of units.entries()) {
+        // A made-up but well-formed 机关 code: 11 + region + sequence + check character.
+        const first17 = `11${r.code}MB${String(i + 1).padStart(7, '0')}`;
         const row = await trx
           .insertInto('unit')
-          .values({ region_code: r.code, kind: u.kind, name: u.name, short_name: u.short })
+          .values({
+            region_code: r.code,
+            kind: u.kind,
+            name: u.name,
+            short_name: u.short,
+            uscc: first17 + usccCheckChar(first17)!,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         unitIds.set(`${r.key}:${u.key}`, Number(row.id));

@@ -25,70 +25,80 @@ export async function lockRegionBatches(db: Db, regionCode: string) {
 
 /** The region's case steps after `afterStepId`, with what the exchange tables need (at most `limit`). */
 export function stepsAfter(db: Db, regionCode: string, afterStepId: number, limit: number) {
-  return db
-    .selectFrom('case_step as s')
-    .innerJoin('service_case as c', 'c.id', 's.case_id')
-    .innerJoin('service_item_version as v', 'v.id', 'c.item_version_id')
-    .innerJoin('unit as d', 'd.id', 'c.department_id')
-    .leftJoin('unit as su', 'su.id', 's.unit_id')
-    .leftJoin('app_user as u', 'u.id', 's.actor_user_id')
-    .leftJoin('enterprise as e', 'e.id', 's.actor_enterprise_id')
-    .select([
-      's.id',
-      's.case_id',
-      's.name',
-      's.event',
-      's.action',
-      's.opinion',
-      's.at',
-      'c.number',
-      'c.region_code',
-      'c.acceptance_number',
-      'c.result_name',
-      'c.result_number',
-      'c.result_valid_to',
-      'c.decided_at',
-      'c.delivery_method',
-      's.from_state',
-      'c.item_version_id',
-      'v.name as item_name',
-      'v.basic_code',
-      'v.implementation_code',
-      'v.kind as item_kind',
-      'v.version_no',
-      'd.name as department_name',
-      'su.name as step_unit_name',
-      (eb) =>
-        eb
-          .selectFrom('unit as center')
-          .select('center.name')
-          .whereRef('center.region_code', '=', 'c.region_code')
-          .where('center.kind', '=', 'center')
-          .orderBy('center.id')
-          .limit(1)
-          .as('center_name'),
-      // 承诺办结时间 as promised at acceptance: the due date before its first change (suspension,
-      // extension, calendar revision), else the current one.
-      (eb) =>
-        eb.fn
-          .coalesce(
-            eb
-              .selectFrom('deadline_change as dc')
-              .select('dc.old_due')
-              .whereRef('dc.deadline_id', '=', 'c.deadline_id')
-              .orderBy('dc.id')
-              .limit(1),
-            eb.selectFrom('deadline as dl').select('dl.due_date').whereRef('dl.id', '=', 'c.deadline_id'),
-          )
-          .as('promised_at_acceptance'),
-      'u.display_name as user_name',
-      'e.name as enterprise_name',
-    ])
-    .where('c.region_code', '=', regionCode)
-    .where('s.id', '>', afterStepId)
-    .orderBy('s.id')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('case_step as s')
+      .innerJoin('service_case as c', 'c.id', 's.case_id')
+      .innerJoin('service_item_version as v', 'v.id', 'c.item_version_id')
+      .innerJoin('unit as d', 'd.id', 'c.department_id')
+      .leftJoin('unit as su', 'su.id', 's.unit_id')
+      .leftJoin('app_user as u', 'u.id', 's.actor_user_id')
+      .leftJoin('enterprise as e', 'e.id', 's.actor_enterprise_id')
+      // The region's service center (the first one, should a region have two) accepts its cases.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('unit as cu')
+            .select(['cu.name', 'cu.uscc'])
+            .whereRef('cu.region_code', '=', 'c.region_code')
+            .where('cu.kind', '=', 'center')
+            .orderBy('cu.id')
+            .limit(1)
+            .as('center'),
+        (j) => j.onTrue(),
+      )
+      .select([
+        's.id',
+        's.case_id',
+        's.name',
+        's.event',
+        's.action',
+        's.opinion',
+        's.at',
+        'c.number',
+        'c.region_code',
+        'c.acceptance_number',
+        'c.result_name',
+        'c.result_number',
+        'c.result_valid_to',
+        'c.decided_at',
+        'c.delivery_method',
+        's.from_state',
+        'c.item_version_id',
+        'v.name as item_name',
+        'v.basic_code',
+        'v.implementation_code',
+        'v.kind as item_kind',
+        'v.version_no',
+        'd.name as department_name',
+        'd.uscc as department_uscc',
+        'su.name as step_unit_name',
+        'su.uscc as step_unit_uscc',
+        'center.name as center_name',
+        'center.uscc as center_uscc',
+        // 承诺办结时间 as promised at acceptance: the due date before its first change (suspension,
+        // extension, calendar revision), else the current one.
+        (eb) =>
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('deadline_change as dc')
+                .select('dc.old_due')
+                .whereRef('dc.deadline_id', '=', 'c.deadline_id')
+                .orderBy('dc.id')
+                .limit(1),
+              eb.selectFrom('deadline as dl').select('dl.due_date').whereRef('dl.id', '=', 'c.deadline_id'),
+            )
+            .as('promised_at_acceptance'),
+        'u.display_name as user_name',
+        'e.name as enterprise_name',
+      ])
+      .where('c.region_code', '=', regionCode)
+      .where('s.id', '>', afterStepId)
+      .orderBy('s.id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** The special procedures of the given cases (to pair with their start, end and extension steps). */
@@ -112,6 +122,7 @@ export function proceduresOf(db: Db, caseIds: number[]) {
       'p.created_at',
       'u.display_name as handler_name',
       'un.name as unit_name',
+      'un.uscc as unit_uscc',
     ])
     .where('p.case_id', 'in', caseIds)
     .orderBy('p.id')

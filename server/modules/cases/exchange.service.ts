@@ -79,7 +79,7 @@ export function exchangeRecords(
       start_time: at,
       end_time: at,
       unit_name: s.step_unit_name ?? (s.enterprise_name ? null : s.department_name),
-      unit_uscc: null,
+      unit_uscc: s.step_unit_name ? s.step_unit_uscc : s.enterprise_name ? null : s.department_uscc,
       status_code: '2',
     });
     if (s.event === 'accept' || s.event === 'accept_tolerantly') {
@@ -92,7 +92,7 @@ export function exchangeRecords(
         implement_code: s.implementation_code,
         item_name: s.item_name,
         accept_unit_name: s.center_name,
-        accept_unit_uscc: null,
+        accept_unit_uscc: s.center_uscc,
         accept_user: handler,
         accept_time: at,
         accept_doc_no: s.acceptance_number,
@@ -129,7 +129,7 @@ export function exchangeRecords(
           result: p.result,
           opinion: p.opinion,
           unit_name: p.unit_name,
-          unit_uscc: null,
+          unit_uscc: p.unit_uscc,
           handler: p.handler_name,
         });
       }
@@ -148,6 +148,7 @@ export function exchangeRecords(
         result_desc: s.opinion,
         valid_to: exchangeDate(s.result_valid_to),
         issuer_unit: s.department_name,
+        issuer_unit_uscc: s.department_uscc,
         region_code: s.region_code,
         is_post: s.event === 'deliver' ? (s.delivery_method === 'post' ? '1' : '0') : null,
         is_charge: '0',

@@ -112,6 +112,7 @@ describe('incremental batches', () => {
         promise_date: accepted.dueDate.replaceAll('-', ''),
         accept_time: expect.stringMatching(/^\d{8}T\d{6}$/),
         item_type_code: '2',
+        accept_unit_uscc: expect.stringMatching(/^11330402MB[0-9A-Z]{8}$/),
         implement_code: v.implementationCode,
         task_version: v.versionNo,
       }),
@@ -122,6 +123,8 @@ describe('incremental batches', () => {
     expect(of('up_pro_process').map((r) => r.step_name)).toEqual(steps.map((s) => s.name));
     for (const r of of('up_pro_process')) {
       expect(['通过', '退回', '其他']).toContain(r.action);
+      // Staff steps name their unit by its USCC (the demo units all have one).
+      expect(r.unit_uscc).toMatch(/^11330402MB[0-9A-Z]{8}$/);
       expect(r.end_time).toBe(r.start_time);
     }
     // Special procedures: the suspension inserted then updated with its end, the extension as kind 1.

@@ -32,6 +32,7 @@ const unitColumns = [
   'kind',
   'name',
   'short_name',
+  'uscc',
   'enabled',
   'version',
   'created_at',
@@ -71,7 +72,7 @@ export function findUnit(db: Db, scope: UnitScope, id: number) {
 
 export function insertUnit(
   db: Db,
-  row: { region_code: string; kind: UnitKind; name: string; short_name: string | null },
+  row: { region_code: string; kind: UnitKind; name: string; short_name: string | null; uscc: string | null },
 ) {
   return db.insertInto('unit').values(row).returning(unitColumns).executeTakeFirstOrThrow();
 }
@@ -81,7 +82,13 @@ export function updateUnit(
   db: Db,
   id: number,
   version: number,
-  patch: { name?: string; short_name?: string | null; enabled?: boolean; kind?: UnitKind },
+  patch: {
+    name?: string;
+    short_name?: string | null;
+    uscc?: string | null;
+    enabled?: boolean;
+    kind?: UnitKind;
+  },
 ) {
   return db
     .updateTable('unit')

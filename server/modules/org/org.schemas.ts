@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { usccProblem } from '../../../lib/uscc.ts';
 
 export const UNIT_KINDS = [
   'center',
@@ -30,6 +31,7 @@ export const UnitSchema = z.object({
   kind: z.enum(UNIT_KINDS),
   name: z.string(),
   shortName: z.string().nullable().describe('发文机关代字，如“闵协”'),
+  uscc: z.string().nullable().describe('统一社会信用代码（GB 32100），数据交换中标识受理、办理和发证单位'),
   enabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -38,16 +40,26 @@ export const UnitSchema = z.object({
 
 const name = z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不超过 60 个字');
 const shortName = z.string().trim().min(1).max(8, '代字不超过 8 个字').nullable();
+const uscc = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = usccProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .nullable();
 
 export const UnitCreate = z.object({
   regionCode: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
   kind: z.enum(UNIT_KINDS),
   name,
   shortName: shortName.optional(),
+  uscc: uscc.optional(),
 });
 
 export const UnitPatch = z
-  .object({ name, shortName, enabled: z.boolean(), kind: z.enum(UNIT_KINDS) })
+  .object({ name, shortName, uscc, enabled: z.boolean(), kind: z.enum(UNIT_KINDS) })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, '至少修改一个字段');
@@ -69,6 +81,7 @@ type UnitRow = {
   kind: (typeof UNIT_KINDS)[number];
   name: string;
   short_name: string | null;
+  uscc: string | null;
   enabled: boolean;
   version: number;
   created_at: Date;
@@ -82,6 +95,7 @@ export function toUnit(r: UnitRow): z.infer<typeof UnitSchema> {
     kind: r.kind,
     name: r.name,
     shortName: r.short_name,
+    uscc: r.uscc,
     enabled: r.enabled,
     version: r.version,
     createdAt: r.created_at.toISOString(),

@@ -37,7 +37,13 @@ export async function createUnit(
   db: Db,
   actor: Actor,
   principal: Principal,
-  input: { regionCode: string; kind: UnitKind; name: string; shortName?: string | null },
+  input: {
+    regionCode: string;
+    kind: UnitKind;
+    name: string;
+    shortName?: string | null;
+    uscc?: string | null;
+  },
 ) {
   if (!(await findRegion(db, input.regionCode))) {
     throw problems.validation([{ field: 'body.regionCode', message: '区划不存在' }]);
@@ -49,6 +55,7 @@ export async function createUnit(
       kind: input.kind,
       name: input.name,
       short_name: input.shortName ?? null,
+      uscc: input.uscc ?? null,
     });
     await writeAudit(trx, actor, {
       action: 'unit.create',
@@ -66,7 +73,13 @@ export async function editUnit(
   principal: Principal,
   id: number,
   version: number,
-  patch: { name?: string; shortName?: string | null; enabled?: boolean; kind?: UnitKind },
+  patch: {
+    name?: string;
+    shortName?: string | null;
+    uscc?: string | null;
+    enabled?: boolean;
+    kind?: UnitKind;
+  },
 ) {
   const before = await findUnit(db, scopeFor(principal, 'org:manage'), id);
   if (!before) throw problems.notFound('单位不存在或不在您的管理范围内。');
@@ -74,6 +87,7 @@ export async function editUnit(
     const after = await updateUnit(trx, id, version, {
       name: patch.name,
       short_name: patch.shortName,
+      uscc: patch.uscc,
       enabled: patch.enabled,
       kind: patch.kind,
     });

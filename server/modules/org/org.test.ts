@@ -89,6 +89,49 @@ describe('data scopes on units', () => {
   });
 });
 
+describe('unit USCC (统一社会信用代码)', () => {
+  it('is checked (length, alphabet, check character), unique across units, and edited with If-Match', async () => {
+    const cookie = await t.login('nanhu.admin');
+    const id = await unitId('南湖区消防救援大队');
+    const patch = async (uscc: string | null) => {
+      const cur = await get(cookie, `/api/units/${id}`);
+      return t.app.inject({
+        method: 'PATCH',
+        url: `/api/units/${id}`,
+        headers: { cookie, 'if-match': cur.headers.etag as string },
+        payload: { uscc },
+      });
+    };
+    const before = (await get(cookie, `/api/units/${id}`)).json();
+    for (const [bad, message] of [
+      ['11330402MB000001', '统一社会信用代码应为 18 位'],
+      ['11330402MB0000O1X1', '统一社会信用代码只能包含数字和除 I、O、S、V、Z 以外的大写字母'],
+      ['11330402MB00000990', '统一社会信用代码校验位不正确'],
+    ] as const) {
+      const res = await patch(bad);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(res.json())).toContain(message);
+    }
+    // Another unit's code is refused with a message that says so.
+    const taken = (await get(cookie, `/api/units/${await unitId('南湖区行政审批局')}`)).json().uscc;
+    expect(taken).toMatch(/^11330402MB/);
+    const dup = await patch(taken);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().detail).toBe('该统一社会信用代码已登记在其他单位名下。');
+    expect((await get(cookie, `/api/units/${id}`)).json()).toMatchObject({
+      uscc: before.uscc,
+      version: before.version,
+    });
+    // A valid code in lower case is stored upper case; null clears it.
+    const good = await patch('11330402mb00000998');
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json().uscc).toBe('11330402MB00000998');
+    const cleared = await patch(null);
+    expect(cleared.json().uscc).toBeNull();
+  });
+});
+
 describe('regions', () => {
   it('only a global administrator adds a county, under a city, once', async () => {
     const body = { code: '330421', name: '嘉善县', parentCode: '330400' };

@@ -16,8 +16,19 @@ const FASTIFY_CODES: Record<string, () => Problem> = {
 };
 
 // PostgreSQL errors that reach here mean a rule the schema enforces; they are the client's fault.
-const PG_CODES: Record<string, (detail?: string) => Problem> = {
-  '23505': () => problems.conflict('已存在相同的记录（唯一性冲突）。'),
+// Unique constraints a user can run into, by name: say which value is taken, on its field.
+const UNIQUE_FIELDS: Record<string, FieldError> = {
+  unit_uscc_key: { field: 'body.uscc', message: '该统一社会信用代码已登记在其他单位名下。' },
+  unit_region_code_name_key: { field: 'body.name', message: '本区划已有同名单位。' },
+};
+
+const PG_CODES: Record<string, (constraint?: string) => Problem> = {
+  '23505': (constraint) => {
+    const taken = constraint ? UNIQUE_FIELDS[constraint] : undefined;
+    return taken
+      ? problems.conflict(taken.message, [taken])
+      : problems.conflict('已存在相同的记录（唯一性冲突）。');
+  },
   '23503': () => problems.unprocessable('引用的记录不存在，或仍被其他记录引用。'),
   '23514': () => problems.unprocessable('数据不符合校验规则。'),
   '23502': () => problems.unprocessable('缺少必填数据。'),
@@ -41,14 +52,14 @@ function fieldErrors(err: FastifyError): FieldError[] {
   });
 }
 
-export function toProblem(err: FastifyError & { code?: string }): Problem | undefined {
+export function toProblem(err: FastifyError & { code?: string; constraint?: string }): Problem | undefined {
   if (err instanceof Problem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     return problems.validation(fieldErrors(err));
   }
   if (isResponseSerializationError(err)) return undefined;
   if (err.code && FASTIFY_CODES[err.code]) return FASTIFY_CODES[err.code]!();
-  if (err.code && PG_CODES[err.code]) return PG_CODES[err.code]!();
+  if (err.code && PG_CODES[err.code]) return PG_CODES[err.code]!(err.constraint);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return new Problem(err.statusCode, 'client-error', '请求有误', err.message);
   }

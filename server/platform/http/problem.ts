@@ -77,7 +77,8 @@ export const problems = {
       '动态验证码不正确或已使用过，请输入验证器中最新的验证码。',
     ),
   notFound: (detail = '请求的资源不存在。') => new Problem(404, 'not-found', '未找到', detail),
-  conflict: (detail: string) => new Problem(409, 'conflict', '与现有数据冲突', detail),
+  conflict: (detail: string, errors?: FieldError[]) =>
+    new Problem(409, 'conflict', '与现有数据冲突', detail, errors),
   preconditionFailed: (detail = '该记录已被他人修改，请刷新后再保存。') =>
     new Problem(412, 'stale-version', '记录已被修改', detail),
   preconditionRequired: (detail = '修改请求必须带 If-Match 头（记录的当前版本）。') =>

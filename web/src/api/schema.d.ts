@@ -1580,6 +1580,8 @@ export interface paths {
                                 name: string;
                                 /** @description 发文机关代字，如“闵协” */
                                 shortName: string | null;
+                                /** @description 统一社会信用代码（GB 32100），数据交换中标识受理、办理和发证单位 */
+                                uscc: string | null;
                                 enabled: boolean;
                                 version: number;
                                 createdAt: string;
@@ -1671,6 +1673,7 @@ export interface paths {
                         kind: "center" | "department" | "park" | "town" | "supervision_office" | "leadership";
                         name: string;
                         shortName?: string | null;
+                        uscc?: string | null;
                     };
                 };
             };
@@ -1689,6 +1692,8 @@ export interface paths {
                             name: string;
                             /** @description 发文机关代字，如“闵协” */
                             shortName: string | null;
+                            /** @description 统一社会信用代码（GB 32100），数据交换中标识受理、办理和发证单位 */
+                            uscc: string | null;
                             enabled: boolean;
                             version: number;
                             createdAt: string;
@@ -1840,6 +1845,8 @@ export interface paths {
                             name: string;
                             /** @description 发文机关代字，如“闵协” */
                             shortName: string | null;
+                            /** @description 统一社会信用代码（GB 32100），数据交换中标识受理、办理和发证单位 */
+                            uscc: string | null;
                             enabled: boolean;
                             version: number;
                             createdAt: string;
@@ -1952,6 +1959,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         shortName?: string | null;
+                        uscc?: string | null;
                         enabled?: boolean;
                         /** @enum {string} */
                         kind?: "center" | "department" | "park" | "town" | "supervision_office" | "leadership";
@@ -1973,6 +1981,8 @@ export interface paths {
                             name: string;
                             /** @description 发文机关代字，如“闵协” */
                             shortName: string | null;
+                            /** @description 统一社会信用代码（GB 32100），数据交换中标识受理、办理和发证单位 */
+                            uscc: string | null;
                             enabled: boolean;
                             version: number;
                             createdAt: string;

@@ -49,6 +49,7 @@ export default function UnitDetailPage() {
               { key: 'kind', label: '单位类别', children: <Tag>{UNIT_KIND_LABELS[u.kind]}</Tag> },
               { key: 'region', label: '所属区划', children: regionPath(regions.data, u.regionCode) },
               { key: 'short', label: '发文机关代字', children: u.shortName ?? '未设置' },
+              { key: 'uscc', label: '统一社会信用代码', children: u.uscc ?? '未填写' },
               {
                 key: 'enabled',
                 label: '状态',

@@ -1,5 +1,6 @@
 import { Alert, App, Form, Input, Modal, Select, Skeleton, Switch } from 'antd';
 import { useEffect, useState } from 'react';
+import { usccProblem } from '../../../../lib/uscc.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { useCreateUnit, useRegions, useUnit, useUpdateUnit } from '../../api/queries.ts';
 import type { Unit, UnitPatchBody } from '../../api/types.ts';
@@ -11,6 +12,7 @@ interface Values {
   kind: UnitKind;
   name: string;
   shortName?: string;
+  uscc?: string;
   enabled: boolean;
 }
 
@@ -28,6 +30,17 @@ const nameRules = [
   },
 ];
 const shortNameRules = [{ max: 8, message: '代字不超过 8 个字' }];
+const usccRules = [
+  {
+    validator: (_: unknown, v: string | undefined) => {
+      const code = (v ?? '').trim().toUpperCase();
+      const problem = code ? usccProblem(code) : undefined;
+      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+    },
+  },
+];
+/** The form's USCC as the API takes it: upper case, or null when left empty. */
+const usccOf = (v: Values) => (v.uscc?.trim() ? v.uscc.trim().toUpperCase() : null);
 
 /**
  * Create or edit a unit. Editing sends the version the form was loaded from (If-Match); when someone
@@ -62,6 +75,7 @@ export function UnitFormModal({
       kind: loaded.unit.kind,
       name: loaded.unit.name,
       shortName: loaded.unit.shortName ?? '',
+      uscc: loaded.unit.uscc ?? '',
       enabled: loaded.unit.enabled,
     });
   }, [open, editId, loaded, form]);
@@ -80,10 +94,6 @@ export function UnitFormModal({
       );
       return;
     }
-    if (err instanceof ApiProblem && err.status === 409) {
-      form.setFields([{ name: 'name', errors: [err.detail ?? '与现有单位重名'] }]);
-      return;
-    }
     setError(errorMessage(err));
   };
 
@@ -96,6 +106,7 @@ export function UnitFormModal({
           kind: v.kind,
           name: v.name.trim(),
           shortName: v.shortName?.trim() ? v.shortName.trim() : null,
+          uscc: usccOf(v),
         },
         {
           onSuccess: (u) => {
@@ -114,6 +125,7 @@ export function UnitFormModal({
     const shortName = v.shortName?.trim() ? v.shortName.trim() : null;
     if (v.name.trim() !== before.name) patch.name = v.name.trim();
     if (shortName !== before.shortName) patch.shortName = shortName;
+    if (usccOf(v) !== before.uscc) patch.uscc = usccOf(v);
     if (v.kind !== before.kind) patch.kind = v.kind;
     if (v.enabled !== before.enabled) patch.enabled = v.enabled;
     if (Object.keys(patch).length === 0) {
@@ -216,6 +228,14 @@ export function UnitFormModal({
             extra="用于公文发文字号，如“南发改〔2026〕12号”中的“南发改”；可不填。"
           >
             <Input placeholder="如：南发改" maxLength={8} showCount />
+          </Form.Item>
+          <Form.Item
+            name="uscc"
+            label="统一社会信用代码"
+            rules={usccRules}
+            extra="18 位，机关单位以 11 开头；向上级平台报送办件数据时标识受理、办理和发证单位。可暂不填。"
+          >
+            <Input placeholder="如：11330402MB0000001X" maxLength={18} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
           {editing && (
             <Form.Item name="enabled" label="状态" valuePropName="checked">
