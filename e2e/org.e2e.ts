@@ -23,6 +23,10 @@ describe('组织机构', () => {
       await dialog.getByText('单位名称至少 2 个字').waitFor();
       await dialog.getByLabel('单位名称').fill('南湖区数据资源管理局');
       await dialog.getByLabel('发文机关代字').fill('南数');
+      // The USCC's check character is verified as it is typed; lower case is accepted.
+      await dialog.getByLabel('统一社会信用代码').fill('11330402MB00001000');
+      await dialog.getByText('统一社会信用代码校验位不正确').waitFor();
+      await dialog.getByLabel('统一社会信用代码').fill('11330402mb0000100q');
       await dialog.getByLabel('发文机关代字').press('Enter');
       await page.getByText('已新建单位“南湖区数据资源管理局”').waitFor();
       await expect.poll(() => text(page.getByTestId('units-table'))).toContain('南湖区数据资源管理局');
@@ -30,6 +34,7 @@ describe('组织机构', () => {
       await page.getByRole('link', { name: '南湖区数据资源管理局' }).click();
       const detail = page.getByTestId('unit-detail');
       await expect.poll(() => text(detail)).toContain('南数');
+      expect(await text(detail)).toContain('11330402MB0000100Q');
       expect(await text(detail)).toContain('嘉兴市南湖区');
     }));
 
