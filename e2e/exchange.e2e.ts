@@ -53,6 +53,9 @@ describe('数据交换', () => {
       const row = table.locator('tr', { hasText: '330402-000001' });
       await expect.poll(() => row.count()).toBe(1);
       expect(await text(row)).toContain('南湖区');
+      // This server has no upstream address: the batch is for manual filing, with no resend button.
+      expect(await text(row)).toContain('人工报送');
+      expect(await row.getByRole('button', { name: /重新报送/ }).count()).toBe(0);
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),

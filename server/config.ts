@@ -60,6 +60,8 @@ const envSchema = z.object({
       'NOTIFY_CHANNELS 为逗号分隔的 email、sms / comma list of email, sms',
     )
     .default(''),
+  EXCHANGE_URL: z.string().url('EXCHANGE_URL 应为上级平台接收办件交换批次的地址 / must be a URL').optional(),
+  EXCHANGE_TOKEN: z.string().min(1).optional(),
   SECRET_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, 'SECRET_KEY 应为 32 位十六进制（128 位 SM4 密钥）/ must be 32 hex digits')

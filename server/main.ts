@@ -6,6 +6,8 @@ import { backupPglite, DataDirLockedError, openDataDir } from './db/data-dir.ts'
 import { prepareDatabase } from './db/prepare.ts';
 import { DEMO_PASSWORD, demoLogins } from './demo/seed.ts';
 import { COMMITMENT_SWEEP_JOB, defineCaseJobs } from './modules/cases/cases.jobs.ts';
+import { defineExchangeJobs } from './modules/cases/exchange.jobs.ts';
+import { httpExchangeSender } from './modules/cases/exchange.sender.ts';
 import { CONSULTATION_SWEEP_JOB, defineCoordinationJobs } from './modules/coordination/coordination.jobs.ts';
 import { defineDeadlineJobs, SWEEP_JOB } from './modules/deadlines/deadlines.jobs.ts';
 import { modules } from './modules/index.ts';
@@ -57,6 +59,10 @@ async function main() {
   defineDeadlineJobs(worker, config.notifyChannels);
   defineCaseJobs(worker, config.notifyChannels);
   defineCoordinationJobs(worker);
+  defineExchangeJobs(
+    worker,
+    config.EXCHANGE_URL ? httpExchangeSender(config.EXCHANGE_URL, config.EXCHANGE_TOKEN) : undefined,
+  );
   worker.start();
   const stopSweep = everyMinute(database.db, SWEEP_JOB, (err) =>
     app.log.error({ err }, 'sweep scheduling failed'),

@@ -592,6 +592,11 @@ export interface ExchangeBatchTable {
   file_hash: string;
   created_by: number | null;
   created_at: Timestamp;
+  /** When the upstream platform accepted the batch, with its receipt. */
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  receipt: Defaulted<string | null>;
+  send_attempts: Defaulted<number>;
+  last_error: Defaulted<string | null>;
 }
 
 export interface CaseSpecialProcedureTable {

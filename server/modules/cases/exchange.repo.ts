@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 
+/** The job kind that posts a batch to the upstream platform. */
+export const EXCHANGE_SEND_JOB = 'exchange.send';
+
 /** The region's last exported step and batch number (0 before the first batch). */
 export async function lastBatch(db: Db, regionCode: string) {
   const row = await db
@@ -158,6 +161,21 @@ export function batchesOf(db: Db, regionCodes: string[] | null, limit: number) {
       'b.records',
       'b.file_hash',
       'b.created_at',
+      'b.sent_at',
+      'b.receipt',
+      'b.send_attempts',
+      'b.last_error',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('job')
+              .select('job.id')
+              .where('job.kind', '=', EXCHANGE_SEND_JOB)
+              .whereRef(sql`job.payload->>'batchId'`, '=', sql`b.id::text`)
+              .where('job.status', 'in', ['queued', 'running']),
+          )
+          .as('send_pending'),
       'u.display_name as created_by_name',
     ])
     .orderBy('b.id', 'desc')
@@ -168,4 +186,32 @@ export function batchesOf(db: Db, regionCodes: string[] | null, limit: number) {
 
 export function findBatch(db: Db, id: number) {
   return db.selectFrom('exchange_batch').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function recordSent(db: Db, id: number, receipt: string) {
+  return db
+    .updateTable('exchange_batch')
+    .set({ sent_at: sql`now()`, receipt, last_error: null, send_attempts: sql`send_attempts + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function recordSendFailure(db: Db, id: number, error: string) {
+  return db
+    .updateTable('exchange_batch')
+    .set({ last_error: error.slice(0, 500), send_attempts: sql`send_attempts + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether a send of the batch is queued or running. */
+export async function sendPending(db: Db, kind: string, id: number) {
+  const r = await db
+    .selectFrom('job')
+    .select('id')
+    .where('kind', '=', kind)
+    .where(sql`payload->>'batchId'`, '=', String(id))
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return Boolean(r);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
-import { batches, batchFile, batchName, createBatch } from './exchange.service.ts';
+import { batches, batchFile, batchName, createBatch, resendBatch } from './exchange.service.ts';
 
 const BatchSchema = z.object({
   id: z.number(),
@@ -14,10 +14,20 @@ const BatchSchema = z.object({
   digest: z.string().describe('批次文件的 SM3 摘要'),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
+  sendStatus: z
+    .enum(['manual', 'pending', 'sent', 'failed'])
+    .describe(
+      '报送状态：manual 未配置上级平台（下载后人工报送）、pending 排队或重试中、sent 已被接收、failed 已停止重试',
+    ),
+  sentAt: z.string().nullable(),
+  receipt: z.string().nullable().describe('上级平台的接收回执'),
+  sendAttempts: z.number(),
+  lastError: z.string().nullable().describe('最近一次报送失败的原因'),
 });
 
-export const exchangeRoutes: Module = (app, { database }) => {
+export const exchangeRoutes: Module = (app, { database, config }) => {
   const db = database.db;
+  const sending = Boolean(config.EXCHANGE_URL);
   const tags = ['数据交换'];
   const toBatch = (r: Awaited<ReturnType<typeof batches>>[number]): z.infer<typeof BatchSchema> => ({
     id: Number(r.id),
@@ -29,6 +39,19 @@ export const exchangeRoutes: Module = (app, { database }) => {
     digest: r.file_hash,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by_name,
+    sendStatus: !sending
+      ? 'manual'
+      : r.send_pending
+        ? 'pending'
+        : r.sent_at
+          ? 'sent'
+          : r.send_attempts > 0
+            ? 'failed'
+            : 'pending',
+    sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+    receipt: r.receipt,
+    sendAttempts: r.send_attempts,
+    lastError: r.last_error,
   });
 
   app.get(
@@ -61,9 +84,18 @@ export const exchangeRoutes: Module = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const r = await createBatch(db, actorOf(req.principal, req), req.principal!, req.body.regionCode);
+      const r = await createBatch(
+        db,
+        actorOf(req.principal, req),
+        req.principal!,
+        req.body.regionCode,
+        sending,
+      );
       reply.code(201);
-      return { ...toBatch({ ...r.row, created_by_name: req.principal!.displayName }), more: r.more };
+      return {
+        ...toBatch({ ...r.row, created_by_name: req.principal!.displayName, send_pending: sending }),
+        more: r.more,
+      };
     },
   );
 
@@ -87,6 +119,27 @@ export const exchangeRoutes: Module = (app, { database }) => {
         `attachment; filename*=UTF-8''${encodeURIComponent(`办件交换_${batchName(row.region_code, row.seq)}.json`)}`,
       );
       return reply.send(content);
+    },
+  );
+
+  app.post(
+    '/api/exchange/batches/:id/send',
+    {
+      config: { access: { permission: 'exchange:export' } },
+      schema: {
+        tags,
+        summary: '重新报送批次',
+        description:
+          '把批次文件再次发送到上级平台（EXCHANGE_URL），用于失败后重试或上级平台要求重发；' +
+          '内容与首次完全相同。未配置上级平台地址或该批次正在报送时返回 409。',
+        params: IdParams,
+        response: { 202: z.object({ queued: z.literal(true) }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await resendBatch(db, actorOf(req.principal, req), req.principal!, req.params.id, sending);
+      reply.code(202);
+      return { queued: true as const };
     },
   );
 };

@@ -10,16 +10,22 @@ import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/acce
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { getBlob, putBlob } from '../../platform/files/blobs.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { enqueue } from '../../platform/jobs/jobs.ts';
 import { sm3Hex } from '../../platform/seals/seals.ts';
 import {
   batchesOf,
+  EXCHANGE_SEND_JOB,
   findBatch,
   insertBatch,
   lastBatch,
   lockRegionBatches,
   proceduresOf,
+  recordSendFailure,
+  recordSent,
+  sendPending,
   stepsAfter,
 } from './exchange.repo.ts';
+import type { ExchangeSender } from './exchange.sender.ts';
 
 /** At most this many steps per batch; the next batch continues. */
 export const BATCH_STEPS = 5000;
@@ -163,7 +169,13 @@ function mayExport(principal: Principal, regionCode: string) {
 }
 
 /** Creates the region's next batch from the steps since the last one; 409 when there is none. */
-export async function createBatch(db: Db, actor: Actor, principal: Principal, regionCode: string) {
+export async function createBatch(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  regionCode: string,
+  sending: boolean,
+) {
   if (!mayExport(principal, regionCode)) throw problems.forbidden('您不能导出该区划的办件交换数据。');
   return transaction(db, async (trx) => {
     await lockRegionBatches(trx, regionCode);
@@ -201,6 +213,8 @@ export async function createBatch(db: Db, actor: Actor, principal: Principal, re
       targetId: row.id,
       summary: { batch: id, records: records.length, steps: steps.length, hash },
     });
+    // Sent once committed; the job retries with backoff until the platform takes it.
+    if (sending) await enqueueSend(trx, Number(row.id), 0);
     return { row, batch: id, more: steps.length === BATCH_STEPS };
   });
 }
@@ -221,3 +235,51 @@ export async function batchFile(db: Db, principal: Principal, id: number) {
 }
 
 export const batchName = (regionCode: string, seq: number) => `${regionCode}-${String(seq).padStart(6, '0')}`;
+
+// One send per batch and attempt count: two administrators resending at once queue one job.
+const enqueueSend = (db: Db, batchId: number, attempts: number) =>
+  enqueue(
+    db,
+    EXCHANGE_SEND_JOB,
+    { batchId },
+    { maxAttempts: 12, dedupeKey: `exchange:${batchId}:${attempts}` },
+  );
+
+/** Queues another send of a batch (after a failure, or on the platform's request). */
+export async function resendBatch(db: Db, actor: Actor, principal: Principal, id: number, sending: boolean) {
+  const row = await findBatch(db, id);
+  if (!row || !mayExport(principal, row.region_code))
+    throw problems.notFound('批次不存在或不在您的数据范围内。');
+  if (!sending) {
+    throw problems.conflict('未配置上级平台接收地址（EXCHANGE_URL），请下载批次文件后按规定报送。');
+  }
+  return transaction(db, async (trx) => {
+    if ((await sendPending(trx, EXCHANGE_SEND_JOB, id)) || !(await enqueueSend(trx, id, row.send_attempts)))
+      throw problems.conflict('该批次正在报送，请稍候再试。');
+    await writeAudit(trx, actor, {
+      action: 'exchange.resend',
+      targetType: 'exchange_batch',
+      targetId: id,
+      summary: { batch: batchName(row.region_code, row.seq), sentBefore: row.sent_at !== null },
+    });
+  });
+}
+
+/** The job: posts the stored file; the batch records the receipt, or the failure while retrying. */
+export async function sendBatch(db: Db, sender: ExchangeSender, id: number) {
+  const row = await findBatch(db, id);
+  if (!row) return; // nothing to send (the batch cannot be deleted, so this is a stale job)
+  const blob = await getBlob(db, row.file_hash);
+  if (!blob) throw new Error(`批次文件缺失：${row.file_hash}`);
+  try {
+    const receipt = await sender.send({
+      name: batchName(row.region_code, row.seq),
+      digest: row.file_hash,
+      content: blob.content,
+    });
+    await recordSent(db, id, receipt);
+  } catch (err) {
+    await recordSendFailure(db, id, (err as Error).message);
+    throw err;
+  }
+}

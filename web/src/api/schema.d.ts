@@ -15612,6 +15612,17 @@ export interface paths {
                             digest: string;
                             createdAt: string;
                             createdBy: string | null;
+                            /**
+                             * @description 报送状态：manual 未配置上级平台（下载后人工报送）、pending 排队或重试中、sent 已被接收、failed 已停止重试
+                             * @enum {string}
+                             */
+                            sendStatus: "manual" | "pending" | "sent" | "failed";
+                            sentAt: string | null;
+                            /** @description 上级平台的接收回执 */
+                            receipt: string | null;
+                            sendAttempts: number;
+                            /** @description 最近一次报送失败的原因 */
+                            lastError: string | null;
                         }[];
                     };
                 };
@@ -15697,6 +15708,17 @@ export interface paths {
                             digest: string;
                             createdAt: string;
                             createdBy: string | null;
+                            /**
+                             * @description 报送状态：manual 未配置上级平台（下载后人工报送）、pending 排队或重试中、sent 已被接收、failed 已停止重试
+                             * @enum {string}
+                             */
+                            sendStatus: "manual" | "pending" | "sent" | "failed";
+                            sentAt: string | null;
+                            /** @description 上级平台的接收回执 */
+                            receipt: string | null;
+                            sendAttempts: number;
+                            /** @description 最近一次报送失败的原因 */
+                            lastError: string | null;
                             more: boolean;
                         };
                     };
@@ -15904,6 +15926,150 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/batches/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新报送批次
+         * @description 把批次文件再次发送到上级平台（EXCHANGE_URL），用于失败后重试或上级平台要求重发；内容与首次完全相同。未配置上级平台地址或该批次正在报送时返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,6 @@
-import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, body } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
@@ -14,6 +14,39 @@ import { LoadError } from '../errors/ErrorPages.tsx';
 type Batch = paths['/api/exchange/batches']['get']['responses'][200]['content']['application/json'][number];
 const KEY = ['exchange', 'batches'] as const;
 
+const SEND_STATUS: Record<Batch['sendStatus'], { label: string; color: string }> = {
+  manual: { label: '人工报送', color: 'default' },
+  pending: { label: '报送中', color: 'processing' },
+  sent: { label: '已接收', color: 'success' },
+  failed: { label: '报送失败', color: 'error' },
+};
+
+/** The status cell: what happened last, with the platform's receipt or refusal on hover. */
+function SendStatus({ b }: { b: Batch }) {
+  const s = SEND_STATUS[b.sendStatus];
+  const tip =
+    b.sendStatus === 'manual'
+      ? '未配置上级平台接收地址，请下载批次文件后按规定报送'
+      : [
+          b.sentAt ? `接收时间：${formatDateTime(b.sentAt)}` : null,
+          b.receipt ? `回执：${b.receipt}` : null,
+          b.lastError ? `最近失败：${b.lastError}` : null,
+          `已发送 ${b.sendAttempts} 次`,
+        ]
+          .filter(Boolean)
+          .join('；');
+  return (
+    <Tooltip title={tip}>
+      <Tag color={s.color}>{s.label}</Tag>
+      {b.lastError && b.sendStatus !== 'sent' && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+          {b.lastError}
+        </Typography.Text>
+      )}
+    </Tooltip>
+  );
+}
+
 /** Incremental GB/T 39046 exports of the region's case records, and their files for (re)sending. */
 export default function ExchangePage() {
   const me = useSession();
@@ -22,9 +55,21 @@ export default function ExchangePage() {
   const regions = useRegions();
   const [regionCode, setRegionCode] = useState<string | undefined>(me.regionCode ?? undefined);
   const [error, setError] = useState<string | null>(null);
-  const list = useQuery({ queryKey: KEY, queryFn: () => body(api.GET('/api/exchange/batches')) });
+  const list = useQuery({
+    queryKey: KEY,
+    queryFn: () => body(api.GET('/api/exchange/batches')),
+    // Follow a send in progress until the platform answers.
+    refetchInterval: (q) => (q.state.data?.some((b) => b.sendStatus === 'pending') ? 3000 : false),
+  });
   const create = useMutation({
     mutationFn: (code: string) => body(api.POST('/api/exchange/batches', { body: { regionCode: code } })),
+    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+  const resend = useMutation({
+    mutationFn: (id: number) =>
+      body(api.POST('/api/exchange/batches/{id}/send', { params: { path: { id } } })),
+    onSuccess: () => message.success('已加入报送队列'),
+    onError: (err) => setError(errorMessage(err)),
     onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
   });
   const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
@@ -114,13 +159,36 @@ export default function ExchangePage() {
               ),
             },
             {
+              title: '报送状态',
+              key: 'send',
+              width: 220,
+              filters: Object.entries(SEND_STATUS).map(([value, s]) => ({ value, text: s.label })),
+              onFilter: (v, b) => b.sendStatus === v,
+              render: (_: unknown, b) => <SendStatus b={b} />,
+            },
+            {
               title: '文件',
               key: 'file',
-              width: 90,
+              width: 170,
               render: (_: unknown, b) => (
-                <a href={`/api/exchange/batches/${b.id}/file`} download aria-label={`下载批次 ${b.batch}`}>
-                  <DownloadOutlined /> 下载
-                </a>
+                <Space size={4}>
+                  <a href={`/api/exchange/batches/${b.id}/file`} download aria-label={`下载批次 ${b.batch}`}>
+                    <DownloadOutlined /> 下载
+                  </a>
+                  {b.sendStatus !== 'manual' && (
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<SendOutlined />}
+                      disabled={b.sendStatus === 'pending'}
+                      loading={resend.isPending && resend.variables === b.id}
+                      onClick={() => resend.mutate(b.id)}
+                      aria-label={`重新报送批次 ${b.batch}`}
+                    >
+                      重新报送
+                    </Button>
+                  )}
+                </Space>
               ),
             },
           ]}
