@@ -77,11 +77,13 @@ class GuardedPostgresDialect extends PostgresDialect {
  */
 const PREPARED = /^(?:select )?\/\* prepared:([a-z_]+) \*\//;
 
+// Only the promise form with a text and values is rewritten (what Kysely sends); any other call
+// passes through unchanged.
 function preparingStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
     const marker = typeof text === 'string' ? PREPARED.exec(text)?.[1] : undefined;
-    if (!marker) return query(text, values, ...rest);
+    if (!marker || typeof values === 'function' || rest.length) return query(text, values, ...rest);
     const name = `${marker}_${createHash('sha1')
       .update(text as string)
       .digest('base64url')

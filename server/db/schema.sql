@@ -1124,6 +1124,7 @@ CREATE INDEX idempotency_key_created_at_idx ON public.idempotency_key USING btre
 CREATE UNIQUE INDEX item_authorization_active_idx ON public.item_authorization USING btree (item_id, grantee_user_id) WHERE (revoked_at IS NULL);
 CREATE INDEX item_material_version_idx ON public.item_material USING btree (version_id);
 CREATE UNIQUE INDEX job_dedupe_idx ON public.job USING btree (kind, dedupe_key) WHERE (dedupe_key IS NOT NULL);
+CREATE INDEX job_exchange_batch_idx ON public.job USING btree (((payload ->> 'batchId'::text))) WHERE (kind = 'exchange.send'::text);
 CREATE INDEX job_ready_idx ON public.job USING btree (run_at, id) WHERE (status = 'queued'::text);
 CREATE INDEX job_running_idx ON public.job USING btree (locked_until) WHERE (status = 'running'::text);
 CREATE INDEX notification_outbox_pending_idx ON public.notification_outbox USING btree (channel, id) WHERE (status = 'pending'::text);

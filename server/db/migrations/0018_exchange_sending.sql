@@ -5,3 +5,5 @@ alter table exchange_batch
   add column receipt text,
   add column send_attempts integer not null default 0,
   add column last_error text;
+-- Whether a batch has a send queued: looked up per batch on every list.
+create index job_exchange_batch_idx on job ((payload->>'batchId')) where kind = 'exchange.send';

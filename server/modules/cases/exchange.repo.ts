@@ -215,3 +215,7 @@ export async function sendPending(db: Db, kind: string, id: number) {
     .executeTakeFirst();
   return Boolean(r);
 }
+
+export function lockBatch(db: Db, id: number) {
+  return db.selectFrom('exchange_batch').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}

@@ -15,9 +15,9 @@ const BatchSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   sendStatus: z
-    .enum(['manual', 'pending', 'sent', 'failed'])
+    .enum(['manual', 'unsent', 'pending', 'sent', 'failed'])
     .describe(
-      '报送状态：manual 未配置上级平台（下载后人工报送）、pending 排队或重试中、sent 已被接收、failed 已停止重试',
+      '报送状态：manual 未配置上级平台（下载后人工报送）、unsent 尚未报送（如配置地址之前生成）、pending 排队或重试中、sent 已被接收、failed 已停止重试',
     ),
   sentAt: z.string().nullable(),
   receipt: z.string().nullable().describe('上级平台的接收回执'),
@@ -47,7 +47,7 @@ export const exchangeRoutes: Module = (app, { database, config }) => {
           ? 'sent'
           : r.send_attempts > 0
             ? 'failed'
-            : 'pending',
+            : 'unsent',
     sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
     receipt: r.receipt,
     sendAttempts: r.send_attempts,

@@ -123,10 +123,44 @@ describe('sending batches upstream', () => {
     expect(audit).toEqual([{ target_id: String(batch.id) }]);
   });
 
-  it('an unreachable platform is a clear reason, not a crash', async () => {
-    const sender = httpExchangeSender('http://127.0.0.1:9/none');
+  it('a batch never sent (made before the address was set) can be sent; a redirect is a refusal', async () => {
+    const db = t.database.db;
+    const [batch] = (
+      await t.app.inject({ method: 'GET', url: '/api/exchange/batches', headers: { cookie } })
+    ).json();
+    await db.deleteFrom('job').where('kind', '=', 'exchange.send').execute();
+    await db
+      .updateTable('exchange_batch')
+      .set({ sent_at: null, receipt: null, send_attempts: 0, last_error: null })
+      .where('id', '=', batch.id)
+      .execute();
+    expect(await listed(batch.id)).toMatchObject({ sendStatus: 'unsent' });
+
+    // A redirect would turn the POST into a GET without the file: it is recorded as a refusal.
+    answers.push({ status: 302, body: '' });
+    expect((await resend(batch.id)).statusCode).toBe(202);
+    const before = received.length;
+    expect(await worker.runDue()).toBe(1);
+    expect(received).toHaveLength(before + 1);
+    expect(await listed(batch.id)).toMatchObject({
+      sendStatus: 'pending',
+      sentAt: null,
+      lastError: '上级平台拒收（HTTP 302）',
+    });
+    await makeDue();
+    expect(await worker.runDue()).toBe(1);
+    expect(await listed(batch.id)).toMatchObject({ sendStatus: 'sent', receipt: 'OK', lastError: null });
+  });
+
+  it('an unreachable platform is a clear Chinese reason, not a crash', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const sender = httpExchangeSender(`http://127.0.0.1:${port}/none`);
     await expect(sender.send({ name: 'x', digest: 'y', content: Buffer.from('{}') })).rejects.toThrow(
-      /^无法连接上级平台：/,
+      '无法连接上级平台：对方拒绝连接（地址或端口不对，或服务未启动）',
     );
   });
 });

@@ -18,6 +18,7 @@ import {
   findBatch,
   insertBatch,
   lastBatch,
+  lockBatch,
   lockRegionBatches,
   proceduresOf,
   recordSendFailure,
@@ -214,7 +215,7 @@ export async function createBatch(
       summary: { batch: id, records: records.length, steps: steps.length, hash },
     });
     // Sent once committed; the job retries with backoff until the platform takes it.
-    if (sending) await enqueueSend(trx, Number(row.id), 0);
+    if (sending) await enqueueSend(trx, Number(row.id));
     return { row, batch: id, more: steps.length === BATCH_STEPS };
   });
 }
@@ -236,14 +237,8 @@ export async function batchFile(db: Db, principal: Principal, id: number) {
 
 export const batchName = (regionCode: string, seq: number) => `${regionCode}-${String(seq).padStart(6, '0')}`;
 
-// One send per batch and attempt count: two administrators resending at once queue one job.
-const enqueueSend = (db: Db, batchId: number, attempts: number) =>
-  enqueue(
-    db,
-    EXCHANGE_SEND_JOB,
-    { batchId },
-    { maxAttempts: 12, dedupeKey: `exchange:${batchId}:${attempts}` },
-  );
+const enqueueSend = (db: Db, batchId: number) =>
+  enqueue(db, EXCHANGE_SEND_JOB, { batchId }, { maxAttempts: 12 });
 
 /** Queues another send of a batch (after a failure, or on the platform's request). */
 export async function resendBatch(db: Db, actor: Actor, principal: Principal, id: number, sending: boolean) {
@@ -254,8 +249,11 @@ export async function resendBatch(db: Db, actor: Actor, principal: Principal, id
     throw problems.conflict('未配置上级平台接收地址（EXCHANGE_URL），请下载批次文件后按规定报送。');
   }
   return transaction(db, async (trx) => {
-    if ((await sendPending(trx, EXCHANGE_SEND_JOB, id)) || !(await enqueueSend(trx, id, row.send_attempts)))
+    // The batch row lock makes two administrators resending at once queue one send, not two.
+    await lockBatch(trx, id);
+    if (await sendPending(trx, EXCHANGE_SEND_JOB, id))
       throw problems.conflict('该批次正在报送，请稍候再试。');
+    await enqueueSend(trx, id);
     await writeAudit(trx, actor, {
       action: 'exchange.resend',
       targetType: 'exchange_batch',
@@ -269,9 +267,9 @@ export async function resendBatch(db: Db, actor: Actor, principal: Principal, id
 export async function sendBatch(db: Db, sender: ExchangeSender, id: number) {
   const row = await findBatch(db, id);
   if (!row) return; // nothing to send (the batch cannot be deleted, so this is a stale job)
-  const blob = await getBlob(db, row.file_hash);
-  if (!blob) throw new Error(`批次文件缺失：${row.file_hash}`);
   try {
+    const blob = await getBlob(db, row.file_hash);
+    if (!blob) throw new Error(`批次文件缺失（${row.file_hash}），请联系系统管理员。`);
     const receipt = await sender.send({
       name: batchName(row.region_code, row.seq),
       digest: row.file_hash,

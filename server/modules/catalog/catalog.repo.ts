@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import { type Db, prepared } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import type { ItemMaterialTable, ServiceItemVersionTable } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -33,7 +33,6 @@ export function listItems(db: Db, f: ItemFilter) {
 export function findVersion(db: Db, versionId: number) {
   return db
     .selectFrom('service_item_version as v')
-    .modifyFront(prepared('item_version'))
     .innerJoin('service_item as i', 'i.id', 'v.item_id')
     .innerJoin('unit as d', 'd.id', 'i.department_id')
     .selectAll('v')

@@ -15613,10 +15613,10 @@ export interface paths {
                             createdAt: string;
                             createdBy: string | null;
                             /**
-                             * @description 报送状态：manual 未配置上级平台（下载后人工报送）、pending 排队或重试中、sent 已被接收、failed 已停止重试
+                             * @description 报送状态：manual 未配置上级平台（下载后人工报送）、unsent 尚未报送（如配置地址之前生成）、pending 排队或重试中、sent 已被接收、failed 已停止重试
                              * @enum {string}
                              */
-                            sendStatus: "manual" | "pending" | "sent" | "failed";
+                            sendStatus: "manual" | "unsent" | "pending" | "sent" | "failed";
                             sentAt: string | null;
                             /** @description 上级平台的接收回执 */
                             receipt: string | null;
@@ -15709,10 +15709,10 @@ export interface paths {
                             createdAt: string;
                             createdBy: string | null;
                             /**
-                             * @description 报送状态：manual 未配置上级平台（下载后人工报送）、pending 排队或重试中、sent 已被接收、failed 已停止重试
+                             * @description 报送状态：manual 未配置上级平台（下载后人工报送）、unsent 尚未报送（如配置地址之前生成）、pending 排队或重试中、sent 已被接收、failed 已停止重试
                              * @enum {string}
                              */
-                            sendStatus: "manual" | "pending" | "sent" | "failed";
+                            sendStatus: "manual" | "unsent" | "pending" | "sent" | "failed";
                             sentAt: string | null;
                             /** @description 上级平台的接收回执 */
                             receipt: string | null;

@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, body } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
@@ -16,6 +16,7 @@ const KEY = ['exchange', 'batches'] as const;
 
 const SEND_STATUS: Record<Batch['sendStatus'], { label: string; color: string }> = {
   manual: { label: '人工报送', color: 'default' },
+  unsent: { label: '未报送', color: 'warning' },
   pending: { label: '报送中', color: 'processing' },
   sent: { label: '已接收', color: 'success' },
   failed: { label: '报送失败', color: 'error' },
@@ -38,7 +39,7 @@ function SendStatus({ b }: { b: Batch }) {
   return (
     <Tooltip title={tip}>
       <Tag color={s.color}>{s.label}</Tag>
-      {b.lastError && b.sendStatus !== 'sent' && (
+      {b.lastError && (
         <Typography.Text type="danger" style={{ fontSize: 12 }}>
           {b.lastError}
         </Typography.Text>
@@ -176,17 +177,26 @@ export default function ExchangePage() {
                     <DownloadOutlined /> 下载
                   </a>
                   {b.sendStatus !== 'manual' && (
-                    <Button
-                      size="small"
-                      type="link"
-                      icon={<SendOutlined />}
-                      disabled={b.sendStatus === 'pending'}
-                      loading={resend.isPending && resend.variables === b.id}
-                      onClick={() => resend.mutate(b.id)}
-                      aria-label={`重新报送批次 ${b.batch}`}
+                    // Sending again what the platform already accepted is rare: ask first.
+                    <Popconfirm
+                      title={`批次 ${b.batch} 已被上级平台接收，确定再次报送？`}
+                      okText="再次报送"
+                      cancelText="取消"
+                      disabled={b.sendStatus !== 'sent'}
+                      onConfirm={() => resend.mutate(b.id)}
                     >
-                      重新报送
-                    </Button>
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<SendOutlined />}
+                        disabled={b.sendStatus === 'pending'}
+                        loading={resend.isPending && resend.variables === b.id}
+                        onClick={b.sendStatus === 'sent' ? undefined : () => resend.mutate(b.id)}
+                        aria-label={`${b.sendStatus === 'unsent' ? '报送' : '重新报送'}批次 ${b.batch}`}
+                      >
+                        {b.sendStatus === 'unsent' ? '报送' : '重新报送'}
+                      </Button>
+                    </Popconfirm>
                   )}
                 </Space>
               ),
