@@ -111,9 +111,10 @@ describe('协调：企业提交 → 书面征询三个部门 → 答复签发 �
       expect(await text(dialog.getByTestId('suggestions'))).toContain('南湖区自然资源和规划局');
       await dialog.getByLabel('协调事项1').fill('规划许可与施工图审查的办理时序');
       for (const d of ['发展和改革局', '自然资源和规划局', '住房和城乡建设局']) {
-        await dialog.getByLabel('涉及部门1').click();
-        await page.keyboard.type(d);
+        // fill() replaces whatever search text is left; each pick shows as a tag before the next.
+        await dialog.getByLabel('涉及部门1').fill(d);
         await pickOption(page, `南湖区${d}`);
+        await dialog.locator('.ant-select-selection-item', { hasText: `南湖区${d}` }).waitFor();
       }
       await page.keyboard.press('Escape');
       await shot(page, 'coordination-triage');
