@@ -10,6 +10,7 @@ import {
   submitCase,
   suspendCase,
 } from '../modules/cases/cases.service.ts';
+import { itemVersion } from '../modules/catalog/catalog.service.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { demoCtx } from './principals.ts';
 
@@ -93,12 +94,7 @@ export async function seedDemoCases(db: Db, secrets: SecretBox) {
     .execute();
   for (const c of CASES) {
     const versionId = Number(items.find((i) => i.name === c.item)!.id);
-    const materials = await db
-      .selectFrom('item_material')
-      .select('id')
-      .where('version_id', '=', versionId)
-      .orderBy('seq')
-      .execute();
+    const { materials } = await itemVersion(db, versionId);
     const { id } = await submitCase(db, clerk.actor, clerk.principal, {
       itemVersionId: versionId,
       applicant: { name: c.applicant, idType: 'uscc', idNumber: c.uscc },

@@ -29,6 +29,13 @@ export const exchangeRoutes: Module = (app, { database, config }) => {
   const db = database.db;
   const sending = Boolean(config.EXCHANGE_URL);
   const tags = ['数据交换'];
+  /** What became of the batch's sending, from its row and whether a send job is queued. */
+  const sendStatusOf = (r: Awaited<ReturnType<typeof batches>>[number]) => {
+    if (!sending) return 'manual' as const;
+    if (r.send_pending) return 'pending' as const;
+    if (r.sent_at) return 'sent' as const;
+    return r.send_attempts > 0 ? ('failed' as const) : ('unsent' as const);
+  };
   const toBatch = (r: Awaited<ReturnType<typeof batches>>[number]): z.infer<typeof BatchSchema> => ({
     id: Number(r.id),
     batch: batchName(r.region_code, r.seq),
@@ -39,15 +46,7 @@ export const exchangeRoutes: Module = (app, { database, config }) => {
     digest: r.file_hash,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by_name,
-    sendStatus: !sending
-      ? 'manual'
-      : r.send_pending
-        ? 'pending'
-        : r.sent_at
-          ? 'sent'
-          : r.send_attempts > 0
-            ? 'failed'
-            : 'unsent',
+    sendStatus: sendStatusOf(r),
     sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
     receipt: r.receipt,
     sendAttempts: r.send_attempts,

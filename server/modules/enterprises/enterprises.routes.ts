@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { usccProblem } from '../../../lib/uscc.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
+import { errors, IdParams, nextKey, UsccString } from '../../platform/http/schemas.ts';
 import {
   editEnterprise,
   enterprise,
@@ -39,15 +38,7 @@ const toEnterprise = (r: Row): z.infer<typeof EnterpriseSchema> => ({
   createdAt: r.created_at.toISOString(),
 });
 
-// GB 32100-2015: 18 characters with a mod-31 check character (R-ID-1/2).
-const uscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const problem = usccProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const uscc = UsccString;
 const name = z.string().trim().min(2, '企业名称至少 2 个字').max(100, '企业名称不超过 100 个字');
 const legal = z.string().trim().min(1, '请填写法定代表人').max(40);
 

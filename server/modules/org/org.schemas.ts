@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { usccProblem } from '../../../lib/uscc.ts';
+import { UsccString } from '../../platform/http/schemas.ts';
 
 export const UNIT_KINDS = [
   'center',
@@ -40,15 +40,7 @@ export const UnitSchema = z.object({
 
 const name = z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不超过 60 个字');
 const shortName = z.string().trim().min(1).max(8, '代字不超过 8 个字').nullable();
-const uscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const problem = usccProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .nullable();
+const uscc = UsccString.nullable();
 
 export const UnitCreate = z.object({
   regionCode: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),

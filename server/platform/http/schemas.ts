@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { usccProblem } from '../../../lib/uscc.ts';
 
 // Shared response and parameter schemas used by every module.
 export const ProblemSchema = z
@@ -38,3 +39,13 @@ export const PageQuery = z.object({
 });
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** 统一社会信用代码 (GB 32100-2015, R-ID-1/2): trimmed, upper-cased, check character verified. */
+export const UsccString = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = usccProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
