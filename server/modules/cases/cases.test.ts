@@ -525,6 +525,7 @@ describe('online applications, materials and the store', () => {
         )
       ).statusCode,
     ).toBe(200);
+    // The old version was read (and cached) above: the item's new current version is still seen.
     const res = await call('nanhu.clerk', 'POST', '/api/cases', {
       itemVersionId: v.id,
       applicant,

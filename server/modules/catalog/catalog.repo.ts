@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../db/client.ts';
+import { type Db, prepared } from '../../db/client.ts';
 import type { ItemMaterialTable, ServiceItemVersionTable } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -30,12 +30,17 @@ export function listItems(db: Db, f: ItemFilter) {
   return q.execute();
 }
 
+/** A published version's own columns: immutable (a database trigger refuses updates). */
 export function findVersion(db: Db, versionId: number) {
+  return db.selectFrom('service_item_version').selectAll().where('id', '=', versionId).executeTakeFirst();
+}
+
+/** What can change on the item after a version is published: status, current version, department. */
+export function itemStateOf(db: Db, itemId: number) {
   return db
-    .selectFrom('service_item_version as v')
-    .innerJoin('service_item as i', 'i.id', 'v.item_id')
+    .selectFrom('service_item as i')
     .innerJoin('unit as d', 'd.id', 'i.department_id')
-    .selectAll('v')
+    .modifyFront(prepared('item_state'))
     .select([
       'i.region_code',
       'i.department_id',
@@ -43,10 +48,9 @@ export function findVersion(db: Db, versionId: number) {
       'i.current_version_id',
       'd.name as department_name',
     ])
-    .where('v.id', '=', versionId)
-    .executeTakeFirst();
+    .where('i.id', '=', itemId)
+    .executeTakeFirstOrThrow();
 }
-export type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
 
 export function materialsOf(db: Db, versionIds: number[]) {
   if (!versionIds.length) return Promise.resolve([]);

@@ -27,6 +27,7 @@ import {
   insertMaterials,
   insertVersions,
   isFormTemplate,
+  itemStateOf,
   itemsByIds,
   listAuthorizations,
   listBundles,
@@ -45,11 +46,47 @@ import type { ItemDefinition } from './catalog.schemas.ts';
 /** Published items of a region (public: the window, the portal and the API read the same rows). */
 export const publishedItems = (db: Db, f: ItemFilter) => listItems(db, f);
 
+type FrozenVersion = NonNullable<Awaited<ReturnType<typeof findVersion>>> & {
+  materials: Awaited<ReturnType<typeof materialsOf>>;
+};
+
+// Published versions and their materials never change (triggers refuse it), so each is read once
+// per database and process; only the item's live state is read on every call. Keyed by the Kysely
+// adapter, which a transaction shares with its root, so databases opened side by side stay apart.
+const frozenVersions = new WeakMap<object, Map<number, Promise<FrozenVersion | undefined>>>();
+const FROZEN_MAX = 2000;
+
+function frozenVersion(db: Db, versionId: number) {
+  const scope = db.getExecutor().adapter;
+  const cache = frozenVersions.get(scope) ?? new Map<number, Promise<FrozenVersion | undefined>>();
+  frozenVersions.set(scope, cache);
+  const hit = cache.get(versionId);
+  if (hit) return hit;
+  const load: Promise<FrozenVersion | undefined> = Promise.all([
+    findVersion(db, versionId),
+    materialsOf(db, [versionId]),
+  ]).then(([v, m]) =>
+    v
+      ? Object.freeze({ ...v, materials: Object.freeze(m.map((x) => Object.freeze(x))) as typeof m })
+      : undefined,
+  );
+  // Only committed rows are remembered: a read inside a transaction may see one that rolls back.
+  if (db.isTransaction) return load;
+  // Neither a miss (the id may be published later) nor a failure is remembered.
+  load.then(
+    (v) => v ?? cache.delete(versionId),
+    () => cache.delete(versionId),
+  );
+  cache.set(versionId, load);
+  if (cache.size > FROZEN_MAX) cache.delete(cache.keys().next().value!);
+  return load;
+}
+
 /** One version with its materials; cases read the version they were accepted under. */
 export async function itemVersion(db: Db, versionId: number) {
-  const [v, materials] = await Promise.all([findVersion(db, versionId), materialsOf(db, [versionId])]);
+  const v = await frozenVersion(db, versionId);
   if (!v) throw problems.notFound('事项版本不存在。');
-  return { ...v, materials };
+  return { ...v, ...(await itemStateOf(db, Number(v.item_id))) };
 }
 
 /** The current version of an item, with the list of all its versions. */
