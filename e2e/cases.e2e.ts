@@ -54,6 +54,7 @@ describe('办件：窗口收件 → 容缺受理 → 部门两级审查（含特
     timeout: 180_000,
   }, async () => {
     let number = '';
+    const tomorrow = addDays(todayIn(), 1);
     await withPage(app, 'case-window-flow', async ({ page }) => {
       await login(page, 'nanhu.clerk');
       await openMenu(page, '办件');
@@ -67,6 +68,9 @@ describe('办件：窗口收件 → 容缺受理 → 部门两级审查（含特
       await page.getByLabel('联系电话').fill('13905730001');
       await page.getByLabel('投资项目代码').fill('2611-330402-04-01-123456');
       await page.getByLabel('项目名称').fill('年产5万台工业机器人项目');
+      // The company's project is accompanied by the center's agent (代办员).
+      await page.getByLabel('代办员').click();
+      await pickOption(page, '代办 李娜');
       for (const m of ['营业执照', '法定代表人身份证明', '项目备案申请表']) {
         await page.getByLabel(`${m} 纸质原件已核验`).check();
       }
@@ -76,9 +80,9 @@ describe('办件：窗口收件 → 容缺受理 → 部门两级审查（含特
       number = (await text(page.getByTestId('case-facts').locator('td').first())).trim();
       expect(number).toMatch(/^330402-\d{8}-\d{4}$/);
       expect(await text(page.getByTestId('case-materials'))).toContain('缺少');
+      expect(await text(page.getByTestId('case-facts'))).toContain('代办 李娜');
 
       // 授权委托书 is tolerable: accept with a commitment signed by the applicant.
-      const tomorrow = addDays(todayIn(), 1);
       await act(page, 'accept_tolerantly', async (d) => {
         const input = d.getByLabel('授权委托书 承诺补齐日期');
         await input.click();
@@ -94,6 +98,19 @@ describe('办件：窗口收件 → 容缺受理 → 部门两级审查（含特
       await shot(page, 'case-tolerant-acceptance');
       await act(page, 'dispatch');
       await expect.poll(() => stateOf(page)).toBe('审查中');
+    });
+
+    // The agent follows the case it represents from its workbench.
+    await withPage(app, 'case-agent-follows', async ({ page }) => {
+      await login(page, 'nanhu.agent');
+      await page
+        .getByTestId('panel-projects')
+        .getByRole('link', { name: '企业投资项目备案' })
+        .first()
+        .click();
+      await page.getByTestId('case-facts').waitFor();
+      expect(await text(page.getByTestId('case-facts'))).toContain(number);
+      expect(await text(page.getByTestId('case-materials'))).toContain(`承诺 ${tomorrow} 前补齐`);
     });
 
     await withPage(app, 'case-department-review', async ({ page }) => {
@@ -128,6 +145,10 @@ describe('办件：窗口收件 → 容缺受理 → 部门两级审查（含特
 
     await withPage(app, 'case-fulfil-and-deliver', async ({ page }) => {
       await login(page, 'nanhu.clerk');
+      // The window's workbench lists the outstanding commitment with its date.
+      const panel = page.getByTestId('panel-tolerant');
+      await panel.getByRole('link', { name: '企业投资项目备案' }).first().waitFor();
+      expect(await text(panel)).toContain(`${tomorrow} 前补齐`);
       await openCase(page, number);
       await page.getByTestId('open-commitments').getByRole('button').click();
       await page.getByRole('button', { name: '登记补齐', exact: true }).click();

@@ -209,6 +209,9 @@ export function availableEvents(f: CaseFacts, by: CaseParty): CaseEvent[] {
   return (Object.keys(RULES) as CaseEvent[]).filter((e) => transition(f, e, by).ok);
 }
 
+/** A case that is over: nothing more happens to it. */
+export const CLOSED_STATES: readonly CaseState[] = ['rejected', 'withdrawn', 'archived'];
+
 /** A case whose decision is still open: its deadline is running. */
 export const OPEN_STATES: readonly CaseState[] = ['accepted', 'tolerantly_accepted', 'in_review'];
 

@@ -99,6 +99,10 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'the store of an enterprise the caller acts for (checked by the service)',
   'server/modules/cases/cases.repo.ts#findStoredMaterials':
     'stored materials the caller named; the service checks they belong to the applicant',
+  'server/modules/cases/cases.repo.ts#findCase':
+    'scoped() holds the reader’s scope; the subselect names the found case’s agent',
+  'server/modules/cases/cases.repo.ts#regionAgents':
+    'agents of a region the service checked the window serves (case:intake)',
   'server/modules/cases/cases.repo.ts#centerOf':
     'the center of a case’s region: issuer of receipts, told of intake',
   'server/modules/coordination/coordination.repo.ts#warnings':

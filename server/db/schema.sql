@@ -818,6 +818,7 @@ create table service_case (
   updated_at timestamp with time zone not null default now(),
   yellow_from date,
   extended_days integer not null default 0,
+  agent_id bigint,
   constraint service_case_acceptance_number_check CHECK ((length(acceptance_number) <= 30)),
   constraint service_case_applicant_id_number_check CHECK (((length(applicant_id_number) >= 2) AND (length(applicant_id_number) <= 18))),
   constraint service_case_applicant_id_type_check CHECK ((applicant_id_type = ANY (ARRAY['uscc'::text, 'id_card'::text, 'other'::text]))),
@@ -1069,6 +1070,7 @@ alter table seal add constraint seal_created_by_fkey FOREIGN KEY (created_by) RE
 alter table seal add constraint seal_image_hash_fkey FOREIGN KEY (image_hash) REFERENCES blob(hash);
 alter table seal add constraint seal_replaced_by_fkey FOREIGN KEY (replaced_by) REFERENCES seal(id);
 alter table seal add constraint seal_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
+alter table service_case add constraint service_case_agent_id_fkey FOREIGN KEY (agent_id) REFERENCES app_user(id);
 alter table service_case add constraint service_case_bundle_case_id_fkey FOREIGN KEY (bundle_case_id) REFERENCES bundle_case(id);
 alter table service_case add constraint service_case_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
 alter table service_case add constraint service_case_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES app_user(id);
@@ -1131,6 +1133,7 @@ CREATE INDEX notification_outbox_pending_idx ON public.notification_outbox USING
 CREATE INDEX notification_unread_idx ON public.notification USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notification_user_idx ON public.notification USING btree (user_id, id DESC);
 CREATE INDEX seal_unit_idx ON public.seal USING btree (unit_id, status);
+CREATE INDEX service_case_agent_idx ON public.service_case USING btree (agent_id, id) WHERE (agent_id IS NOT NULL);
 CREATE INDEX service_case_bundle_idx ON public.service_case USING btree (bundle_case_id);
 CREATE INDEX service_case_department_open_idx ON public.service_case USING btree (department_id, promised_due, id) WHERE (state = ANY (ARRAY['accepted'::text, 'tolerantly_accepted'::text, 'in_review'::text]));
 CREATE INDEX service_case_enterprise_idx ON public.service_case USING btree (enterprise_id, id);

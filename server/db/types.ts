@@ -510,6 +510,8 @@ export interface ServiceCaseTable {
   form: Json;
   submitted_at: Timestamp;
   intake_by: number | null;
+  /** The agent (代办员) representing the applicant, if any. */
+  agent_id: number | null;
   accepted_at: Date | null;
   acceptance_number: string | null;
   deadline_id: number | null;

@@ -1,6 +1,8 @@
+import { todayIn } from '../../lib/dates.ts';
 import type { Db } from '../db/client.ts';
 import {
   acceptCase,
+  acceptTolerantly,
   archiveCase,
   caseRow,
   decideCase,
@@ -11,6 +13,8 @@ import {
   suspendCase,
 } from '../modules/cases/cases.service.ts';
 import { itemVersion } from '../modules/catalog/catalog.service.ts';
+import { addWorkingDays } from '../platform/calendar/engine.ts';
+import { loadCalendar } from '../platform/calendar/store.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { demoCtx } from './principals.ts';
 
@@ -19,7 +23,7 @@ import { demoCtx } from './principals.ts';
 // applicants are walk-in companies (no portal account), in 资规 and 住建: the 发改 officer's demo
 // deadlines stay as they are.
 
-type Stage = 'submitted' | 'in_review' | 'suspended' | 'approved' | 'archived';
+type Stage = 'submitted' | 'tolerant' | 'in_review' | 'suspended' | 'approved' | 'archived';
 
 const CASES: {
   item: string;
@@ -30,6 +34,9 @@ const CASES: {
   stage: Stage;
   reviewer: string;
   lead: string;
+  /** A tolerable material left out at intake and promised by a date (容缺受理). */
+  tolerated?: string;
+  agent?: string;
 }[] = [
   {
     item: '建设用地规划许可证核发',
@@ -63,6 +70,18 @@ const CASES: {
   },
   {
     item: '建筑工程施工许可证核发',
+    applicant: '嘉兴南湖云谷数字科技有限公司',
+    uscc: '91330402MA2F6G7H80',
+    contact: ['蒋雨萱', '13905731026'],
+    project: ['2611-330402-04-01-213478', '云谷数字经济产业园一期项目'],
+    stage: 'tolerant',
+    reviewer: 'nanhu.lead3',
+    lead: 'nanhu.lead3',
+    tolerated: '施工合同',
+    agent: 'nanhu.agent',
+  },
+  {
+    item: '建筑工程施工许可证核发',
     applicant: '嘉兴恒创电子有限公司',
     uscc: '91330402MA2D5E6F7R',
     contact: ['顾晓东', '13905731024'],
@@ -83,6 +102,15 @@ const CASES: {
   },
 ];
 
+async function userId(db: Db, username: string) {
+  const u = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return Number(u.id);
+}
+
 export async function seedDemoCases(db: Db, secrets: SecretBox) {
   const clerk = await demoCtx(db, secrets, 'nanhu.clerk');
   const items = await db
@@ -101,14 +129,29 @@ export async function seedDemoCases(db: Db, secrets: SecretBox) {
       contact: { name: c.contact[0], phone: c.contact[1] },
       project: { code: c.project[0], name: c.project[1] },
       form: {},
-      materials: materials.map((m) => ({ materialId: Number(m.id), paperChecked: true })),
+      materials: materials
+        .filter((m) => m.name !== c.tolerated)
+        .map((m) => ({ materialId: Number(m.id), paperChecked: true })),
+      ...(c.agent ? { agentId: await userId(db, c.agent) } : {}),
     });
     if (c.stage === 'submitted') continue;
     const reviewer = await demoCtx(db, secrets, c.reviewer);
     const lead = await demoCtx(db, secrets, c.lead);
     const v = async () => (await caseRow(db, clerk.principal, id)).version;
-    await acceptCase(clerk, id, await v());
+    const missing = materials.find((m) => m.name === c.tolerated);
+    if (missing) {
+      // Promised in two working days: the window's panel and the agent show it as due soon.
+      const { calendar } = await loadCalendar(db, '330402');
+      await acceptTolerantly(clerk, id, await v(), {
+        commitments: [
+          { materialId: Number(missing.id), committedDate: addWorkingDays(calendar, todayIn(), 2).date },
+        ],
+      });
+    } else {
+      await acceptCase(clerk, id, await v());
+    }
     await dispatchCase(clerk, id, await v());
+    if (c.stage === 'tolerant') continue;
     if (c.stage === 'in_review') continue;
     if (c.stage === 'suspended') {
       await suspendCase(reviewer, id, await v(), {

@@ -99,6 +99,7 @@ const detailColumns = [
   'c.delivery_method',
   'c.delivered_at',
   'c.archived_at',
+  'c.agent_id',
   'c.updated_at',
   'dl.yellow_from',
 ] as const;
@@ -126,7 +127,16 @@ function scoped(db: Db, reader: CaseReader, today: string) {
 }
 
 export function findCase(db: Db, reader: CaseReader, id: number, today: string) {
-  return scoped(db, reader, today).where('c.id', '=', id).executeTakeFirst();
+  return scoped(db, reader, today)
+    .select((eb) =>
+      eb
+        .selectFrom('app_user as ag')
+        .select('ag.display_name')
+        .whereRef('ag.id', '=', 'c.agent_id')
+        .as('agent_name'),
+    )
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
@@ -138,9 +148,14 @@ export interface CaseFilter {
   /** Department queue: red first, then yellow, then by due date. */
   order?: 'queue' | 'recent';
   submittedOn?: string;
+  /** Cases still waiting for a tolerated material (容缺承诺未补齐). */
+  openCommitments?: boolean;
   after?: number;
   limit: number;
 }
+
+// Withdrawn, denied or archived cases no longer wait for a tolerated material.
+const NOT_WAITING = ['withdrawn', 'denied', 'archived'] as const;
 
 export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
   return casesQuery(db, reader, f, today).execute();
@@ -158,11 +173,26 @@ function matching(reader: CaseReader, f: Omit<CaseFilter, 'limit'>) {
     const parts: Expression<SqlBool>[] = [
       reader.kind === 'enterprise'
         ? eb('c.enterprise_id', '=', reader.enterpriseId)
-        : inScope(eb, reader.scope, { unit: 'c.department_id' }),
+        : // An agent (scope `self`) sees the cases it represents.
+          inScope(eb, reader.scope, { unit: 'c.department_id', owner: 'c.agent_id' }),
     ];
     if (f.states?.length) parts.push(eb('c.state', 'in', f.states));
     if (f.departmentId) parts.push(eb('c.department_id', '=', f.departmentId));
     if (f.bundleCaseId) parts.push(eb('c.bundle_case_id', '=', f.bundleCaseId));
+    if (f.openCommitments) {
+      parts.push(eb('c.state', 'not in', NOT_WAITING));
+      parts.push(
+        eb(
+          'c.id',
+          'in',
+          eb
+            .selectFrom('case_material as cm')
+            .select('cm.case_id')
+            .where('cm.status', '=', 'tolerated')
+            .where('cm.fulfilled_at', 'is', null),
+        ),
+      );
+    }
     if (f.submittedOn) {
       parts.push(sql<SqlBool>`(c.submitted_at at time zone 'Asia/Shanghai')::date = ${f.submittedOn}::date`);
     }
@@ -202,7 +232,18 @@ export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: str
       .orderBy(sql`c.promised_due nulls last`)
       .orderBy('c.id');
   }
-  let q = baseQuery(db, today, summaryColumns).where(where).orderBy('c.id', 'desc').limit(f.limit);
+  let q = baseQuery(db, today, summaryColumns)
+    .select(
+      f.openCommitments
+        ? sql<string | null>`(select min(cm.committed_date) from case_material cm
+            where cm.case_id = c.id and cm.status = 'tolerated' and cm.fulfilled_at is null)`.as(
+            'commitment_due',
+          )
+        : sql<string | null>`null::date`.as('commitment_due'),
+    )
+    .where(where)
+    .orderBy('c.id', 'desc')
+    .limit(f.limit);
   if (f.after) q = q.where('c.id', '<', f.after);
   return q;
 }
@@ -412,28 +453,26 @@ export function centerOf(db: Db, regionCode: string) {
 
 /** Open commitments: tolerated materials not handed in, of cases that still wait for them. */
 function openCommitments(db: Db) {
-  return (
-    db
-      .selectFrom('case_material as cm')
-      .innerJoin('service_case as c', 'c.id', 'cm.case_id')
-      .innerJoin('item_material as m', 'm.id', 'cm.material_id')
-      .select([
-        'cm.id',
-        'cm.case_id',
-        'cm.committed_date',
-        'm.name',
-        'c.number',
-        'c.region_code',
-        'c.applicant_name',
-        'c.department_id',
-        'c.state',
-      ])
-      .where('cm.status', '=', 'tolerated')
-      .where('cm.fulfilled_at', 'is', null)
-      // A withdrawn, denied or archived case no longer waits for the material.
-      .where('c.state', 'not in', ['withdrawn', 'denied', 'archived'])
-      .orderBy('cm.id')
-  );
+  return db
+    .selectFrom('case_material as cm')
+    .innerJoin('service_case as c', 'c.id', 'cm.case_id')
+    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
+    .select([
+      'cm.id',
+      'cm.case_id',
+      'cm.committed_date',
+      'm.name',
+      'c.number',
+      'c.region_code',
+      'c.applicant_name',
+      'c.department_id',
+      'c.agent_id',
+      'c.state',
+    ])
+    .where('cm.status', '=', 'tolerated')
+    .where('cm.fulfilled_at', 'is', null)
+    .where('c.state', 'not in', NOT_WAITING)
+    .orderBy('cm.id');
 }
 
 /** Open commitments whose committed date has passed and were not flagged yet (system sweep). */
@@ -467,4 +506,19 @@ export async function stampCommitment(db: Db, id: number, column: 'reminded_at' 
     .returning('id')
     .executeTakeFirst();
   return Boolean(r);
+}
+
+/** Enabled agents (代办员) of a region: whom the window may name on a case there. */
+export function regionAgents(db: Db, regionCode: string, id?: number) {
+  let q = db
+    .selectFrom('app_user as u')
+    .innerJoin('unit as n', 'n.id', 'u.unit_id')
+    .innerJoin('role_assignment as r', (j) => j.onRef('r.user_id', '=', 'u.id').on('r.role', '=', 'agent'))
+    .select(['u.id', 'u.display_name', 'n.name as unit_name'])
+    .where('n.region_code', '=', regionCode)
+    .where('u.enabled', '=', true)
+    .orderBy('u.display_name')
+    .orderBy('u.id');
+  if (id !== undefined) q = q.where('u.id', '=', id);
+  return q.execute();
 }

@@ -11,6 +11,8 @@ import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.
 import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
 import { subjectDocumentFile } from '../documents/documents.service.ts';
 import {
+  AgentAssign,
+  AgentSchema,
   BundleSubmit,
   CaseDetailSchema,
   CaseListQuery,
@@ -31,7 +33,9 @@ import {
 import {
   acceptCase,
   acceptTolerantly,
+  agents,
   archiveCase,
+  assignAgent,
   bundleCase,
   caseBoard,
   caseDetail,
@@ -82,6 +86,7 @@ export const toSummary = (r: Summary): z.infer<typeof CaseSummarySchema> => ({
   suspended: r.suspended,
   bundleCaseId: num(r.bundle_case_id),
   version: r.version,
+  commitmentDue: 'commitment_due' in r ? (r.commitment_due as string | null) : null,
 });
 
 type Detail = Awaited<ReturnType<typeof caseDetail>>;
@@ -98,6 +103,7 @@ const toDetail = (d: Detail): z.infer<typeof CaseDetailSchema> => ({
   contactName: d.row.contact_name,
   contactPhone: d.row.contact_phone,
   projectCode: d.row.project_code,
+  agent: d.row.agent_id === null ? null : { id: Number(d.row.agent_id), name: d.row.agent_name ?? '' },
   form: (d.row.form ?? {}) as Record<string, unknown>,
   acceptedAt: iso(d.row.accepted_at),
   decisionReason: d.row.decision_reason,
@@ -176,6 +182,7 @@ const VIEWS = {
   queue: { states: ['in_review'], order: 'queue' },
   intake: { states: ['submitted', 'correction_requested'] },
   deliver: { states: ['approved', 'denied'] },
+  commitments: { openCommitments: true },
 } as const;
 
 const UploadQuery = z.object({
@@ -492,6 +499,28 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
   );
 
   app.get(
+    '/api/cases/agents',
+    {
+      config: { access: { permission: 'case:intake' } },
+      schema: {
+        tags,
+        summary: '可指定的代办员',
+        description: '区划内启用中的代办员，供窗口收件或指定代办员时选择；只能查看本人受理范围内的区划。',
+        querystring: z.object({
+          region: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
+        }),
+        response: { 200: z.array(AgentSchema), ...errors(400, 401, 403) },
+      },
+    },
+    async (req) =>
+      (await agents(db, req.principal!, req.query.region)).map((a) => ({
+        id: Number(a.id),
+        name: a.display_name,
+        unitName: a.unit_name,
+      })),
+  );
+
+  app.get(
     '/api/cases/board',
     {
       config: { access: { permission: 'case:read' } },
@@ -624,6 +653,14 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
   );
   action('deliver', intake, '出件', '窗口领取、邮寄或网上送达审批结果。', Delivery, (c, id, v, b) =>
     deliverCase(c, id, v, b.method),
+  );
+  action(
+    'agent',
+    intake,
+    '指定代办员',
+    '受理窗口为办件指定（或以 null 取消）代办员：须是本区划启用中的代办员；代办员随即收到通知，可查看该办件，并和中心一同收到容缺承诺的临期与逾期提醒。已办结归档、撤回或不予受理的办件不能指定。',
+    AgentAssign,
+    (c, id, v, b) => assignAgent(c, id, v, b.agentId),
   );
   action('archive', intake, '归档', '出件或不予受理后归档。', null, (c, id, v) => archiveCase(c, id, v));
 

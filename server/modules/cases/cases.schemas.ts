@@ -74,6 +74,28 @@ export const CaseSubmit = z.object({
   project: Project.optional(),
   form: z.record(z.string(), z.string().max(2000)).default({}),
   materials: z.array(MaterialSupply).max(100).default([]),
+  agentId: z
+    .number({ error: '代办员应为用户编号' })
+    .int()
+    .positive()
+    .optional()
+    .describe('陪同或代为办理的代办员（窗口收件时可选；须是本区划启用中的代办员）'),
+});
+
+/** Names the case's agent, or clears it with null. */
+export const AgentAssign = z.object({
+  agentId: z
+    .number({ error: '请选择代办员，或传 null 取消' })
+    .int()
+    .positive()
+    .nullable()
+    .describe('代办员的用户编号；null 表示取消代办员'),
+});
+
+export const AgentSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  unitName: z.string(),
 });
 
 export const BundleSubmit = z.object({
@@ -162,7 +184,7 @@ export const Delivery = z.object({
 });
 
 export const CaseListQuery = z.object({
-  view: z.enum(['all', 'queue', 'intake', 'deliver']).default('all'),
+  view: z.enum(['all', 'queue', 'intake', 'deliver', 'commitments']).default('all'),
   state: z.enum(CASE_STATES).optional(),
   q: z.string().trim().min(1).max(50).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -190,6 +212,7 @@ export const CaseSummarySchema = z.object({
   suspended: z.boolean(),
   bundleCaseId: z.number().int().nullable(),
   version: z.number().int(),
+  commitmentDue: z.string().nullable().describe('最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出）'),
 });
 
 export const CaseMaterialSchema = z.object({
@@ -221,6 +244,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   contactName: z.string(),
   contactPhone: z.string(),
   projectCode: z.string().nullable(),
+  agent: z.object({ id: z.number().int(), name: z.string() }).nullable().describe('代办员'),
   form: z.record(z.string(), z.unknown()),
   acceptedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),

@@ -3,9 +3,12 @@ import { Jieba } from '@node-rs/jieba';
 import {
   availableEvents,
   CASE_EVENT_LABELS,
+  CASE_STATE_LABELS,
   type CaseEvent,
   type CaseFacts,
   type CaseParty,
+  type CaseState,
+  CLOSED_STATES,
   transition,
 } from '../../../lib/case-machine.ts';
 import { SUSPENSION_KIND_LABELS } from '../../../lib/catalog-codes.ts';
@@ -15,7 +18,7 @@ type SuspensionKind = keyof typeof SUSPENSION_KIND_LABELS;
 
 import { type Db, transaction } from '../../db/client.ts';
 import type { CaseMaterialStatus } from '../../db/types.ts';
-import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
+import { type Principal, scopeCoversRegion, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { DAY_UNIT_WORDS } from '../../platform/calendar/engine.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
@@ -63,6 +66,7 @@ import {
   markBundleDelivered,
   materialInUse,
   nextCaseNumber,
+  regionAgents,
   reusableMaterials,
   specialProceduresOf,
   stepsOf,
@@ -178,6 +182,8 @@ interface SubmitInput {
   project?: { code: string; name: string };
   form: Record<string, string>;
   materials: { materialId: number; storedMaterialId?: number; paperChecked?: boolean }[];
+  /** The agent (代办员) accompanying the applicant; named by the window only. */
+  agentId?: number;
 }
 
 async function applicantFor(db: Db, principal: Principal, input: SubmitInput) {
@@ -260,6 +266,11 @@ export async function submitCase(db: Db, actor: Actor, principal: Principal, inp
   const channel = principal.kind === 'enterprise' ? 'online' : 'window';
   if (principal.kind === 'staff' && scopeFor(principal, 'case:intake').kind === 'none')
     throw problems.forbidden();
+  if (channel === 'online' && input.agentId) {
+    throw problems.validation([
+      { field: 'body.agentId', message: '代办员由政务服务中心指派，网上申请不能自行指定' },
+    ]);
+  }
   const version = await itemVersion(db, input.itemVersionId);
   assertApplicable(version, channel);
   if (
@@ -278,8 +289,10 @@ export async function submitCase(db: Db, actor: Actor, principal: Principal, inp
   }
   const who = await applicantFor(db, principal, input);
   const materials = await supplies(db, principal, who.enterpriseId, version, input.materials);
+  const agent = input.agentId ? await agentFor(db, version.region_code, input.agentId) : null;
   return transaction(db, async (trx) => {
     const { id, number } = await insertSubmitted(trx, actor, {
+      agentId: agent ? Number(agent.id) : null,
       version,
       channel,
       enterpriseId: who.enterpriseId,
@@ -291,6 +304,14 @@ export async function submitCase(db: Db, actor: Actor, principal: Principal, inp
       bundleCaseId: null,
     });
     if (channel === 'online') await tellWindow(trx, version.region_code, id, `新的网上申请：${version.name}`);
+    if (agent) {
+      await tellAgent(trx, Number(agent.id), {
+        id,
+        number,
+        applicant: who.applicant.name,
+        item: version.name,
+      });
+    }
     const missing = new Set(materials.filter((m) => m.status === 'missing').map((m) => m.material_id));
     return {
       id,
@@ -313,6 +334,7 @@ async function insertSubmitted(
     form: Record<string, string>;
     materials: { material_id: number; status: CaseMaterialStatus; storedId: number | null }[];
     bundleCaseId: number | null;
+    agentId?: number | null;
   },
 ) {
   const number = await nextCaseNumber(trx, c.version.region_code, todayIn());
@@ -338,6 +360,7 @@ async function insertSubmitted(
     project_name: c.project?.name ?? null,
     form: JSON.stringify(c.form),
     intake_by: staffId(actor),
+    agent_id: c.agentId ?? null,
     search_text: text,
   });
   const id = Number(row.id);
@@ -369,6 +392,7 @@ async function insertSubmitted(
       itemVersionId: Number(c.version.id),
       channel: c.channel,
       missing: c.materials.filter((m) => m.status === 'missing').length,
+      ...(c.agentId ? { agentId: c.agentId } : {}),
     },
   });
   return { id, number };
@@ -382,6 +406,80 @@ async function tellWindow(trx: Db, regionCode: string, caseId: number, title: st
     kind: 'case',
     title,
     link: `/cases/${caseId}`,
+  });
+}
+
+/** An agent the window may name on a case of the region; anyone else is refused. */
+async function agentFor(db: Db, regionCode: string, agentId: number) {
+  const [agent] = await regionAgents(db, regionCode, agentId);
+  if (!agent) {
+    throw problems.validation([{ field: 'body.agentId', message: '所选人员不是本区划启用中的代办员' }]);
+  }
+  return agent;
+}
+
+async function tellAgent(
+  trx: Db,
+  agentId: number,
+  c: { id: number; number: string; applicant: string; item: string },
+) {
+  await notify(trx, {
+    userIds: [agentId],
+    kind: 'case.agent',
+    title: `您已被指定为代办员：${c.number}（${c.applicant}，${c.item}）`,
+    body: '请跟进办理进度；容缺材料的承诺补齐日期临近和逾期时，系统会同时提醒您。',
+    link: `/cases/${c.id}`,
+  });
+}
+
+/** Agents the window may name on cases of a region. */
+export function agents(db: Db, principal: Principal, regionCode: string) {
+  if (!scopeCoversRegion(scopeFor(principal, 'case:intake'), regionCode)) {
+    throw problems.forbidden('您不能查看该区划的代办员。');
+  }
+  return regionAgents(db, regionCode);
+}
+
+/**
+ * Names (or clears) the case's agent: the window, while the case is not closed. The agent is told
+ * and from then on follows the case and its commitments.
+ */
+export async function assignAgent(ctx: Ctx, id: number, version: number, agentId: number | null) {
+  const row = await caseRow(ctx.db, ctx.principal, id);
+  if (!partiesOf(ctx.principal, row).includes('window')) {
+    throw problems.forbidden('代办员由受理窗口指定。');
+  }
+  if (CLOSED_STATES.includes(row.state as CaseState)) {
+    throw problems.conflict(`该办件当前为“${CASE_STATE_LABELS[row.state as CaseState]}”，不能再指定代办员。`);
+  }
+  const agent = agentId === null ? null : await agentFor(ctx.db, row.region_code, agentId);
+  await transaction(ctx.db, async (trx) => {
+    const moved = await updateCase(trx, id, version, { agent_id: agent ? Number(agent.id) : null });
+    if (!moved) throw problems.preconditionFailed('办件已被他人办理或修改，请刷新后再操作。');
+    await insertStep(trx, {
+      case_id: id,
+      name: agent ? `指定代办员：${agent.display_name}` : '取消代办员',
+      event: 'agent',
+      action: 'other',
+      from_state: row.state,
+      to_state: row.state,
+      actor_user_id: staffId(ctx.actor),
+      unit_id: ctx.principal.kind === 'staff' ? ctx.principal.unitId : null,
+    });
+    await writeAudit(trx, ctx.actor, {
+      action: 'case.agent',
+      targetType: 'case',
+      targetId: id,
+      summary: {
+        number: row.number,
+        from: row.agent_id === null ? null : Number(row.agent_id),
+        to: agent ? Number(agent.id) : null,
+      },
+    });
+    if (agent) {
+      const to = { id, number: row.number, applicant: row.applicant_name, item: row.item_name };
+      await tellAgent(trx, Number(agent.id), to);
+    }
   });
 }
 

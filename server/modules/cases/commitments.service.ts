@@ -13,9 +13,9 @@ import {
 } from './cases.repo.ts';
 
 // Tolerant-acceptance commitments (容缺受理承诺, R-TOL-1): the applicant promised to hand in a
-// missing material by a date. The sweep reminds the window shortly before that date and, once it
-// has passed unfulfilled, flags the breach to the window and the department handling the case and
-// proposes a credit record (诚信不良记录).
+// missing material by a date. The sweep reminds the window (and the case's agent, 代办员) shortly
+// before that date and, once it has passed unfulfilled, flags the breach to the window, the
+// department handling the case and the agent, and proposes a credit record (诚信不良记录).
 
 /** Reminders go out this many working days (region calendar) before the committed date. */
 export const REMIND_WORKING_DAYS = 2;
@@ -57,6 +57,7 @@ export async function sweepCommitments(
     }
     return users;
   };
+  const agentOf = (c: { agent_id: number | null }) => (c.agent_id === null ? [] : [Number(c.agent_id)]);
   const remindUntil = async (regionCode: string) => {
     let cal = calendars.get(regionCode);
     if (!cal) {
@@ -66,7 +67,7 @@ export async function sweepCommitments(
     return addWorkingDays(cal, on, REMIND_WORKING_DAYS).date;
   };
 
-  // (a) Due within the next two working days: remind the window once.
+  // (a) Due within the next two working days: remind the window (and the agent) once.
   for (const c of await commitmentsDueSoon(db, on, addDays(on, LOOKAHEAD_DAYS))) {
     if (c.committed_date! > (await remindUntil(c.region_code))) continue;
     if (!(await stampCommitment(db, Number(c.id), 'reminded_at'))) continue;
@@ -74,7 +75,7 @@ export async function sweepCommitments(
     result.notifications += await notify(
       db,
       {
-        userIds: await centerUsers(c.region_code),
+        userIds: [...(await centerUsers(c.region_code)), ...agentOf(c)],
         kind: 'case.commitment.due',
         title: `容缺材料即将到期：${c.name}（${c.number} ${c.applicant_name}）`,
         body: `申请人承诺于 ${c.committed_date} 前补齐“${c.name}”，请提醒申请人按时提交。`,
@@ -91,13 +92,15 @@ export async function sweepCommitments(
     });
   }
 
-  // (b) The committed date has passed unfulfilled: a breach, told to the window and the department.
+  // (b) The committed date has passed unfulfilled: a breach, told to the window, the department and
+  // the agent.
   for (const c of await breachedCommitments(db, on)) {
     if (!(await stampCommitment(db, Number(c.id), 'breached_at'))) continue;
     result.breached++;
     const users = [
       ...(await centerUsers(c.region_code)),
       ...(await unitUserIds(db, Number(c.department_id))),
+      ...agentOf(c),
     ];
     result.notifications += await notify(
       db,

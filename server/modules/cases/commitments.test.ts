@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../lib/dates.ts';
 import { type TestApp, testApp } from '../../../test/app.ts';
+import { FACTORY_PASSWORD, makeUnit, makeUser } from '../../../test/factories.ts';
 import { transaction } from '../../db/client.ts';
 import { enqueue, JobWorker } from '../../platform/jobs/jobs.ts';
 import { COMMITMENT_SWEEP_JOB, defineCaseJobs } from './cases.jobs.ts';
@@ -30,8 +31,18 @@ async function call(method: 'GET' | 'POST', url: string, payload?: unknown, head
 const ITEM = '建筑工程施工许可证核发';
 const MISSING = '施工合同';
 
+async function login(username: string) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: FACTORY_PASSWORD },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return String(res.headers['set-cookie']).split(';')[0]!;
+}
+
 /** Window intake with every paper original checked except the named ones. */
-async function intake(except: string[] = []) {
+async function intake(except: string[] = [], agentId?: number) {
   const list = (await call('GET', '/api/catalog/items?region=330402&limit=100')).json().items as Json[];
   const item = list.find((i) => i.name === ITEM)!;
   const v = (await call('GET', `/api/catalog/versions/${item.versionId}`)).json() as Json;
@@ -43,6 +54,7 @@ async function intake(except: string[] = []) {
     materials: v.materials
       .filter((m: Json) => !except.includes(m.name))
       .map((m: Json) => ({ materialId: m.id, paperChecked: true })),
+    ...(agentId ? { agentId } : {}),
   });
   expect(res.statusCode, res.body).toBe(201);
   return (await call('GET', `/api/cases/${res.json().id}`)).json() as Json;
@@ -56,8 +68,8 @@ async function act(id: number, path: string, body?: unknown) {
 }
 
 /** A case tolerantly accepted with 施工合同 missing, committed for `date`. */
-async function tolerated(date: string) {
-  const c = await intake([MISSING]);
+async function tolerated(date: string, agentId?: number) {
+  const c = await intake([MISSING], agentId);
   const m = c.materials.find((x: Json) => x.name === MISSING);
   const ok = await act(c.id, 'accept-tolerantly', {
     commitments: [{ materialId: m.materialId, committedDate: date }],
@@ -126,14 +138,21 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
   let kept: Json;
   let windowUsers: number[];
   let deptUsers: number[];
+  let agent: number;
+  let agentName: string;
 
   beforeAll(async () => {
+    // An agent of a town service station: told only because it represents the case.
+    const station = await makeUnit(t.database.db, { kind: 'town', name: '南湖区七星街道便民服务中心' });
+    const user = await makeUser(t.database.db, { unitId: Number(station.id), role: 'agent', scope: 'self' });
+    agent = Number(user.id);
+    agentName = user.username;
     // The committed date must fall after acceptance and by the promised due date: learn that
     // due date from a fully accepted case of the same item.
     const probe = await intake();
     committed = (await act(probe.id, 'accept')).dueDate as string;
-    open = await tolerated(committed);
-    kept = await tolerated(committed);
+    open = await tolerated(committed, agent);
+    kept = await tolerated(committed, agent);
     // 住建 has no demo staff: give it an officer so the department can be told.
     const jsj = await t.database.db
       .selectFrom('unit')
@@ -155,16 +174,40 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
     expect(res.statusCode, res.body).toBe(200);
   });
 
+  it('lists the cases still waiting for a material, with the committed date, for the window', async () => {
+    const list = (await call('GET', '/api/cases?view=commitments')).json().items as Json[];
+    expect(list.find((c) => c.id === open.id)?.commitmentDue).toBe(committed);
+    expect(list.map((c) => c.id)).not.toContain(kept.id);
+    // Every listed case still waits for a tolerated material.
+    const waiting = await t.database.db
+      .selectFrom('case_material')
+      .select('case_id')
+      .where('status', '=', 'tolerated')
+      .where('fulfilled_at', 'is', null)
+      .execute();
+    expect(list.every((c) => waiting.some((w) => Number(w.case_id) === c.id))).toBe(true);
+    // The agent follows the same cases through its own scope.
+    const station = await login(agentName);
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases?view=commitments',
+      headers: { cookie: station },
+    });
+    expect(mine.json().items.map((c: Json) => c.id)).toEqual([open.id]);
+  });
+
   it('is quiet while the committed date is more than two working days away', async () => {
     await runJob(addDays(committed, -20));
     expect(await notificationsOf(open.id)).toEqual([]);
     expect((await materialOf(open.id)).reminded_at).toBeNull();
   });
 
-  it('reminds the window once when the committed date is near', async () => {
+  it('reminds the window and the agent once when the committed date is near', async () => {
     await runJob(addDays(committed, -1));
     const sent = await notificationsOf(open.id);
-    expect(sent.map((n) => Number(n.user_id)).sort((a, b) => a - b)).toEqual(windowUsers);
+    expect(sent.map((n) => Number(n.user_id)).sort((a, b) => a - b)).toEqual(
+      [...windowUsers, agent].sort((a, b) => a - b),
+    );
     expect(sent[0]).toMatchObject({
       kind: 'case.commitment.due',
       title: `容缺材料即将到期：${MISSING}（${open.number} 嘉兴南湖智能装备有限公司）`,
@@ -181,11 +224,11 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
     expect(await auditsOf(open.id, 'case.commitment.remind')).toHaveLength(1);
   });
 
-  it('flags a missed commitment to the window and the department, audited with a credit-record proposal', async () => {
+  it('flags a missed commitment to the window, the department and the agent, audited with a credit-record proposal', async () => {
     await runJob(addDays(committed, 1));
     const breach = (await notificationsOf(open.id)).filter((n) => n.kind === 'case.commitment.breach');
     expect(breach.map((n) => Number(n.user_id)).sort((a, b) => a - b)).toEqual(
-      [...new Set([...windowUsers, ...deptUsers])].sort((a, b) => a - b),
+      [...new Set([...windowUsers, ...deptUsers, agent])].sort((a, b) => a - b),
     );
     for (const n of breach) {
       expect(n.title).toBe(`容缺承诺逾期：${MISSING}（${open.number} 嘉兴南湖智能装备有限公司）`);

@@ -7332,6 +7332,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -7344,6 +7346,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -7951,7 +7958,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    view?: "all" | "queue" | "intake" | "deliver";
+                    view?: "all" | "queue" | "intake" | "deliver" | "commitments";
                     state?: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
                     q?: string;
                     limit?: number;
@@ -7993,6 +8000,8 @@ export interface paths {
                                 suspended: boolean;
                                 bundleCaseId: number | null;
                                 version: number;
+                                /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                                commitmentDue: string | null;
                             }[];
                             nextAfter: number | null;
                         };
@@ -8104,6 +8113,8 @@ export interface paths {
                             storedMaterialId?: number;
                             paperChecked?: boolean;
                         }[];
+                        /** @description 陪同或代为办理的代办员（窗口收件时可选；须是本区划启用中的代办员） */
+                        agentId?: number;
                     };
                 };
             };
@@ -8316,6 +8327,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -8328,6 +8341,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -8595,6 +8613,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -8607,6 +8627,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -8881,6 +8906,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -8893,6 +8920,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -9126,6 +9158,8 @@ export interface paths {
                                 suspended: boolean;
                                 bundleCaseId: number | null;
                                 version: number;
+                                /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                                commitmentDue: string | null;
                             }[];
                         };
                     };
@@ -9271,6 +9305,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -9283,6 +9319,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -9929,6 +9970,8 @@ export interface paths {
                                 suspended: boolean;
                                 bundleCaseId: number | null;
                                 version: number;
+                                /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                                commitmentDue: string | null;
                             }[];
                             nextAfter: number | null;
                         };
@@ -10040,6 +10083,8 @@ export interface paths {
                             storedMaterialId?: number;
                             paperChecked?: boolean;
                         }[];
+                        /** @description 陪同或代为办理的代办员（窗口收件时可选；须是本区划启用中的代办员） */
+                        agentId?: number;
                     };
                 };
             };
@@ -10252,6 +10297,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -10264,6 +10311,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -10531,6 +10583,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -10543,6 +10597,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -10817,6 +10876,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -10829,6 +10890,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -11062,6 +11128,8 @@ export interface paths {
                                 suspended: boolean;
                                 bundleCaseId: number | null;
                                 version: number;
+                                /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                                commitmentDue: string | null;
                             }[];
                         };
                     };
@@ -11128,6 +11196,111 @@ export interface paths {
                 };
                 /** @description RFC 9457 问题详情 */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可指定的代办员
+         * @description 区划内启用中的代办员，供窗口收件或指定代办员时选择；只能查看本人受理范围内的区划。
+         */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitName: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11294,6 +11467,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -11306,6 +11481,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -11606,6 +11786,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -11618,6 +11800,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -11914,6 +12101,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -11926,6 +12115,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -12221,6 +12415,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -12233,6 +12429,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -12520,6 +12721,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -12532,6 +12735,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -12825,6 +13033,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -12837,6 +13047,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -13130,6 +13345,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -13142,6 +13359,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -13439,6 +13661,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -13451,6 +13675,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -13747,6 +13976,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -13759,6 +13990,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -14054,6 +14290,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -14066,6 +14304,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -14364,6 +14607,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -14376,6 +14621,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -14670,6 +14920,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -14682,6 +14934,324 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            acceptedAt: string | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            resultName: string | null;
+                            resultNumber: string | null;
+                            deliveryMethod: string | null;
+                            deliveredAt: string | null;
+                            archivedAt: string | null;
+                            materials: {
+                                id: number;
+                                materialId: number;
+                                name: string;
+                                sharedKey: string;
+                                required: boolean;
+                                tolerable: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "provided" | "shared" | "tolerated" | "missing";
+                                storedMaterialId: number | null;
+                                fileName: string | null;
+                                trustGrade: string | null;
+                                committedDate: string | null;
+                                fulfilledAt: string | null;
+                                breachedAt: string | null;
+                            }[];
+                            steps: {
+                                id: number;
+                                name: string;
+                                event: string;
+                                /** @enum {string} */
+                                action: "pass" | "return" | "other";
+                                fromState: string | null;
+                                toState: string;
+                                level: number | null;
+                                opinion: string | null;
+                                actorName: string | null;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            specialProcedures: {
+                                id: number;
+                                kind: string;
+                                kindCode: string;
+                                reason: string;
+                                requester: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                                result: string | null;
+                                opinion: string | null;
+                            }[];
+                            documents: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                            /** @description 当前用户此刻可执行的操作 */
+                            actions: ("request_correction" | "resubmit" | "accept" | "accept_tolerantly" | "reject" | "withdraw" | "dispatch" | "pass" | "return" | "approve" | "deny" | "suspend" | "resume" | "extend" | "deliver" | "archive")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指定代办员
+         * @description 受理窗口为办件指定（或以 null 取消）代办员：须是本区划启用中的代办员；代办员随即收到通知，可查看该办件，并和中心一同收到容缺承诺的临期与逾期提醒。已办结归档、撤回或不予受理的办件不能指定。 须带 If-Match（办件的 ETag）；状态不允许时返回 409 并说明原因，不作任何修改。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 代办员的用户编号；null 表示取消代办员 */
+                        agentId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            itemName: string;
+                            departmentId: number;
+                            departmentName: string;
+                            applicantName: string;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** @enum {string} */
+                            state: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
+                            stateLabel: string;
+                            submittedAt: string;
+                            acceptanceNumber: string | null;
+                            deadlineId: number | null;
+                            dueDate: string | null;
+                            warningLevel: ("green" | "yellow" | "red") | null;
+                            reviewLevel: number;
+                            approvalLevels: number;
+                            suspended: boolean;
+                            bundleCaseId: number | null;
+                            version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
+                            regionCode: string;
+                            itemId: number;
+                            itemVersionId: number;
+                            /** @enum {string} */
+                            itemKind: "instant" | "promised";
+                            suspensionKinds: string[];
+                            enterpriseId: number | null;
+                            applicantIdType: string;
+                            applicantIdNumber: string;
+                            contactName: string;
+                            contactPhone: string;
+                            projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -14969,6 +15539,8 @@ export interface paths {
                             suspended: boolean;
                             bundleCaseId: number | null;
                             version: number;
+                            /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
+                            commitmentDue: string | null;
                             regionCode: string;
                             itemId: number;
                             itemVersionId: number;
@@ -14981,6 +15553,11 @@ export interface paths {
                             contactName: string;
                             contactPhone: string;
                             projectCode: string | null;
+                            /** @description 代办员 */
+                            agent: {
+                                id: number;
+                                name: string;
+                            } | null;
                             form: {
                                 [key: string]: unknown;
                             };

@@ -1,10 +1,12 @@
 import { Alert, App, Button, Card, Popconfirm, Skeleton, Space } from 'antd';
 import { useParams } from 'react-router';
+import { type CaseState, CLOSED_STATES } from '../../../../lib/case-machine.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages.tsx';
+import { AgentAssign } from './AgentAssign.tsx';
 import { type CaseDetail, useCase, useCaseAction } from './api.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseView, StateTag } from './CaseView.tsx';
@@ -17,7 +19,7 @@ function OpenCommitments({ c }: { c: CaseDetail }) {
   const { message } = App.useApp();
   const action = useCaseAction('staff');
   const open = c.materials.filter((m) => m.status === 'tolerated' && !m.fulfilledAt);
-  if (open.length === 0 || ['rejected', 'withdrawn', 'archived'].includes(c.state)) return null;
+  if (open.length === 0 || CLOSED_STATES.includes(c.state as CaseState)) return null;
   return (
     <Card size="small" title="容缺承诺待补齐" style={{ marginBottom: 16 }} data-testid="open-commitments">
       <Space wrap>
@@ -81,6 +83,9 @@ export default function CaseDetailPage() {
                 <CaseActions c={c} etag={q.data!.etag} channel="staff" />
               ) : (
                 <span style={{ color: 'rgba(0,0,0,0.55)' }}>当前状态下您无需办理此件。</span>
+              )}
+              {can(me, 'case:intake') && !CLOSED_STATES.includes(c.state as CaseState) && (
+                <AgentAssign c={c} etag={q.data!.etag} />
               )}
               {can(me, 'coordination:submit') && (
                 <LinkButton to={`/coordination/new?caseId=${c.id}`}>发起协调</LinkButton>

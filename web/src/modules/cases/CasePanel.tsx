@@ -1,17 +1,25 @@
 import { Card, Empty, List, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { type CaseSummary, useCases, usePortalCases } from './api.ts';
-import { CaseClock, StateTag } from './CaseView.tsx';
+import { CaseClock, CommitmentTag, StateTag } from './CaseView.tsx';
 
 const MAX = 8;
 
-function Rows({ items, portal }: { items: CaseSummary[]; portal: boolean }) {
+function Rows({
+  items,
+  portal,
+  commitments,
+}: {
+  items: CaseSummary[];
+  portal: boolean;
+  commitments: boolean;
+}) {
   return (
     <List
       size="small"
       dataSource={items.slice(0, MAX)}
       renderItem={(c) => (
-        <List.Item extra={<CaseClock c={c} />}>
+        <List.Item extra={commitments ? <CommitmentTag date={c.commitmentDue} /> : <CaseClock c={c} />}>
           <Space orientation="vertical" size={0}>
             <Link to={portal ? `/my-cases/${c.id}` : `/cases/${c.id}`}>{c.itemName}</Link>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -33,7 +41,7 @@ export function CasePanel({
 }: {
   title: string;
   description: string;
-  view: 'intake' | 'deliver' | 'queue' | 'portal';
+  view: 'intake' | 'deliver' | 'queue' | 'commitments' | 'all' | 'portal';
   testId: string;
 }) {
   const portal = view === 'portal';
@@ -41,6 +49,11 @@ export function CasePanel({
   const mine = usePortalCases(portal);
   const q = portal ? mine : staff;
   const items = q.data?.items ?? [];
+  // The nearest committed date first: that is the applicant to call today.
+  const shown =
+    view === 'commitments'
+      ? [...items].sort((a, b) => (a.commitmentDue ?? '').localeCompare(b.commitmentDue ?? ''))
+      : items;
   return (
     <Card
       title={title}
@@ -54,7 +67,7 @@ export function CasePanel({
       }
     >
       {items.length ? (
-        <Rows items={items} portal={portal} />
+        <Rows items={shown} portal={portal} commitments={view === 'commitments'} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} />
       )}

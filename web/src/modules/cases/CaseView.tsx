@@ -2,6 +2,7 @@ import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { CASE_STATE_LABELS, type CaseState } from '../../../../lib/case-machine.ts';
 import { SUSPENSION_KIND_LABELS } from '../../../../lib/catalog-codes.ts';
+import { todayIn } from '../../../../lib/dates.ts';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { type CaseDetail, type Channel, documentUrl } from './api.ts';
@@ -64,6 +65,13 @@ export const MATERIAL_STATUS: Record<string, { label: string; color: string }> =
 const CHANNEL_LABELS = { window: '窗口收件', online: '网上申请' } as const;
 const DELIVERY_LABELS: Record<string, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
 
+/** A tolerated material's committed date: red once passed, orange while still ahead. */
+export function CommitmentTag({ date }: { date: string | null }) {
+  if (!date) return <span>—</span>;
+  const passed = date < todayIn();
+  return <Tag color={passed ? 'error' : 'warning'}>{passed ? `已逾期（${date}）` : `${date} 前补齐`}</Tag>;
+}
+
 export function CaseFacts({ c }: { c: CaseDetail }) {
   return (
     <Descriptions
@@ -88,6 +96,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
             ]
           : []),
         { key: 'channel', label: '申报方式', children: CHANNEL_LABELS[c.channel] },
+        { key: 'agent', label: '代办员', children: c.agent?.name ?? '—' },
         { key: 'submitted', label: '申请时间', children: formatDateTime(c.submittedAt, false) },
         { key: 'acceptance', label: '受理文书编号', children: c.acceptanceNumber ?? '—' },
         { key: 'due', label: '承诺办结', children: <CaseClock c={c} /> },

@@ -14,7 +14,7 @@ import { warningBarsOption } from '../../ui/warningBars.ts';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { type CaseBoardRow, type CaseQuery, type CaseSummary, useCaseBoard, useCases } from './api.ts';
-import { CaseClock, StateTag } from './CaseView.tsx';
+import { CaseClock, CommitmentTag, StateTag } from './CaseView.tsx';
 
 type View = NonNullable<CaseQuery['view']>;
 
@@ -29,6 +29,7 @@ const VIEW_LABELS: Record<View, string> = {
   intake: '待受理',
   queue: '审查队列',
   deliver: '待出件',
+  commitments: '容缺待补',
   all: '全部办件',
 };
 
@@ -131,6 +132,7 @@ export default function CasesPage() {
           { header: '申请人', key: 'applicant', width: 28 },
           { header: '状态', key: 'state', width: 12 },
           { header: '承诺办结日', key: 'due', width: 12 },
+          { header: '容缺承诺补齐日', key: 'commitment', width: 14 },
           { header: '预警', key: 'level', width: 8 },
           { header: '申请时间', key: 'submitted', width: 18 },
         ] as const,
@@ -141,6 +143,7 @@ export default function CasesPage() {
           applicant: c.applicantName,
           state: c.stateLabel,
           due: c.dueDate ?? '',
+          commitment: c.commitmentDue ?? '',
           level:
             c.warningLevel === 'red'
               ? '红灯'
@@ -199,6 +202,19 @@ export default function CasesPage() {
       sorter: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
       render: (_: unknown, c) => <CaseClock c={c} />,
     },
+    ...(view === 'commitments'
+      ? [
+          {
+            title: '承诺补齐',
+            key: 'commitment',
+            width: 120,
+            sorter: (a: CaseSummary, b: CaseSummary) =>
+              (a.commitmentDue ?? '9999').localeCompare(b.commitmentDue ?? '9999'),
+            defaultSortOrder: 'ascend' as const,
+            render: (_: unknown, c: CaseSummary) => <CommitmentTag date={c.commitmentDue} />,
+          },
+        ]
+      : []),
     {
       title: '申请时间',
       dataIndex: 'submittedAt',
@@ -235,7 +251,7 @@ export default function CasesPage() {
           <Segmented<View>
             value={view}
             onChange={setView}
-            options={(['intake', 'queue', 'deliver', 'all'] as View[]).map((v) => ({
+            options={(['intake', 'queue', 'deliver', 'commitments', 'all'] as View[]).map((v) => ({
               value: v,
               label: VIEW_LABELS[v],
             }))}

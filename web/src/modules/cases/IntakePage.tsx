@@ -7,7 +7,8 @@ import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { daysText } from '../catalog/catalog.ts';
-import { useItemVersion, useMaterialOffers, usePublishedItems, useSubmitCase } from './api.ts';
+import { agentOptions } from './AgentAssign.tsx';
+import { useAgents, useItemVersion, useMaterialOffers, usePublishedItems, useSubmitCase } from './api.ts';
 import { MaterialsInput, type Supply } from './MaterialsInput.tsx';
 
 interface Values {
@@ -19,6 +20,7 @@ interface Values {
   contactPhone: string;
   projectCode?: string;
   projectName?: string;
+  agentId?: number;
 }
 
 /** 窗口收件: the clerk picks the item, the applicant and checks each material. */
@@ -56,6 +58,7 @@ export default function IntakePage() {
     rows.map((r) => r.key),
     enterpriseId,
   );
+  const agents = useAgents(me.regionCode);
   const submit = useSubmitCase('staff');
   const [error, setError] = useState<string | null>(null);
 
@@ -78,6 +81,7 @@ export default function IntakePage() {
             }),
         contact: { name: v.contactName, phone: v.contactPhone },
         ...(v.projectCode ? { project: { code: v.projectCode, name: v.projectName ?? '' } } : {}),
+        ...(v.agentId ? { agentId: v.agentId } : {}),
         form: {},
         materials: version.data.materials.flatMap((m) => {
           const s = supplies[m.sharedKey];
@@ -230,6 +234,19 @@ export default function IntakePage() {
                   <Input />
                 </Form.Item>
               </Space.Compact>
+              <Form.Item
+                name="agentId"
+                label="代办员（可选）"
+                extra="代办员陪同或代为办理时选择；代办员可跟进办理进度，并收到容缺承诺提醒。"
+              >
+                <Select<number>
+                  allowClear
+                  placeholder="不指定代办员"
+                  loading={agents.isPending}
+                  options={agentOptions(agents.data)}
+                  aria-label="代办员"
+                />
+              </Form.Item>
             </Card>
           </Col>
           <Col xs={24} lg={14}>

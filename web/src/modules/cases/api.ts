@@ -20,6 +20,7 @@ export type ItemSummary = Json<paths['/api/catalog/items']['get']['responses'][2
 export type Bundle = Json<paths['/api/catalog/bundles']['get']['responses'][200]>[number];
 export type BundleCase = Json<paths['/api/portal/bundle-cases/{id}']['get']['responses'][200]>;
 export type CaseEvent = CaseDetail['actions'][number];
+export type Agent = Json<paths['/api/cases/agents']['get']['responses'][200]>[number];
 
 /** Staff use /api, the enterprise its portal; both return the same shapes. */
 export type Channel = 'staff' | 'portal';
@@ -36,6 +37,7 @@ export const caseKeys = {
   version: (id: number) => ['catalog', 'version', id] as const,
   bundles: (region: string) => ['catalog', 'bundles', region] as const,
   offers: (keys: string) => ['materials', 'offers', keys] as const,
+  agents: (region: string) => ['cases', 'agents', region] as const,
 };
 
 export function useCases(q: CaseQuery, enabled = true) {
@@ -52,6 +54,16 @@ export function usePortalCases(enabled = true) {
     queryKey: caseKeys.portalList,
     queryFn: () => body(api.GET('/api/portal/cases', { params: { query: { limit: 200 } } })),
     enabled,
+  });
+}
+
+/** Agents (代办员) the window may name on cases of a region. */
+export function useAgents(region: string | null) {
+  return useQuery({
+    queryKey: caseKeys.agents(region ?? ''),
+    queryFn: () => body(api.GET('/api/cases/agents', { params: { query: { region: region! } } })),
+    enabled: region !== null,
+    staleTime: 60_000,
   });
 }
 

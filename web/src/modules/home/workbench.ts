@@ -10,7 +10,7 @@ export interface Panel {
   /** What will appear here, in the clerk's words. */
   description: string;
   /** A live list of cases in this view instead of the placeholder. */
-  caseView?: 'intake' | 'deliver' | 'queue' | 'portal';
+  caseView?: 'intake' | 'deliver' | 'queue' | 'commitments' | 'all' | 'portal';
   /** A live list of coordination work instead of the placeholder. */
   coordinationView?: 'consultations' | 'requests' | 'escalations' | 'portal';
 }
@@ -31,8 +31,9 @@ const PANELS: Record<string, Panel[]> = {
     },
     {
       key: 'tolerant',
-      title: '容缺承诺临期',
-      description: '容缺受理后承诺补交材料即将到期或已逾期的办件将显示在这里。',
+      caseView: 'commitments',
+      title: '容缺承诺待补齐',
+      description: '容缺受理后尚未补齐材料的办件将按承诺日期显示在这里，临期和逾期的会被标出。',
     },
   ],
   dept_officer: [
@@ -98,8 +99,9 @@ const PANELS: Record<string, Panel[]> = {
   agent: [
     {
       key: 'projects',
-      title: '我的代办项目',
-      description: '分配给您的代办项目及各项手续的目标日期将显示在这里。',
+      caseView: 'all',
+      title: '我代办的办件',
+      description: '窗口指定由您代办的办件将显示在这里；容缺材料临期或逾期时您也会收到提醒。',
     },
     {
       key: 'weekly',
