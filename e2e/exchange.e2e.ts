@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/demo/seed.ts';
-import { type E2eApp, login, openMenu, startApp, text, withPage } from './harness.ts';
+import { type E2eApp, login, openMenu, SCREENSHOT_DIR, startApp, text, withPage } from './harness.ts';
 
 let app: E2eApp;
 beforeAll(async () => {
@@ -56,6 +57,16 @@ describe('数据交换', () => {
       // This server has no upstream address: the batch is for manual filing, with no resend button.
       expect(await text(row)).toContain('人工报送');
       expect(await row.getByRole('button', { name: /重新报送/ }).count()).toBe(0);
+      // On a 1366-pixel screen the digest column shows its 16 characters whole, not clipped.
+      const digest = row.locator('code');
+      expect(
+        await digest.evaluate((el) => {
+          const code = el.getBoundingClientRect();
+          const cell = el.closest('td')!.getBoundingClientRect();
+          return code.width > 100 && code.left >= cell.left && code.right <= cell.right;
+        }),
+      ).toBe(true);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'exchange-batches.png'), fullPage: true });
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
