@@ -209,6 +209,9 @@ export function availableEvents(f: CaseFacts, by: CaseParty): CaseEvent[] {
   return (Object.keys(RULES) as CaseEvent[]).filter((e) => transition(f, e, by).ok);
 }
 
+/** A case in these states no longer waits for a tolerated material: its commitment is moot. */
+export const NOT_WAITING_STATES: readonly CaseState[] = ['rejected', 'withdrawn', 'denied', 'archived'];
+
 /** A case that is over: nothing more happens to it. */
 export const CLOSED_STATES: readonly CaseState[] = ['rejected', 'withdrawn', 'archived'];
 

@@ -15,8 +15,8 @@ export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
   database: Database;
   secrets: SecretBox;
-  /** Logs in a demo account and returns its cookie header. */
-  login(username: string, kind?: 'staff' | 'enterprise'): Promise<string>;
+  /** Logs in a demo account (or one made with another password) and returns its cookie header. */
+  login(username: string, kind?: 'staff' | 'enterprise', password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -30,11 +30,15 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     app,
     database,
     secrets,
-    async login(username, kind = username.startsWith('ent.') ? 'enterprise' : 'staff') {
+    async login(
+      username,
+      kind = username.startsWith('ent.') ? 'enterprise' : 'staff',
+      password = DEMO_PASSWORD,
+    ) {
       const res = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username, password: DEMO_PASSWORD, kind },
+        payload: { username, password, kind },
       });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       return cookieOf(res);

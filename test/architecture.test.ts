@@ -111,8 +111,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'units the caller named; the service checks their kind and region',
   'server/modules/coordination/coordination.repo.ts#unitOfKind':
     'the center, leadership or supervision office of a request’s region',
-  'server/modules/coordination/coordination.repo.ts#unitRoleUserIds':
-    'recipients of a notice about their own unit’s work',
+  'server/platform/notify/notify.ts#unitRoleUserIds': 'recipients of a notice about their own unit’s work',
   'server/modules/coordination/coordination.repo.ts#departmentsNear':
     'departments a coordinator may consult: the request’s region and its city',
   'server/platform/deadlines/deadline.repo.ts#lockDeadline':

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
+import { FACTORY_PASSWORD, makeUser } from '../../../test/factories.ts';
 
 // The agent (代办员) on a case: named by the window at intake or later, sees the cases it
 // represents and nothing else, is told when named. Demo region 南湖区; 秀洲区 has its own agent.
@@ -31,6 +32,17 @@ const userId = async (username: string) =>
         .selectFrom('app_user')
         .select('id')
         .where('username', '=', username)
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
+
+const centerId = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('name', '=', '南湖区行政审批局')
         .executeTakeFirstOrThrow()
     ).id,
   );
@@ -187,6 +199,92 @@ describe('代办员 on cases', () => {
       expect.objectContaining({ from: null, to: agent }),
       expect.objectContaining({ from: agent, to: null }),
     ]);
+  });
+
+  it('names nobody twice, clears nobody, and tells the agent it replaces', async () => {
+    const id = (await intake({ agentId: agent })).json().id as number;
+    const same = await assign('nanhu.clerk', id, agent);
+    expect(same.statusCode).toBe(409);
+    expect(same.json().detail).toBe('该代办员已是本办件的代办员。');
+    const second = await makeUser(t.database.db, { unitId: await centerId(), role: 'agent', scope: 'self' });
+    const moved = await assign('nanhu.clerk', id, Number(second.id));
+    expect(moved.statusCode, moved.body).toBe(200);
+    const told = await t.database.db
+      .selectFrom('notification')
+      .select(['user_id', 'title'])
+      .where('kind', '=', 'case.agent')
+      .where('title', 'like', `%${moved.json().number}%`)
+      .orderBy('id')
+      .execute();
+    expect(told.map((n) => [Number(n.user_id), n.title.split('：')[0]])).toEqual([
+      [agent, '您已被指定为代办员'],
+      [Number(second.id), '您已被指定为代办员'],
+      [agent, '您已不再代办'],
+    ]);
+    expect((await assign('nanhu.clerk', id, null)).statusCode).toBe(200);
+    const none = await assign('nanhu.clerk', id, null);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().detail).toBe('该办件没有代办员。');
+  });
+
+  it('refuses a disabled agent or a non-agent later too, writing no step and no audit row', async () => {
+    const id = (await intake()).json().id as number;
+    const off = await makeUser(t.database.db, { unitId: await centerId(), role: 'agent', scope: 'self' });
+    await t.database.db.updateTable('app_user').set({ enabled: false }).where('id', '=', off.id).execute();
+    const steps = async () => (await call('nanhu.clerk', 'GET', `/api/cases/${id}`)).json().steps.length;
+    const before = await steps();
+    for (const who of [Number(off.id), await userId('nanhu.officer')]) {
+      const res = await assign('nanhu.clerk', id, who);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0]).toEqual({
+        field: 'body.agentId',
+        message: '所选人员不是本区划启用中的代办员',
+      });
+    }
+    expect((await intake({ agentId: Number(off.id) })).statusCode).toBe(400);
+    expect(await steps()).toBe(before);
+    const audits = await t.database.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'case.agent')
+      .where('target_id', '=', String(id))
+      .execute();
+    expect(audits).toEqual([]);
+  });
+
+  it('a window serving only some departments cannot name agents on other departments’ cases', async () => {
+    // Window staff for 发改 items only, who also reads the whole region as a coordinator.
+    const fagai = await t.database.db
+      .selectFrom('unit')
+      .select('id')
+      .where('name', '=', '南湖区发展和改革局')
+      .executeTakeFirstOrThrow();
+    const user = await makeUser(t.database.db, { unitId: await centerId() });
+    await t.database.db
+      .insertInto('role_assignment')
+      .values([
+        { user_id: user.id, role: 'window_clerk', scope: 'custom_units', scope_unit_ids: [Number(fagai.id)] },
+        { user_id: user.id, role: 'coordinator', scope: 'region' },
+      ])
+      .execute();
+    const cookie = await t.login(user.username, 'staff', FACTORY_PASSWORD);
+    const id = (await intake()).json().id as number; // 公共场所卫生许可: 卫健, not 发改
+    const cur = await call('nanhu.clerk', 'GET', `/api/cases/${id}`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/agent`,
+      payload: { agentId: agent },
+      headers: { cookie, 'if-match': cur.headers.etag },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().detail).toBe('代办员由受理窗口指定。');
+    // It still serves the region's window, so it may list the region's agents.
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases/agents?region=330402',
+      headers: { cookie },
+    });
+    expect(list.statusCode).toBe(200);
   });
 
   it('only the window names agents, and not on a closed case', async () => {

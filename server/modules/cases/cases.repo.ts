@@ -6,6 +6,7 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
+import { NOT_WAITING_STATES } from '../../../lib/case-machine.ts';
 import { type WarningLevel, warningLevelSql } from '../../../lib/warning.ts';
 import type { Db } from '../../db/client.ts';
 import type {
@@ -154,9 +155,6 @@ export interface CaseFilter {
   limit: number;
 }
 
-// Withdrawn, denied or archived cases no longer wait for a tolerated material.
-const NOT_WAITING = ['withdrawn', 'denied', 'archived'] as const;
-
 export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
   return casesQuery(db, reader, f, today).execute();
 }
@@ -180,7 +178,7 @@ function matching(reader: CaseReader, f: Omit<CaseFilter, 'limit'>) {
     if (f.departmentId) parts.push(eb('c.department_id', '=', f.departmentId));
     if (f.bundleCaseId) parts.push(eb('c.bundle_case_id', '=', f.bundleCaseId));
     if (f.openCommitments) {
-      parts.push(eb('c.state', 'not in', NOT_WAITING));
+      parts.push(eb('c.state', 'not in', NOT_WAITING_STATES));
       parts.push(
         eb(
           'c.id',
@@ -232,18 +230,22 @@ export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: str
       .orderBy(sql`c.promised_due nulls last`)
       .orderBy('c.id');
   }
-  let q = baseQuery(db, today, summaryColumns)
-    .select(
-      f.openCommitments
-        ? sql<string | null>`(select min(cm.committed_date) from case_material cm
-            where cm.case_id = c.id and cm.status = 'tolerated' and cm.fulfilled_at is null)`.as(
-            'commitment_due',
-          )
-        : sql<string | null>`null::date`.as('commitment_due'),
-    )
-    .where(where)
-    .orderBy('c.id', 'desc')
-    .limit(f.limit);
+  if (f.openCommitments) {
+    // The nearest committed date first (the applicant to call today); a bounded first page, like
+    // the queue: a window rarely has more open commitments than a page holds.
+    return baseQuery(db, today, summaryColumns)
+      .select(
+        sql<string>`(select min(cm.committed_date) from case_material cm
+          where cm.case_id = c.id and cm.status = 'tolerated' and cm.fulfilled_at is null)`.as(
+          'commitment_due',
+        ),
+      )
+      .where(where)
+      .orderBy(sql`commitment_due`)
+      .orderBy('c.id')
+      .limit(f.limit);
+  }
+  let q = baseQuery(db, today, summaryColumns).where(where).orderBy('c.id', 'desc').limit(f.limit);
   if (f.after) q = q.where('c.id', '<', f.after);
   return q;
 }
@@ -453,26 +455,30 @@ export function centerOf(db: Db, regionCode: string) {
 
 /** Open commitments: tolerated materials not handed in, of cases that still wait for them. */
 function openCommitments(db: Db) {
-  return db
-    .selectFrom('case_material as cm')
-    .innerJoin('service_case as c', 'c.id', 'cm.case_id')
-    .innerJoin('item_material as m', 'm.id', 'cm.material_id')
-    .select([
-      'cm.id',
-      'cm.case_id',
-      'cm.committed_date',
-      'm.name',
-      'c.number',
-      'c.region_code',
-      'c.applicant_name',
-      'c.department_id',
-      'c.agent_id',
-      'c.state',
-    ])
-    .where('cm.status', '=', 'tolerated')
-    .where('cm.fulfilled_at', 'is', null)
-    .where('c.state', 'not in', NOT_WAITING)
-    .orderBy('cm.id');
+  return (
+    db
+      .selectFrom('case_material as cm')
+      .innerJoin('service_case as c', 'c.id', 'cm.case_id')
+      .innerJoin('item_material as m', 'm.id', 'cm.material_id')
+      // A disabled agent is no longer told.
+      .leftJoin('app_user as ag', (j) => j.onRef('ag.id', '=', 'c.agent_id').on('ag.enabled', '=', true))
+      .select([
+        'cm.id',
+        'cm.case_id',
+        'cm.committed_date',
+        'm.name',
+        'c.number',
+        'c.region_code',
+        'c.applicant_name',
+        'c.department_id',
+        'ag.id as agent_id',
+        'c.state',
+      ])
+      .where('cm.status', '=', 'tolerated')
+      .where('cm.fulfilled_at', 'is', null)
+      .where('c.state', 'not in', NOT_WAITING_STATES)
+      .orderBy('cm.id')
+  );
 }
 
 /** Open commitments whose committed date has passed and were not flagged yet (system sweep). */
@@ -516,6 +522,7 @@ export function regionAgents(db: Db, regionCode: string, id?: number) {
     .innerJoin('role_assignment as r', (j) => j.onRef('r.user_id', '=', 'u.id').on('r.role', '=', 'agent'))
     .select(['u.id', 'u.display_name', 'n.name as unit_name'])
     .where('n.region_code', '=', regionCode)
+    .where('n.enabled', '=', true)
     .where('u.enabled', '=', true)
     .orderBy('u.display_name')
     .orderBy('u.id');

@@ -475,7 +475,7 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
         tags,
         summary: '办件列表与工作台',
         description:
-          '数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。',
+          '数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件；commitments 为尚未补齐容缺材料的办件（按最早的承诺补齐日期排列，带 commitmentDue）。queue 与 commitments 只返回一页，不分页。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。',
         querystring: CaseListQuery,
         response: {
           200: z.object({ items: z.array(CaseSummarySchema), nextAfter: z.number().nullable() }),
@@ -494,7 +494,9 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
           limit: req.query.limit,
         })
       ).map(toSummary);
-      return { items, nextAfter: req.query.view === 'queue' ? null : nextKey(items, req.query.limit) };
+      // The queue and the commitments are ordered by urgency: one bounded page, no keyset.
+      const paged = req.query.view !== 'queue' && req.query.view !== 'commitments';
+      return { items, nextAfter: paged ? nextKey(items, req.query.limit) : null };
     },
   );
 

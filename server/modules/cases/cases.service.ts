@@ -18,6 +18,7 @@ type SuspensionKind = keyof typeof SUSPENSION_KIND_LABELS;
 
 import { type Db, transaction } from '../../db/client.ts';
 import type { CaseMaterialStatus } from '../../db/types.ts';
+import { rolesWith } from '../../platform/access/permissions.ts';
 import { type Principal, scopeCoversRegion, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { DAY_UNIT_WORDS } from '../../platform/calendar/engine.ts';
@@ -40,7 +41,7 @@ import { putBlob } from '../../platform/files/blobs.ts';
 import type { FileScanner } from '../../platform/files/files.ts';
 import { ACCEPTED_LABELS, MAX_MATERIAL_BYTES, sniffMaterial } from '../../platform/files/files.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { notify, unitUserIds } from '../../platform/notify/notify.ts';
+import { notify, unitRoleUserIds, unitUserIds } from '../../platform/notify/notify.ts';
 import { sm3Hex } from '../../platform/seals/seals.ts';
 import { bundle as bundleOf, itemVersion, windowAuthorized } from '../catalog/catalog.service.ts';
 import { issueDocument, subjectDocuments } from '../documents/documents.service.ts';
@@ -398,11 +399,18 @@ async function insertSubmitted(
   return { id, number };
 }
 
+/**
+ * The window staff of a region's center (who hold case:intake): told of new applications and of
+ * commitments. Other center staff, agents included, are not.
+ */
+export async function windowUserIds(db: Db, regionCode: string): Promise<number[]> {
+  const center = await centerOf(db, regionCode);
+  return center ? unitRoleUserIds(db, Number(center.id), rolesWith('case:intake')) : [];
+}
+
 async function tellWindow(trx: Db, regionCode: string, caseId: number, title: string) {
-  const center = await centerOf(trx, regionCode);
-  if (!center) return;
   await notify(trx, {
-    userIds: await unitUserIds(trx, Number(center.id)),
+    userIds: await windowUserIds(trx, regionCode),
     kind: 'case',
     title,
     link: `/cases/${caseId}`,
@@ -434,9 +442,13 @@ async function tellAgent(
 
 /** Agents the window may name on cases of a region. */
 export function agents(db: Db, principal: Principal, regionCode: string) {
-  if (!scopeCoversRegion(scopeFor(principal, 'case:intake'), regionCode)) {
-    throw problems.forbidden('您不能查看该区划的代办员。');
-  }
+  // Any window serving the region (a region-wide or a department-by-department scope).
+  const intake = scopeFor(principal, 'case:intake');
+  const serves =
+    principal.kind === 'staff' &&
+    (scopeCoversRegion(intake, regionCode) ||
+      (intake.kind === 'some' && principal.visibleRegionCodes.includes(regionCode)));
+  if (!serves) throw problems.forbidden('您不能查看该区划的代办员。');
   return regionAgents(db, regionCode);
 }
 
@@ -451,6 +463,9 @@ export async function assignAgent(ctx: Ctx, id: number, version: number, agentId
   }
   if (CLOSED_STATES.includes(row.state as CaseState)) {
     throw problems.conflict(`该办件当前为“${CASE_STATE_LABELS[row.state as CaseState]}”，不能再指定代办员。`);
+  }
+  if (agentId === (row.agent_id === null ? null : Number(row.agent_id))) {
+    throw problems.conflict(agentId === null ? '该办件没有代办员。' : '该代办员已是本办件的代办员。');
   }
   const agent = agentId === null ? null : await agentFor(ctx.db, row.region_code, agentId);
   await transaction(ctx.db, async (trx) => {
@@ -476,9 +491,15 @@ export async function assignAgent(ctx: Ctx, id: number, version: number, agentId
         to: agent ? Number(agent.id) : null,
       },
     });
-    if (agent) {
-      const to = { id, number: row.number, applicant: row.applicant_name, item: row.item_name };
-      await tellAgent(trx, Number(agent.id), to);
+    const c = { id, number: row.number, applicant: row.applicant_name, item: row.item_name };
+    if (agent) await tellAgent(trx, Number(agent.id), c);
+    if (row.agent_id !== null) {
+      await notify(trx, {
+        userIds: [Number(row.agent_id)],
+        kind: 'case.agent',
+        title: `您已不再代办：${c.number}（${c.applicant}，${c.item}）`,
+        body: agent ? `窗口已改由 ${agent.display_name} 代办。` : '窗口已取消本办件的代办员。',
+      });
     }
   });
 }

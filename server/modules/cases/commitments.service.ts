@@ -4,13 +4,8 @@ import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit/audit.ts';
 import { addWorkingDays, type Calendar } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { type ExternalChannel, notify, unitUserIds } from '../../platform/notify/notify.ts';
-import {
-  breachedCommitments,
-  centerOf,
-  commitmentsDueSoon,
-  insertStep,
-  stampCommitment,
-} from './cases.repo.ts';
+import { breachedCommitments, commitmentsDueSoon, insertStep, stampCommitment } from './cases.repo.ts';
+import { windowUserIds } from './cases.service.ts';
 
 // Tolerant-acceptance commitments (容缺受理承诺, R-TOL-1): the applicant promised to hand in a
 // missing material by a date. The sweep reminds the window (and the case's agent, 代办员) shortly
@@ -48,11 +43,10 @@ export async function sweepCommitments(
   const result: CommitmentSweepResult = { reminded: 0, breached: 0, notifications: 0 };
   const calendars = new Map<string, Calendar>();
   const windowUsers = new Map<string, number[]>();
-  const centerUsers = async (regionCode: string) => {
+  const windowStaff = async (regionCode: string) => {
     let users = windowUsers.get(regionCode);
     if (!users) {
-      const center = await centerOf(db, regionCode);
-      users = center ? await unitUserIds(db, Number(center.id)) : [];
+      users = await windowUserIds(db, regionCode);
       windowUsers.set(regionCode, users);
     }
     return users;
@@ -75,7 +69,7 @@ export async function sweepCommitments(
     result.notifications += await notify(
       db,
       {
-        userIds: [...(await centerUsers(c.region_code)), ...agentOf(c)],
+        userIds: [...(await windowStaff(c.region_code)), ...agentOf(c)],
         kind: 'case.commitment.due',
         title: `容缺材料即将到期：${c.name}（${c.number} ${c.applicant_name}）`,
         body: `申请人承诺于 ${c.committed_date} 前补齐“${c.name}”，请提醒申请人按时提交。`,
@@ -98,7 +92,7 @@ export async function sweepCommitments(
     if (!(await stampCommitment(db, Number(c.id), 'breached_at'))) continue;
     result.breached++;
     const users = [
-      ...(await centerUsers(c.region_code)),
+      ...(await windowStaff(c.region_code)),
       ...(await unitUserIds(db, Number(c.department_id))),
       ...agentOf(c),
     ];

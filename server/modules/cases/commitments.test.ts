@@ -31,16 +31,6 @@ async function call(method: 'GET' | 'POST', url: string, payload?: unknown, head
 const ITEM = '建筑工程施工许可证核发';
 const MISSING = '施工合同';
 
-async function login(username: string) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: FACTORY_PASSWORD },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return String(res.headers['set-cookie']).split(';')[0]!;
-}
-
 /** Window intake with every paper original checked except the named ones. */
 async function intake(except: string[] = [], agentId?: number) {
   const list = (await call('GET', '/api/catalog/items?region=330402&limit=100')).json().items as Json[];
@@ -106,14 +96,21 @@ const auditsOf = (caseId: number, action: string) =>
     .where('target_id', '=', String(caseId))
     .execute();
 
-const usersOf = async (unitName: string) =>
+/** Enabled users of a unit, or only those holding one of `roles`. */
+const usersOf = async (unitName: string, roles?: string[]) =>
   (
     await t.database.db
       .selectFrom('app_user as u')
       .innerJoin('unit as un', 'un.id', 'u.unit_id')
       .select('u.id')
+      .distinct()
       .where('un.name', '=', unitName)
       .where('u.enabled', '=', true)
+      .$if(roles !== undefined, (q) =>
+        q.where('u.id', 'in', (eb) =>
+          eb.selectFrom('role_assignment').select('user_id').where('role', 'in', roles!),
+        ),
+      )
       .execute()
   )
     .map((r) => Number(r.id))
@@ -140,6 +137,7 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
   let deptUsers: number[];
   let agent: number;
   let agentName: string;
+  let demoAgent: number;
 
   beforeAll(async () => {
     // An agent of a town service station: told only because it represents the case.
@@ -164,7 +162,17 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
       .set({ unit_id: jsj.id })
       .where('username', '=', 'nanhu.officer')
       .execute();
-    windowUsers = await usersOf('南湖区行政审批局');
+    // The window staff of the center, not everyone there (the demo agent works at the center too).
+    windowUsers = await usersOf('南湖区行政审批局', ['window_clerk']);
+    demoAgent = Number(
+      (
+        await t.database.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('username', '=', 'nanhu.agent')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
     deptUsers = await usersOf('南湖区住房和城乡建设局');
     expect(windowUsers.length).toBeGreaterThan(0);
     expect(deptUsers.length).toBeGreaterThan(0);
@@ -175,7 +183,12 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
   });
 
   it('lists the cases still waiting for a material, with the committed date, for the window', async () => {
-    const list = (await call('GET', '/api/cases?view=commitments')).json().items as Json[];
+    const page = (await call('GET', '/api/cases?view=commitments')).json();
+    const list = page.items as Json[];
+    // Nearest committed date first, on one page.
+    const dues = list.map((c) => c.commitmentDue as string);
+    expect(dues).toEqual([...dues].sort());
+    expect(page.nextAfter).toBeNull();
     expect(list.find((c) => c.id === open.id)?.commitmentDue).toBe(committed);
     expect(list.map((c) => c.id)).not.toContain(kept.id);
     // Every listed case still waits for a tolerated material.
@@ -187,7 +200,7 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
       .execute();
     expect(list.every((c) => waiting.some((w) => Number(w.case_id) === c.id))).toBe(true);
     // The agent follows the same cases through its own scope.
-    const station = await login(agentName);
+    const station = await t.login(agentName, 'staff', FACTORY_PASSWORD);
     const mine = await t.app.inject({
       method: 'GET',
       url: '/api/cases?view=commitments',
@@ -208,6 +221,7 @@ describe('容缺受理承诺 sweep (R-TOL-1)', () => {
     expect(sent.map((n) => Number(n.user_id)).sort((a, b) => a - b)).toEqual(
       [...windowUsers, agent].sort((a, b) => a - b),
     );
+    expect(sent.map((n) => Number(n.user_id))).not.toContain(demoAgent);
     expect(sent[0]).toMatchObject({
       kind: 'case.commitment.due',
       title: `容缺材料即将到期：${MISSING}（${open.number} 嘉兴南湖智能装备有限公司）`,

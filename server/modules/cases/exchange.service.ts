@@ -72,6 +72,8 @@ export function exchangeRecords(
   });
   const out: ExchangeRecord[] = [];
   for (const s of steps) {
+    // Naming an agent is the center's service to the applicant, not a handling step.
+    if (s.event === 'agent') continue;
     const at = exchangeTime(s.at);
     const handler = s.user_name ?? s.enterprise_name ?? null;
     // 表7: every step, done when recorded (its end time is its start time).

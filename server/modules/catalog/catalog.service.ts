@@ -56,20 +56,28 @@ type FrozenVersion = NonNullable<Awaited<ReturnType<typeof findVersion>>> & {
 const frozenVersions = new WeakMap<object, Map<number, Promise<FrozenVersion | undefined>>>();
 const FROZEN_MAX = 2000;
 
+// The version first, then its materials: a later read sees every material of a committed version
+// (on PostgreSQL two parallel reads could straddle the publishing commit).
+async function readFrozen(db: Db, versionId: number): Promise<FrozenVersion | undefined> {
+  const v = await findVersion(db, versionId);
+  if (!v) return undefined;
+  const materials = (await materialsOf(db, [versionId])).map((m) => Object.freeze(m));
+  return freezeRow({ ...v, materials });
+}
+
+/** Shared by every caller: the row and its array columns are frozen, so a caller that mutates one fails loudly. */
+function freezeRow<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (Array.isArray(v)) Object.freeze(v);
+  return Object.freeze(o);
+}
+
 function frozenVersion(db: Db, versionId: number) {
   const scope = db.getExecutor().adapter;
   const cache = frozenVersions.get(scope) ?? new Map<number, Promise<FrozenVersion | undefined>>();
   frozenVersions.set(scope, cache);
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const load: Promise<FrozenVersion | undefined> = Promise.all([
-    findVersion(db, versionId),
-    materialsOf(db, [versionId]),
-  ]).then(([v, m]) =>
-    v
-      ? Object.freeze({ ...v, materials: Object.freeze(m.map((x) => Object.freeze(x))) as typeof m })
-      : undefined,
-  );
+  const load = readFrozen(db, versionId);
   // Only committed rows are remembered: a read inside a transaction may see one that rolls back.
   if (db.isTransaction) return load;
   // Neither a miss (the id may be published later) nor a failure is remembered.

@@ -521,20 +521,6 @@ export function unitOfKind(db: Db, regionCode: string, kind: 'center' | 'leaders
     .executeTakeFirst();
 }
 
-/** Enabled users of a unit holding one of the roles (who is told at each step). */
-export async function unitRoleUserIds(db: Db, unitId: number, roles: string[]) {
-  const rows = await db
-    .selectFrom('app_user as a')
-    .innerJoin('role_assignment as ra', 'ra.user_id', 'a.id')
-    .select('a.id')
-    .distinct()
-    .where('a.unit_id', '=', unitId)
-    .where('a.enabled', '=', true)
-    .where('ra.role', 'in', roles)
-    .execute();
-  return rows.map((r) => Number(r.id));
-}
-
 /** Unanswered consultations past their reply date not yet marked overdue (the system sweep). */
 export function overdueConsultations(db: Db, on: string) {
   return db

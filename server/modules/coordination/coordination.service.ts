@@ -43,7 +43,7 @@ import {
   sniffMaterial,
 } from '../../platform/files/files.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { notify } from '../../platform/notify/notify.ts';
+import { notify, unitRoleUserIds } from '../../platform/notify/notify.ts';
 import { sm3Hex } from '../../platform/seals/seals.ts';
 import { caseRow, searchTokens } from '../cases/cases.service.ts';
 import { issueDocument, subjectDocumentFile } from '../documents/documents.service.ts';
@@ -77,7 +77,6 @@ import {
   type RequestRow,
   regionLadder,
   unitOfKind,
-  unitRoleUserIds,
   unitsNear,
   updateCommitment,
   updateConsultation,

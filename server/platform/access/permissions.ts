@@ -142,6 +142,11 @@ export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
  */
 export type Access = { permission: Permission } | 'staff' | 'enterprise' | 'authenticated' | 'public';
 
+/** The roles that carry a permission (who is told about work that needs it). */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLE_NAMES.filter((r) => roleGrants(r, permission));
+}
+
 export function roleGrants(role: string, permission: Permission): boolean {
   const def = (ROLES as Record<string, { permissions: readonly Permission[] }>)[role];
   return def?.permissions.includes(permission) ?? false;

@@ -54,6 +54,20 @@ export async function notify(
   return rows.length;
 }
 
+/** Enabled users of a unit holding one of the roles (who is told at each step of a workflow). */
+export async function unitRoleUserIds(db: Db, unitId: number, roles: readonly string[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('app_user as a')
+    .innerJoin('role_assignment as ra', 'ra.user_id', 'a.id')
+    .select('a.id')
+    .distinct()
+    .where('a.unit_id', '=', unitId)
+    .where('a.enabled', '=', true)
+    .where('ra.role', 'in', roles)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
 /** Enabled users of a unit: who is told when a deadline has no single owner. */
 export async function unitUserIds(db: Db, unitId: number): Promise<number[]> {
   const rows = await db

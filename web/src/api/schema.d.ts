@@ -7953,7 +7953,7 @@ export interface paths {
         };
         /**
          * 办件列表与工作台
-         * @description 数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。
+         * @description 数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件；commitments 为尚未补齐容缺材料的办件（按最早的承诺补齐日期排列，带 commitmentDue）。queue 与 commitments 只返回一页，不分页。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。
          */
         get: {
             parameters: {

@@ -5,8 +5,14 @@ import { errorMessage } from '../../api/problem.ts';
 import { type Agent, type CaseDetail, useAgents, useCaseAction } from './api.ts';
 
 /** The options of an agent picker: name and the unit the agent works in. */
-export const agentOptions = (agents: Agent[] | undefined) =>
-  (agents ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.unitName}）` }));
+export function agentOptions(agents: Agent[] | undefined, current?: { id: number; name: string } | null) {
+  const options = (agents ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.unitName}）` }));
+  // The case's agent may since have been disabled: still show who it is.
+  if (current && !options.some((o) => o.value === current.id)) {
+    options.unshift({ value: current.id, label: `${current.name}（已停用或不再是本区划代办员）` });
+  }
+  return options;
+}
 
 /**
  * The window names, changes or clears the agent (代办员) of a case. The agent is told, follows the
@@ -68,7 +74,7 @@ export function AgentAssign({ c, etag }: { c: CaseDetail; etag: string }) {
               value={agentId ?? undefined}
               onChange={(v) => setAgentId(v ?? null)}
               loading={agents.isPending}
-              options={agentOptions(agents.data)}
+              options={agentOptions(agents.data, c.agent)}
               placeholder="不指定代办员"
               aria-label="代办员"
             />

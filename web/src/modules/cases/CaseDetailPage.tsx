@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Popconfirm, Skeleton, Space } from 'antd';
 import { useParams } from 'react-router';
-import { type CaseState, CLOSED_STATES } from '../../../../lib/case-machine.ts';
+import { type CaseState, CLOSED_STATES, NOT_WAITING_STATES } from '../../../../lib/case-machine.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
@@ -19,7 +19,7 @@ function OpenCommitments({ c }: { c: CaseDetail }) {
   const { message } = App.useApp();
   const action = useCaseAction('staff');
   const open = c.materials.filter((m) => m.status === 'tolerated' && !m.fulfilledAt);
-  if (open.length === 0 || CLOSED_STATES.includes(c.state as CaseState)) return null;
+  if (open.length === 0 || NOT_WAITING_STATES.includes(c.state as CaseState)) return null;
   return (
     <Card size="small" title="容缺承诺待补齐" style={{ marginBottom: 16 }} data-testid="open-commitments">
       <Space wrap>

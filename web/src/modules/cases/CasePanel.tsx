@@ -49,11 +49,6 @@ export function CasePanel({
   const mine = usePortalCases(portal);
   const q = portal ? mine : staff;
   const items = q.data?.items ?? [];
-  // The nearest committed date first: that is the applicant to call today.
-  const shown =
-    view === 'commitments'
-      ? [...items].sort((a, b) => (a.commitmentDue ?? '').localeCompare(b.commitmentDue ?? ''))
-      : items;
   return (
     <Card
       title={title}
@@ -67,7 +62,7 @@ export function CasePanel({
       }
     >
       {items.length ? (
-        <Rows items={shown} portal={portal} commitments={view === 'commitments'} />
+        <Rows items={items} portal={portal} commitments={view === 'commitments'} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} />
       )}

@@ -132,7 +132,9 @@ export default function CasesPage() {
           { header: '申请人', key: 'applicant', width: 28 },
           { header: '状态', key: 'state', width: 12 },
           { header: '承诺办结日', key: 'due', width: 12 },
-          { header: '容缺承诺补齐日', key: 'commitment', width: 14 },
+          ...(view === 'commitments'
+            ? [{ header: '容缺承诺补齐日', key: 'commitment', width: 14 } as const]
+            : []),
           { header: '预警', key: 'level', width: 8 },
           { header: '申请时间', key: 'submitted', width: 18 },
         ] as const,
@@ -291,7 +293,7 @@ export default function CasesPage() {
               locale={{ emptyText: `没有${VIEW_LABELS[view]}的办件` }}
               data-testid="case-table"
             />
-            {view !== 'queue' && (
+            {view !== 'queue' && view !== 'commitments' && (
               <KeysetPager
                 page={pages.page}
                 count={list.data?.items.length ?? 0}

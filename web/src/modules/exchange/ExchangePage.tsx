@@ -144,7 +144,7 @@ export default function ExchangePage() {
             },
             {
               // Time and person on two lines: on a 1366-pixel screen the digest keeps its room.
-              title: '生成',
+              title: '生成时间 / 生成人',
               key: 'created',
               width: 150,
               sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
