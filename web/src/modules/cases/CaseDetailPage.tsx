@@ -92,7 +92,8 @@ export default function CaseDetailPage() {
               )}
             </Space>
           </Card>
-          {c.state === 'in_review' && outstanding(c) > 0 && (
+          {/* The department's reason why there is no approve button yet. */}
+          {c.state === 'in_review' && outstanding(c) > 0 && can(me, 'case:review') && (
             <Alert
               type="warning"
               showIcon
