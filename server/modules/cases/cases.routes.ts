@@ -509,7 +509,7 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
         summary: '可指定的代办员',
         description: '区划内启用中的代办员，供窗口收件或指定代办员时选择；只能查看本人受理范围内的区划。',
         querystring: z.object({
-          region: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
+          region: z.string({ error: '请指明区划代码（region）' }).regex(/^\d{6}$/, '区划代码应为 6 位数字'),
         }),
         response: { 200: z.array(AgentSchema), ...errors(400, 401, 403) },
       },

@@ -19,7 +19,7 @@ type SuspensionKind = keyof typeof SUSPENSION_KIND_LABELS;
 import { type Db, transaction } from '../../db/client.ts';
 import type { CaseMaterialStatus } from '../../db/types.ts';
 import { rolesWith } from '../../platform/access/permissions.ts';
-import { type Principal, scopeCoversRegion, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
+import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { DAY_UNIT_WORDS } from '../../platform/calendar/engine.ts';
 import type { SecretBox } from '../../platform/crypto/secrets.ts';
@@ -442,12 +442,13 @@ async function tellAgent(
 
 /** Agents the window may name on cases of a region. */
 export function agents(db: Db, principal: Principal, regionCode: string) {
-  // Any window serving the region (a region-wide or a department-by-department scope).
+  // Any window serving the region, region-wide or for some of its departments.
   const intake = scopeFor(principal, 'case:intake');
   const serves =
-    principal.kind === 'staff' &&
-    (scopeCoversRegion(intake, regionCode) ||
-      (intake.kind === 'some' && principal.visibleRegionCodes.includes(regionCode)));
+    intake.kind === 'all' ||
+    (intake.kind === 'some' &&
+      principal.kind === 'staff' &&
+      principal.visibleRegionCodes.includes(regionCode));
   if (!serves) throw problems.forbidden('您不能查看该区划的代办员。');
   return regionAgents(db, regionCode);
 }
@@ -464,7 +465,8 @@ export async function assignAgent(ctx: Ctx, id: number, version: number, agentId
   if (CLOSED_STATES.includes(row.state as CaseState)) {
     throw problems.conflict(`该办件当前为“${CASE_STATE_LABELS[row.state as CaseState]}”，不能再指定代办员。`);
   }
-  if (agentId === (row.agent_id === null ? null : Number(row.agent_id))) {
+  const current = row.agent_id === null ? null : Number(row.agent_id);
+  if (agentId === current) {
     throw problems.conflict(agentId === null ? '该办件没有代办员。' : '该代办员已是本办件的代办员。');
   }
   const agent = agentId === null ? null : await agentFor(ctx.db, row.region_code, agentId);
@@ -487,15 +489,15 @@ export async function assignAgent(ctx: Ctx, id: number, version: number, agentId
       targetId: id,
       summary: {
         number: row.number,
-        from: row.agent_id === null ? null : Number(row.agent_id),
+        from: current,
         to: agent ? Number(agent.id) : null,
       },
     });
     const c = { id, number: row.number, applicant: row.applicant_name, item: row.item_name };
     if (agent) await tellAgent(trx, Number(agent.id), c);
-    if (row.agent_id !== null) {
+    if (current !== null) {
       await notify(trx, {
-        userIds: [Number(row.agent_id)],
+        userIds: [current],
         kind: 'case.agent',
         title: `您已不再代办：${c.number}（${c.applicant}，${c.item}）`,
         body: agent ? `窗口已改由 ${agent.display_name} 代办。` : '窗口已取消本办件的代办员。',

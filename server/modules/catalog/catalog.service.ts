@@ -73,8 +73,11 @@ function freezeRow<T extends object>(o: T): T {
 
 function frozenVersion(db: Db, versionId: number) {
   const scope = db.getExecutor().adapter;
-  const cache = frozenVersions.get(scope) ?? new Map<number, Promise<FrozenVersion | undefined>>();
-  frozenVersions.set(scope, cache);
+  let cache = frozenVersions.get(scope);
+  if (!cache) {
+    cache = new Map();
+    frozenVersions.set(scope, cache);
+  }
   const hit = cache.get(versionId);
   if (hit) return hit;
   const load = readFrozen(db, versionId);
