@@ -7,10 +7,10 @@ import type { Database } from '../server/db/client.ts';
 import { transaction } from '../server/db/client.ts';
 import { DEMO_PASSWORD } from '../server/demo/seed.ts';
 import { casesQuery } from '../server/modules/cases/cases.repo.ts';
-import { searchTokens } from '../server/modules/cases/cases.service.ts';
 import { scopeFor } from '../server/platform/access/scope.ts';
 import { principalFromToken } from '../server/platform/auth/sessions.ts';
 import type { App } from '../server/platform/http/app.ts';
+import { searchTokens } from '../server/platform/search/tokens.ts';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

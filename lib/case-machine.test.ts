@@ -112,7 +112,22 @@ describe('case state machine (DOMAIN.md workflow 2)', () => {
 
   it('a refusal names the current state and the event in Chinese', () => {
     const r = transition(facts({ state: 'archived' }), 'deliver', 'window');
-    expect(r).toEqual({ ok: false, reason: '办件当前状态为“已归档”，不能执行“出件”。' });
+    expect(r).toEqual({ ok: false, refusal: 'conflict', reason: '办件当前状态为“已归档”，不能执行“出件”。' });
+  });
+
+  it('the wrong party is refused as forbidden, the wrong moment as a conflict', () => {
+    expect(transition(facts({ state: 'submitted' }), 'accept', 'department')).toMatchObject({
+      ok: false,
+      refusal: 'forbidden',
+    });
+    expect(transition(facts({ state: 'in_review', level: 1 }), 'approve', 'window')).toMatchObject({
+      ok: false,
+      refusal: 'forbidden',
+    });
+    expect(transition(facts({ state: 'in_review', suspended: true }), 'pass', 'department')).toMatchObject({
+      ok: false,
+      refusal: 'conflict',
+    });
   });
 
   it('suspend and resume flip the clock flag and keep the level', () => {

@@ -4,6 +4,8 @@
 // submitted → (correction_requested ↔ submitted) → accepted | tolerantly_accepted | rejected
 // accepted → in_review (levels 1..3, suspensions allowed) → approved | denied → delivered → archived
 
+import { conflict, forbidden, type Verdict } from './verdict.ts';
+
 export type CaseState =
   | 'submitted'
   | 'correction_requested'
@@ -97,7 +99,7 @@ export interface Transition {
   action: 'pass' | 'return' | 'other';
 }
 
-export type TransitionResult = { ok: true; next: Transition } | { ok: false; reason: string };
+export type TransitionResult = Verdict<{ next: Transition }>;
 
 const OPEN_INTAKE: CaseState[] = ['submitted', 'correction_requested'];
 const ACCEPTED: CaseState[] = ['accepted', 'tolerantly_accepted'];
@@ -122,7 +124,7 @@ const RULES: Record<CaseEvent, { parties: CaseParty[]; from: CaseState[] }> = {
   archive: { parties: ['window'], from: ['delivered', 'rejected'] },
 };
 
-const fail = (reason: string): TransitionResult => ({ ok: false, reason });
+const fail = conflict;
 const ok = (next: Transition): TransitionResult => ({ ok: true, next });
 
 export function transition(f: CaseFacts, event: CaseEvent, by: CaseParty): TransitionResult {
@@ -131,7 +133,7 @@ export function transition(f: CaseFacts, event: CaseEvent, by: CaseParty): Trans
     return fail(`办件当前状态为“${CASE_STATE_LABELS[f.state]}”，不能执行“${CASE_EVENT_LABELS[event]}”。`);
   }
   if (!rule.parties.includes(by)) {
-    return fail(`“${CASE_EVENT_LABELS[event]}”不由${PARTY_LABELS[by]}办理。`);
+    return forbidden(`“${CASE_EVENT_LABELS[event]}”不由${PARTY_LABELS[by]}办理。`);
   }
   const same = { level: f.level, suspended: f.suspended };
   switch (event) {
@@ -176,7 +178,7 @@ export function transition(f: CaseFacts, event: CaseEvent, by: CaseParty): Trans
       if (f.state !== 'in_review' && !(by === 'window' && f.windowAuthorized)) {
         return fail('窗口未获该事项的首席事务代表授权，不能当场作出决定，请分送部门审查。');
       }
-      if (f.state === 'in_review' && by !== 'department') return fail('审查中的办件由部门作出决定。');
+      if (f.state === 'in_review' && by !== 'department') return forbidden('审查中的办件由部门作出决定。');
       if (f.state === 'in_review' && f.level < f.levels) {
         return fail(`还需逐级审查：当前第 ${f.level} 级，共 ${f.levels} 级。`);
       }

@@ -52,7 +52,11 @@ describe('transition table', () => {
   it.each(rows)('%o %s by %o → %s', (f, event, parties, expected) => {
     const r = transition(facts(f), event, parties);
     if (r.ok) expect(r.to).toBe(expected);
-    else expect(r.reason.startsWith(expected), r.reason).toBe(true);
+    else {
+      expect(r.reason.startsWith(expected), r.reason).toBe(true);
+      // A missing right is forbidden (403); anything else is the wrong moment (409).
+      expect(r.refusal).toBe(expected.startsWith('您无权') ? 'forbidden' : 'conflict');
+    }
   });
 
   it('offers the buttons the rules allow', () => {

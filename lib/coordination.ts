@@ -7,6 +7,8 @@
 // Escalation moves the request up the ladder (window → stage_lead → center → leader) in any open
 // state; it does not change the state.
 
+import { conflict, forbidden, type Verdict } from './verdict.ts';
+
 export type CoordinationState =
   | 'submitted'
   | 'returned'
@@ -219,7 +221,7 @@ const RULES: Readonly<Record<CoordinationEvent, Rule>> = {
   },
 };
 
-export type Transition = { ok: true; to: CoordinationState } | { ok: false; reason: string };
+export type Transition = Verdict<{ to: CoordinationState }>;
 
 export function transition(
   f: CoordinationFacts,
@@ -228,15 +230,14 @@ export function transition(
 ): Transition {
   const rule = RULES[event];
   if (!rule.party.some((p) => parties.includes(p)))
-    return { ok: false, reason: `您无权${COORDINATION_EVENT_LABELS[event]}。` };
+    return forbidden(`您无权${COORDINATION_EVENT_LABELS[event]}。`);
   if (!rule.from.includes(f.state)) {
-    return {
-      ok: false,
-      reason: `协调事项当前为“${COORDINATION_STATE_LABELS[f.state]}”，不能${COORDINATION_EVENT_LABELS[event]}。`,
-    };
+    return conflict(
+      `协调事项当前为“${COORDINATION_STATE_LABELS[f.state]}”，不能${COORDINATION_EVENT_LABELS[event]}。`,
+    );
   }
   const blocked = rule.guard?.(f);
-  if (blocked) return { ok: false, reason: blocked };
+  if (blocked) return conflict(blocked);
   return { ok: true, to: rule.to ?? f.state };
 }
 

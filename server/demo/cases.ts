@@ -1,17 +1,15 @@
 import { todayIn } from '../../lib/dates.ts';
 import type { Db } from '../db/client.ts';
-import {
-  acceptCase,
-  acceptTolerantly,
-  archiveCase,
-  caseRow,
-  decideCase,
-  deliverCase,
-  dispatchCase,
-  passCase,
-  submitCase,
-  suspendCase,
-} from '../modules/cases/cases.service.ts';
+import { acceptCase } from '../modules/cases/accept-case.ts';
+import { acceptTolerantly } from '../modules/cases/accept-tolerantly.ts';
+import { archiveCase } from '../modules/cases/archive-case.ts';
+import { caseRow } from '../modules/cases/cases.workflow.ts';
+import { decideCase } from '../modules/cases/decide-case.ts';
+import { deliverCase } from '../modules/cases/deliver-case.ts';
+import { dispatchCase } from '../modules/cases/dispatch-case.ts';
+import { passCase } from '../modules/cases/review-case.ts';
+import { suspendCase } from '../modules/cases/special-procedure.ts';
+import { submitCase } from '../modules/cases/submit-case.ts';
 import { itemVersion } from '../modules/catalog/catalog.service.ts';
 import { addWorkingDays } from '../platform/calendar/engine.ts';
 import { loadCalendar } from '../platform/calendar/store.ts';

@@ -1,20 +1,18 @@
 import type { Db } from '../db/client.ts';
-import {
-  type Ctx,
-  closeRequest,
-  completeCommitment,
-  consult,
-  decide,
-  escalate,
-  requestDetail,
-  saveReply,
-  sendLetter,
-  signReply,
-  submitRequest,
-  uploadFile,
-} from '../modules/coordination/coordination.service.ts';
+import { closeRequest } from '../modules/coordination/close-request.ts';
+import { completeCommitment } from '../modules/coordination/complete-commitment.ts';
+import { consult } from '../modules/coordination/consult.ts';
+import { requestDetail } from '../modules/coordination/coordination.read.ts';
+import { decideOutcome } from '../modules/coordination/decide-outcome.ts';
+import { escalate } from '../modules/coordination/escalate.ts';
+import { saveReply } from '../modules/coordination/save-reply.ts';
+import { sendLetter } from '../modules/coordination/send-letter.ts';
+import { signReply } from '../modules/coordination/sign-reply.ts';
+import { submitRequest } from '../modules/coordination/submit-request.ts';
+import { uploadFile } from '../modules/coordination/upload-file.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { signatureScanner } from '../platform/files/files.ts';
+import type { ActionContext as Ctx } from '../platform/workflow/runner.ts';
 import { demoCtx } from './principals.ts';
 
 // Demo coordination requests in 南湖区, made through the same services a user drives, so that the
@@ -93,7 +91,7 @@ export async function seedDemoCoordination(db: Db, secrets: SecretBox) {
     commitments: [{ content: '完成施工图审查并核发施工许可证', dueDays: 10 }],
     fileIds: [],
   });
-  await decide(coord, a.id, await version(a.id), { outcome: 'letter' });
+  await decideOutcome(coord, a.id, await version(a.id), { outcome: 'letter' });
   await sendLetter(coord, a.id, await version(a.id));
   for (const k of (await requestDetail(db, coord.principal, a.id)).ks) {
     await completeCommitment(coord, Number(k.id), k.version, { note: '已按承诺办结。' });

@@ -272,6 +272,11 @@ export async function caseCounts(db: Db, scope: UnitScope, today: string) {
   return r.map((x) => ({ ...x, open: Number(x.open), red: Number(x.red), yellow: Number(x.yellow) }));
 }
 
+/** Locks a case row for the rest of the transaction: every action on the case queues here. */
+export async function lockCase(db: Db, id: number): Promise<void> {
+  await db.selectFrom('service_case').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export function updateCase(db: Db, id: number, version: number, set: Updateable<ServiceCaseTable>) {
   return db
     .updateTable('service_case')

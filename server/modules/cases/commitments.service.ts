@@ -4,8 +4,8 @@ import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit/audit.ts';
 import { addWorkingDays, type Calendar } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { type ExternalChannel, notify, unitUserIds } from '../../platform/notify/notify.ts';
+import { windowUserIds } from './cases.notices.ts';
 import { breachedCommitments, commitmentsDueSoon, insertStep, stampCommitment } from './cases.repo.ts';
-import { windowUserIds } from './cases.service.ts';
 
 // Tolerant-acceptance commitments (容缺受理承诺, R-TOL-1): the applicant promised to hand in a
 // missing material by a date. The sweep reminds the window (and the case's agent, 代办员) shortly

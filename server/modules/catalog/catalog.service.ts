@@ -3,7 +3,7 @@ import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { getBlob, putBlob } from '../../platform/files/blobs.ts';
-import { ACCEPTED_LABELS, MAX_MATERIAL_BYTES, sniffMaterial } from '../../platform/files/files.ts';
+import { checkUpload } from '../../platform/files/upload.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sm3Hex } from '../../platform/seals/seals.ts';
 import {
@@ -613,10 +613,7 @@ export const windowAuthorized = hasAuthorization;
 
 /** Stores a blank form before it is referenced by a drafted material; typed by its bytes. */
 export async function uploadFormTemplate(db: Db, actor: Actor, bytes: Buffer) {
-  if (bytes.length === 0) throw problems.badRequest('上传的文件是空的。');
-  if (bytes.length > MAX_MATERIAL_BYTES) throw problems.tooLarge('空白表格不能超过 10 MB。');
-  const type = sniffMaterial(bytes);
-  if (!type) throw problems.unsupportedType(`不支持该文件类型，请上传 ${ACCEPTED_LABELS} 文件。`);
+  const type = await checkUpload(bytes, '空白表格');
   const hash = sm3Hex(bytes);
   await transaction(db, async (trx) => {
     await putBlob(trx, hash, type.contentType, bytes);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, todayIn } from '../../../lib/dates.ts';
 import type { JobWorker } from '../../platform/jobs/jobs.ts';
-import { sweepConsultations } from './coordination.service.ts';
+import { sweepConsultations } from './consultation-sweep.ts';
 
 export const CONSULTATION_SWEEP_JOB = 'coordination.consultation.sweep';
 

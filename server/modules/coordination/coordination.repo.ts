@@ -1,11 +1,16 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type {
+  ConsultationTable,
   CoordinationCommitmentTable,
+  CoordinationEscalationTable,
   CoordinationEventTable,
+  CoordinationFileTable,
+  CoordinationMatterTable,
   CoordinationRequestTable,
   CoordinationStateColumn,
   DB,
+  LadderLevelColumn,
 } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -80,7 +85,18 @@ export function lockRequest(db: Db, id: number) {
     .select(['state', 'version'])
     .where('id', '=', id)
     .forUpdate()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+}
+
+/** Locks the request a consultation belongs to: replies and decisions on it queue on one row. */
+export async function lockRequestOfConsultation(db: Db, consultationId: number) {
+  await db
+    .selectFrom('coordination_request as r')
+    .innerJoin('consultation as c', 'c.request_id', 'r.id')
+    .select('r.id')
+    .where('c.id', '=', consultationId)
+    .forUpdate('r')
+    .execute();
 }
 
 export function insertRequest(db: Db, tokens: string[], row: Insertable<CoordinationRequestTable>) {
@@ -411,6 +427,11 @@ export function findCommitment(db: Db, scope: UnitScope, id: number) {
     .executeTakeFirst();
 }
 
+/** Locks a tracked commitment for the rest of the transaction. */
+export async function lockCommitment(db: Db, id: number) {
+  await db.selectFrom('coordination_commitment').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function insertCommitments(db: Db, rows: Insertable<CoordinationCommitmentTable>[]) {
   if (rows.length) await db.insertInto('coordination_commitment').values(rows).execute();
 }
@@ -618,4 +639,172 @@ export async function precedents(
     ...x,
     departments: consulted.filter((c) => Number(c.request_id) === Number(x.id)),
   }));
+}
+
+// --- writes of the use cases ---------------------------------------------------------------------
+
+/** Saves the region's ladder as a whole at the next version (the region row is locked by lockLadder). */
+export async function upsertLadderSteps(
+  db: Db,
+  regionCode: string,
+  version: number,
+  by: number | null,
+  steps: { level: LadderLevelColumn; limitDays: number; required: string[] }[],
+) {
+  for (const s of steps) {
+    const values = { limit_days: s.limitDays, required: s.required, version, updated_by: by };
+    await db
+      .insertInto('escalation_step')
+      .values({ region_code: regionCode, level: s.level, ...values })
+      .onConflict((oc) =>
+        oc.columns(['region_code', 'level']).doUpdateSet({ ...values, updated_at: new Date() }),
+      )
+      .execute();
+  }
+}
+
+export function insertEscalation(db: Db, row: Insertable<CoordinationEscalationTable>) {
+  return db.insertInto('coordination_escalation').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function setEscalationDeadline(db: Db, id: number, deadlineId: number) {
+  await db
+    .updateTable('coordination_escalation')
+    .set({ deadline_id: deadlineId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The open deadlines of a request's ladder steps (closed when the level acts). */
+export function openStepDeadlines(db: Db, requestId: number) {
+  return db
+    .selectFrom('coordination_escalation as e')
+    .innerJoin('deadline as d', 'd.id', 'e.deadline_id')
+    .select('d.id')
+    .where('e.request_id', '=', requestId)
+    .where('d.status', '=', 'open')
+    .execute();
+}
+
+/** The open reply deadlines of a request's consultations (cancelled when it is decided or closed). */
+export function openConsultationDeadlines(db: Db, requestId: number) {
+  return db
+    .selectFrom('consultation as c')
+    .innerJoin('deadline as d', 'd.id', 'c.deadline_id')
+    .select('d.id')
+    .where('c.request_id', '=', requestId)
+    .where('d.status', '=', 'open')
+    .execute();
+}
+
+export function insertFile(db: Db, row: Insertable<CoordinationFileTable>) {
+  return db
+    .insertInto('coordination_file')
+    .values(row)
+    .returning(['id', 'file_name', 'content_type', 'size'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Attaches the uploader's own unattached files; returns how many were attached. */
+export async function attachOwnFiles(
+  db: Db,
+  owner: { kind: 'staff' | 'enterprise'; id: number },
+  fileIds: number[],
+  requestId: number,
+  consultationId: number | null,
+) {
+  const column = owner.kind === 'staff' ? ('uploaded_by' as const) : ('uploaded_by_enterprise' as const);
+  const r = await db
+    .updateTable('coordination_file')
+    .set({ request_id: requestId, consultation_id: consultationId })
+    .where('id', 'in', fileIds)
+    .where(column, '=', owner.id)
+    .where('request_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertMatters(db: Db, rows: Insertable<CoordinationMatterTable>[]) {
+  await db.insertInto('coordination_matter').values(rows).execute();
+}
+
+export function insertConsultation(db: Db, row: Insertable<ConsultationTable>) {
+  return db.insertInto('consultation').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function linkConsultation(db: Db, id: number, deadlineId: number, documentId: number) {
+  await db
+    .updateTable('consultation')
+    .set({ deadline_id: deadlineId, document_id: documentId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Consultations of a request not yet answered (signed). */
+export async function unansweredCount(db: Db, requestId: number) {
+  const r = await db
+    .selectFrom('consultation')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('request_id', '=', requestId)
+    .where('status', '!=', 'answered')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Marks a consultation overdue once; false when it was answered or already marked. */
+export async function markConsultationOverdue(db: Db, id: number) {
+  const r = await db
+    .updateTable('consultation')
+    .set({ overdue_at: new Date() })
+    .where('status', '!=', 'answered')
+    .where('id', '=', id)
+    .where('overdue_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Drops the proposed (unsent) commitments of some consultations of a request. */
+export async function deleteProposedCommitments(
+  db: Db,
+  where: { consultationId: number } | { requestId: number; consultationIds: number[] },
+) {
+  let q = db.deleteFrom('coordination_commitment');
+  q =
+    'consultationId' in where
+      ? q.where('consultation_id', '=', where.consultationId).where('status', '=', 'proposed')
+      : q.where('request_id', '=', where.requestId).where('consultation_id', 'in', where.consultationIds);
+  await q.execute();
+}
+
+export async function setCommitment(
+  db: Db,
+  id: number,
+  set: Partial<Insertable<CoordinationCommitmentTable>>,
+) {
+  await db.updateTable('coordination_commitment').set(set).where('id', '=', id).execute();
+}
+
+export function insertCommitment(db: Db, row: Insertable<CoordinationCommitmentTable>) {
+  return db.insertInto('coordination_commitment').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Counts one more urging of an open commitment; false when it is no longer open. */
+export async function countUrging(db: Db, id: number) {
+  const r = await db
+    .updateTable('coordination_commitment')
+    .set((eb) => ({ urged_count: eb('urged_count', '+', 1), last_urged_at: new Date() }))
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function openCommitmentCount(db: Db, requestId: number) {
+  const r = await db
+    .selectFrom('coordination_commitment')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -17,6 +17,25 @@ import { signatureScanner } from '../../platform/files/files.ts';
 import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { closeRequest } from './close-request.ts';
+import { completeCommitment } from './complete-commitment.ts';
+import { consult } from './consult.ts';
+import { commitmentActions, consultationActions } from './coordination.policy.ts';
+import {
+  board,
+  type CommitmentRow,
+  type ConsultationRow,
+  commitments,
+  consultation,
+  consultationQueue,
+  type RequestRow,
+  requestDetail,
+  requestDocumentFile,
+  requestFile,
+  requests,
+  warningFromDates,
+  warningOf,
+} from './coordination.read.ts';
 import {
   CloseInput,
   CommitmentSchema,
@@ -39,44 +58,23 @@ import {
   SuggestionsSchema,
   UrgeInput,
 } from './coordination.schemas.ts';
-import {
-  board,
-  type CommitmentRow,
-  type ConsultationRow,
-  closeRequest,
-  commitmentActions,
-  commitments,
-  completeCommitment,
-  consult,
-  consultation,
-  consultationActions,
-  consultationQueue,
-  decide,
-  escalate,
-  instruct,
-  ladderWithVersion,
-  overdue,
-  type RequestRow,
-  requestDetail,
-  requestDocumentFile,
-  requestFile,
-  requestRow,
-  requests,
-  resubmitRequest,
-  returnRequest,
-  saveLadder,
-  saveLetter,
-  saveReply,
-  sendLetter,
-  signReply,
-  submitRequest,
-  uploadFile,
-  urgeCommitment,
-  warningFromDates,
-  warningOf,
-  withdrawRequest,
-} from './coordination.service.ts';
 import { similarPrecedents, suggestDepartments } from './coordination.suggest.ts';
+import { overdue, requestRow } from './coordination.workflow.ts';
+import { decideOutcome } from './decide-outcome.ts';
+import { escalate } from './escalate.ts';
+import { instruct } from './instruct.ts';
+import { ladderWithVersion } from './ladder.ts';
+import { resubmitRequest } from './resubmit-request.ts';
+import { returnRequest } from './return-request.ts';
+import { saveLadder } from './save-ladder.ts';
+import { saveLetter } from './save-letter.ts';
+import { saveReply } from './save-reply.ts';
+import { sendLetter } from './send-letter.ts';
+import { signReply } from './sign-reply.ts';
+import { submitRequest } from './submit-request.ts';
+import { uploadFile } from './upload-file.ts';
+import { urgeCommitment } from './urge-commitment.ts';
+import { withdrawRequest } from './withdraw-request.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const num = (n: number | null) => (n === null ? null : Number(n));
@@ -616,7 +614,7 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
     '确定处理方式',
     '按答复分析：意见一致且事项一般 → 告知函；有不同意、重大复杂或未答复 → 专题协调会。与系统建议不同时须写明理由。',
     Decide,
-    (req, id, v, b) => decide(ctx(req), id, v, b),
+    (req, id, v, b) => decideOutcome(ctx(req), id, v, b),
   );
   action(
     'letter/send',

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/access/scope.ts';
 import { scopeFor } from '../../platform/access/scope.ts';
-import { searchTokens } from '../cases/cases.service.ts';
+import { searchTokens } from '../../platform/search/tokens.ts';
 import { departmentsNear, itemDepartments, precedents, type RequestRow } from './coordination.repo.ts';
 
 // Triage help (DOMAIN.md workflow 3 step 2): which departments a request concerns, and which

@@ -8,7 +8,7 @@ import { type TestApp, testApp } from '../../../test/app.ts';
 import { addWorkingDays } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { sweepDeadlines } from '../../platform/deadlines/deadlines.ts';
-import { sweepConsultations } from './coordination.service.ts';
+import { sweepConsultations } from './consultation-sweep.ts';
 
 // Coordination (DOMAIN.md workflow 3) through the API, on the demo region 南湖区: an enterprise's
 // request, three written consultations, replies, the letter or the meeting, the tracker, the ladder.

@@ -66,6 +66,23 @@ export async function setPassword(db: Db, kind: 'staff' | 'enterprise', id: numb
     .execute();
 }
 
+/** Ends every session of a principal but the one in use. */
+export async function revokeOtherSessions(
+  db: Db,
+  kind: 'staff' | 'enterprise',
+  id: number,
+  keepHash: string,
+) {
+  await db
+    .updateTable('session')
+    .set({ revoked_at: new Date() })
+    .where('principal_kind', '=', kind)
+    .where('principal_id', '=', id)
+    .where('token_hash', '<>', keepHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export function passwordHashOf(db: Db, kind: 'staff' | 'enterprise', id: number) {
   return db
     .selectFrom(kind === 'staff' ? 'app_user' : 'enterprise')

@@ -21,6 +21,7 @@ import {
   passwordHashOf,
   recordFailure,
   replaceRecoveryCodes,
+  revokeOtherSessions,
   rolePolicies,
   saveOidcLogin,
   setPassword,
@@ -335,14 +336,7 @@ export async function changePassword(
   await transaction(db, async (trx) => {
     await setPassword(trx, principal.kind, principal.id, hash);
     // Other sessions end: a changed password must lock out whoever knew the old one.
-    await trx
-      .updateTable('session')
-      .set({ revoked_at: new Date() })
-      .where('principal_kind', '=', principal.kind)
-      .where('principal_id', '=', principal.id)
-      .where('token_hash', '<>', principal.sessionHash)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOtherSessions(trx, principal.kind, principal.id, principal.sessionHash);
     await writeAudit(trx, actor, {
       action: 'auth.password_change',
       targetType: principal.kind,

@@ -12,7 +12,7 @@ afterAll(() => database.close());
 
 const write = (i: number) =>
   transaction(database.db, (trx) =>
-    writeAudit(trx, SYSTEM_ACTOR, { action: 'test.event', targetId: i, summary: { i } }),
+    writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', targetId: i, summary: { i } }),
   );
 
 describe('audit chain', () => {
@@ -62,7 +62,7 @@ describe('audit chain', () => {
     try {
       for (let i = 0; i < 5; i++) {
         await transaction(other.db, (trx) =>
-          writeAudit(trx, SYSTEM_ACTOR, { action: 'test.event', targetId: i }),
+          writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', targetId: i }),
         );
       }
       await sealAudit(other.db);
@@ -88,9 +88,7 @@ describe('concurrent writers', () => {
       // Writers and sealers interleave; every row must end up in one unbroken chain.
       await Promise.all([
         ...Array.from({ length: 200 }, (_, i) =>
-          transaction(fresh.db, (trx) =>
-            writeAudit(trx, SYSTEM_ACTOR, { action: 'test.parallel', targetId: i }),
-          ),
+          transaction(fresh.db, (trx) => writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', targetId: i })),
         ),
         ...Array.from({ length: 5 }, () => sealAudit(fresh.db, 7)),
       ]);

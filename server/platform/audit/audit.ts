@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import type { AuditAction } from '../../../lib/audit-actions.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import type { Principal } from '../access/scope.ts';
 
@@ -41,7 +42,8 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 export interface AuditEntry {
-  action: string;
+  /** One of lib/audit-actions.ts: an action without a Chinese label does not compile. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string | number;
   outcome?: 'success' | 'denied' | 'failure';

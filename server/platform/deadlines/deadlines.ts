@@ -112,8 +112,9 @@ export interface NewDeadline {
   yellowOverride?: number | null;
 }
 
-/** Creates a deadline with the caller's executor (inside the transaction of the change). */
-export async function createDeadline(db: Db, input: NewDeadline, on: IsoDate = today()) {
+type Limit = Pick<NewDeadline, 'regionCode' | 'startDate' | 'limitDays' | 'unit' | 'yellowOverride'>;
+
+async function computeNew(db: Db, input: Limit, on: IsoDate) {
   const { calendar, revision } = await loadCalendar(db, input.regionCode);
   const r = compute(
     calendar,
@@ -126,6 +127,17 @@ export async function createDeadline(db: Db, input: NewDeadline, on: IsoDate = t
     [],
     on,
   );
+  return { r, revision };
+}
+
+/** The due date a new deadline would get, without writing it (for checks before the change). */
+export async function dueDateOf(db: Db, input: Limit, on: IsoDate = today()): Promise<IsoDate> {
+  return (await computeNew(db, input, on)).r.dueDate!;
+}
+
+/** Creates a deadline with the caller's executor (inside the transaction of the change). */
+export async function createDeadline(db: Db, input: NewDeadline, on: IsoDate = today()) {
+  const { r, revision } = await computeNew(db, input, on);
   return insertDeadline(db, {
     subject_type: input.subjectType,
     subject_id: input.subjectId,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { type Permission, rolesWith } from '../access/permissions.ts';
 
 export const NOTIFY_CHANNEL = 'xietong_notification';
 
@@ -54,8 +55,8 @@ export async function notify(
   return rows.length;
 }
 
-/** Enabled users of a unit holding one of the roles (who is told at each step of a workflow). */
-export async function unitRoleUserIds(db: Db, unitId: number, roles: readonly string[]): Promise<number[]> {
+/** Enabled users of a unit holding one of the roles. */
+async function unitRoleUserIds(db: Db, unitId: number, roles: readonly string[]): Promise<number[]> {
   const rows = await db
     .selectFrom('app_user as a')
     .innerJoin('role_assignment as ra', 'ra.user_id', 'a.id')
@@ -66,6 +67,19 @@ export async function unitRoleUserIds(db: Db, unitId: number, roles: readonly st
     .where('ra.role', 'in', roles)
     .execute();
   return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Enabled users of a unit who hold one of the permissions: who is told of work is named by what
+ * they may do about it (consultation:reply, coordination:manage …), never by a list of roles.
+ */
+export function unitUsersWith(
+  db: Db,
+  unitId: number,
+  permissions: Permission | readonly Permission[],
+): Promise<number[]> {
+  const roles = new Set([permissions].flat().flatMap((p) => rolesWith(p)));
+  return unitRoleUserIds(db, unitId, [...roles]);
 }
 
 /** Enabled users of a unit: who is told when a deadline has no single owner. */

@@ -1,4 +1,6 @@
 // Every user-visible label that maps a code name to Chinese lives here, so pages never show a raw code.
+import { AUDIT_ACTION_LABELS, isAuditAction } from '../../../lib/audit-actions.ts';
+
 export const PRODUCT_NAME = '审批服务协同平台';
 
 /** DOMAIN.md roles; mirrors server/platform/access/permissions.ts ROLES[*].label. */
@@ -51,36 +53,10 @@ export const AUDIT_OUTCOME_LABELS = {
   failure: '失败',
 } as const;
 
-/** Audit actions written by the server (grep writeAudit). Unknown ones fall back to the code. */
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.logout_all': '退出所有设备',
-  'auth.password_change': '修改密码',
-  'auth.oidc_login': '统一身份认证登录',
-  'auth.totp_enrol_start': '开始绑定动态口令',
-  'auth.totp_enabled': '启用动态口令',
-  'auth.totp_disabled': '停用动态口令',
-  'role_policy.update': '修改角色安全策略',
-  'demo.seed': '写入演示数据',
-  'unit.create': '新建单位',
-  'unit.update': '修改单位',
-  'user.create': '新建用户',
-  'user.create_admin': '创建管理员',
-  'user.update': '修改用户',
-  'user.roles': '调整角色',
-  'user.reset_password': '重置密码',
-  'user.unlock': '解除锁定',
-  'calendar.import': '导入放假安排',
-  'calendar.override': '本地日历调整',
-  'calendar.override_add': '登记本地调整',
-  'calendar.override_remove': '撤销本地调整',
-  'deadline.suspend': '挂起计时',
-  'deadline.resume': '恢复计时',
-};
+export { AUDIT_ACTION_LABELS } from '../../../lib/audit-actions.ts';
 
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? `其他操作（${action}）`;
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : `其他操作（${action}）`;
 }
 
 export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
