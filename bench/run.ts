@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../server/config.ts';
 import { type Database, openPglite, openPostgres, transaction } from '../server/db/client.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
-import { DEMO_PASSWORD } from '../server/demo/seed.ts';
+import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed.ts';
 import { modules } from '../server/modules/index.ts';
 import { sealAudit, verifyAudit } from '../server/platform/audit/audit.ts';
 import { newSecretKey, SecretBox } from '../server/platform/crypto/secrets.ts';
@@ -34,7 +34,7 @@ const fmt = (x: number) => x.toFixed(0).padStart(8);
 
 async function benchDatabase(label: string, database: Database, caseCount: number) {
   const secrets = new SecretBox(newSecretKey());
-  await prepareDatabase(database.db, { demo: true, secrets });
+  await prepareDatabase(database.db, { seed: (db) => seedDemo(db, secrets) });
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1' });
   const app = await buildApp({ database, config, secrets }, modules);
   await app.ready();

@@ -7,6 +7,7 @@ import { type Database, openPostgres, transaction } from './db/client.ts';
 import { backupPglite, openDataDir, restorePglite } from './db/data-dir.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { prepareDatabase } from './db/prepare.ts';
+import { seedDemo } from './demo/seed.ts';
 import { YearImportSchema } from './modules/calendar/calendar.schemas.ts';
 import { loadYear } from './modules/calendar/calendar.service.ts';
 import { SYSTEM_ACTOR, verifyAudit, writeAudit } from './platform/audit/audit.ts';
@@ -136,7 +137,7 @@ async function run(argv: string[]) {
   switch (command) {
     case 'migrate':
       await withDb(config, async (d) => {
-        const { applied } = await prepareDatabase(d.db, { demo: false });
+        const { applied } = await prepareDatabase(d.db);
         console.log(applied.length ? `✔ 已应用 ${applied.length} 个迁移` : '✔ 数据库已是最新');
       });
       return;
@@ -149,13 +150,13 @@ async function run(argv: string[]) {
     case 'seed-demo':
       await withDb(config, async (d) => {
         const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, console.log));
-        const { seeded } = await prepareDatabase(d.db, { demo: true, secrets });
+        const { seeded } = await prepareDatabase(d.db, { seed: (db) => seedDemo(db, secrets) });
         console.log(seeded ? '✔ 已写入演示数据' : '数据库中已有数据，未写入演示数据');
       });
       return;
     case 'create-admin':
       await withDb(config, async (d) => {
-        await prepareDatabase(d.db, { demo: false });
+        await prepareDatabase(d.db);
         await createAdmin(d);
       });
       return;
@@ -182,7 +183,7 @@ async function run(argv: string[]) {
       const body = YearImportSchema.parse(JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')));
       const preview = rest.includes('--preview');
       await withDb(config, async (d) => {
-        await prepareDatabase(d.db, { demo: false });
+        await prepareDatabase(d.db);
         const total = await countOpenDeadlines(d.db);
         const bar = progressBar(`${preview ? '预览' : '导入'} ${body.year} 年并重算在办时限`, total);
         const r = await loadYear(d.db, SYSTEM_ACTOR, null, body, { preview, onProgress: bar });

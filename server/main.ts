@@ -4,12 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { type Database, openPostgres } from './db/client.ts';
 import { backupPglite, DataDirLockedError, openDataDir } from './db/data-dir.ts';
 import { prepareDatabase } from './db/prepare.ts';
-import { DEMO_PASSWORD, demoLogins } from './demo/seed.ts';
-import { COMMITMENT_SWEEP_JOB, defineCaseJobs } from './modules/cases/cases.jobs.ts';
-import { defineExchangeJobs } from './modules/cases/exchange.jobs.ts';
-import { httpExchangeSender } from './modules/cases/exchange.sender.ts';
-import { CONSULTATION_SWEEP_JOB, defineCoordinationJobs } from './modules/coordination/coordination.jobs.ts';
-import { defineDeadlineJobs, SWEEP_JOB } from './modules/deadlines/deadlines.jobs.ts';
+import { DEMO_PASSWORD, demoAccounts, demoLogins, seedDemo } from './demo/seed.ts';
 import { modules } from './modules/index.ts';
 import { sealAudit } from './platform/audit/audit.ts';
 import { resolveSecretKey } from './platform/crypto/key-file.ts';
@@ -47,31 +42,27 @@ async function main() {
   }
 
   const secrets = new SecretBox(resolveSecretKey(config.SECRET_KEY, config.dataDir, log));
-  const { applied, seeded } = await prepareDatabase(database.db, { demo: config.DEMO, secrets });
+  const { applied, seeded } = await prepareDatabase(database.db, {
+    seed: config.DEMO ? (db) => seedDemo(db, secrets) : undefined,
+  });
   if (applied.length) log(`已应用 ${applied.length} 个数据库迁移`);
   if (seeded) log('已写入演示数据（嘉兴市、南湖区、秀洲区）');
 
-  const app = await buildApp({ database, config, secrets }, modules, {
-    webDir: path.join(root, 'dist', 'web'),
-  });
+  const app = await buildApp(
+    { database, config, secrets, demoAccounts: config.DEMO ? demoAccounts() : undefined },
+    modules,
+    {
+      webDir: path.join(root, 'dist', 'web'),
+    },
+  );
 
   const worker = new JobWorker(database.db, { log: (msg, extra) => app.log.warn(extra ?? {}, msg) });
-  defineDeadlineJobs(worker, config.notifyChannels);
-  defineCaseJobs(worker, config.notifyChannels);
-  defineCoordinationJobs(worker);
-  defineExchangeJobs(
-    worker,
-    config.EXCHANGE_URL ? httpExchangeSender(config.EXCHANGE_URL, config.EXCHANGE_TOKEN) : undefined,
-  );
+  for (const m of modules) m.jobs?.(worker, { database, config, secrets });
   worker.start();
-  const stopSweep = everyMinute(database.db, SWEEP_JOB, (err) =>
-    app.log.error({ err }, 'sweep scheduling failed'),
-  );
-  const stopCommitmentSweep = everyMinute(database.db, COMMITMENT_SWEEP_JOB, (err) =>
-    app.log.error({ err }, 'commitment sweep scheduling failed'),
-  );
-  const stopConsultationSweep = everyMinute(database.db, CONSULTATION_SWEEP_JOB, (err) =>
-    app.log.error({ err }, 'consultation sweep scheduling failed'),
+  const schedules = modules.flatMap((m) =>
+    (m.everyMinute ?? []).map((kind) =>
+      everyMinute(database.db, kind, (err) => app.log.error({ err, kind }, 'minute job scheduling failed')),
+    ),
   );
 
   // Seal audit rows shortly after they commit; the chain is never more than a few seconds behind.
@@ -94,9 +85,7 @@ async function main() {
     log(`收到 ${signal}，正在停止：不再接受请求，写入检查点后关闭数据库`);
     clearInterval(sealer);
     if (backups) clearInterval(backups);
-    stopSweep();
-    stopCommitmentSweep();
-    stopConsultationSweep();
+    for (const stopSchedule of schedules) stopSchedule();
     try {
       await app.close(); // waits for in-flight requests
       await worker.stop(); // lets the job in progress finish

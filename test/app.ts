@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
-import { DEMO_PASSWORD } from '../server/demo/seed.ts';
+import { DEMO_PASSWORD, demoAccounts } from '../server/demo/seed.ts';
 import { modules } from '../server/modules/index.ts';
 import { SecretBox } from '../server/platform/crypto/secrets.ts';
 import { buildApp } from '../server/platform/http/app.ts';
@@ -24,7 +24,10 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const database = await freshDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '1', ...env });
   const secrets = new SecretBox(TEST_SECRET_KEY);
-  const app = await buildApp({ database, config, secrets }, modules);
+  const app = await buildApp(
+    { database, config, secrets, demoAccounts: config.DEMO ? demoAccounts() : undefined },
+    modules,
+  );
   await app.ready();
   return {
     app,

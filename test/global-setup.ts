@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../server/db/client.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
+import { seedDemo } from '../server/demo/seed.ts';
 import { SecretBox } from '../server/platform/crypto/secrets.ts';
 import { TEST_SECRET_KEY } from './keys.ts';
 import { adminUrl, databaseUrl } from './pg-url.ts';
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject) {
     await sql.raw(`drop database if exists ${name}`).execute(admin.db);
     await sql.raw(`create database ${name}`).execute(admin.db);
     const tpl = await openPostgres(databaseUrl(url, name));
-    await prepareDatabase(tpl.db, { demo: true, secrets: new SecretBox(TEST_SECRET_KEY) });
+    await prepareDatabase(tpl.db, { seed: (db) => seedDemo(db, new SecretBox(TEST_SECRET_KEY)) });
     await tpl.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteTemplate', '');
@@ -36,7 +37,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const database = await openPglite();
-  await prepareDatabase(database.db, { demo: true, secrets: new SecretBox(TEST_SECRET_KEY) });
+  await prepareDatabase(database.db, { seed: (db) => seedDemo(db, new SecretBox(TEST_SECRET_KEY)) });
   const blob = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(os.tmpdir(), `xietong-template-${process.pid}.tar`);

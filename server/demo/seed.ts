@@ -106,6 +106,9 @@ export interface DemoLogin {
   unit: string;
 }
 
+/** The demo accounts the login page lists (handed to the app by the composition root). */
+export const demoAccounts = () => ({ password: DEMO_PASSWORD, logins: demoLogins() });
+
 export function demoLogins(): DemoLogin[] {
   const out: DemoLogin[] = [];
   for (const r of REGIONS) {

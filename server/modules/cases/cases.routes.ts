@@ -7,6 +7,7 @@ import type { SecretBox } from '../../platform/crypto/secrets.ts';
 import { signatureScanner } from '../../platform/files/files.ts';
 import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
+import { actionContext } from '../../platform/http/context.ts';
 import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
 import { subjectDocumentFile } from '../documents/documents.service.ts';
 import { acceptCase } from './accept-case.ts';
@@ -82,12 +83,7 @@ function sharedRoutes(
   readAccess: Access,
   tags: string[],
 ) {
-  const ctx = (req: FastifyRequest) => ({
-    db,
-    secrets,
-    actor: actorOf(req.principal, req),
-    principal: req.principal!,
-  });
+  const ctx = (req: FastifyRequest) => actionContext(req, db, secrets);
   const detail = async (req: FastifyRequest, reply: FastifyReply, id: number) => {
     const d = await caseDetail(db, req.principal!, id);
     setVersionTag(reply, d.row.version);

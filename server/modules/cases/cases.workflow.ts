@@ -21,7 +21,7 @@ import {
   runAction,
   type Workflow,
 } from '../../platform/workflow/runner.ts';
-import { windowAuthorized } from '../catalog/catalog.service.ts';
+import { windowAuthorized } from '../catalog/authorizations.service.ts';
 import { decideEvent } from './cases.policy.ts';
 import {
   type CaseReader,

@@ -4,6 +4,8 @@ import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { authorizations, grantAuthorization, revokeGrant } from './authorizations.service.ts';
+import { bundle, bundles, createBundle } from './bundles.service.ts';
 import {
   AuthorizationSchema,
   BundleCreate,
@@ -18,20 +20,14 @@ import {
   ItemVersionSchema,
 } from './catalog.schemas.ts';
 import {
-  authorizations,
-  bundle,
-  bundles,
   changeRequest,
   changeRequests,
-  createBundle,
   currentItem,
   decideChange,
   draftChange,
   formTemplate,
-  grantAuthorization,
   itemVersion,
   publishedItems,
-  revokeGrant,
   uploadFormTemplate,
 } from './catalog.service.ts';
 import { CSV_TYPE, MATERIAL_SYNTAX, XLSX_TYPE } from './catalog.sheet.ts';

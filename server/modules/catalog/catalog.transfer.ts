@@ -2,6 +2,7 @@ import { todayIn } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeCoversRegion, scopeFor, type UnitScope } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
+import { readSheet, type Sheet, SheetError, writeCsv } from '../../platform/files/spreadsheet.ts';
 import { problems } from '../../platform/http/problem.ts';
 import {
   type CurrentVersionRow,
@@ -21,10 +22,6 @@ import {
   formatRow,
   issueField,
   parseRow,
-  readSheet,
-  type Sheet,
-  SheetError,
-  writeCsv,
 } from './catalog.sheet.ts';
 
 // Catalog import and export (事项清单导入导出, R-CAT-2): a whole region's catalog as one sheet. An

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
-import { COLUMNS, CSV_TYPE, parseMaterials, readCsv, writeCsv, XLSX_TYPE } from './catalog.sheet.ts';
+import { readCsv, writeCsv } from '../../platform/files/spreadsheet.ts';
+import { COLUMNS, CSV_TYPE, parseMaterials, XLSX_TYPE } from './catalog.sheet.ts';
 
 // Catalog import and export (R-CAT-2) through the API on the demo region 南湖区.
 let t: TestApp;

@@ -6,7 +6,7 @@ import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Effect, Workflow } from '../../platform/workflow/runner.ts';
-import { type CommitmentRow, findCommitment, lockCommitment } from './coordination.repo.ts';
+import { type CommitmentRow, findCommitment, lockCommitment } from './commitments.repo.ts';
 import { record, type TimelineEntry } from './coordination.workflow.ts';
 
 export async function commitmentFor(db: Db, principal: Principal, id: number) {

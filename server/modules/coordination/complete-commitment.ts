@@ -6,9 +6,9 @@ import { closeDeadline } from '../../platform/deadlines/deadlines.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { type NewNotification, unitUsersWith } from '../../platform/notify/notify.ts';
 import { type ActionContext, runAction } from '../../platform/workflow/runner.ts';
+import { openCommitmentCount, updateCommitment } from './commitments.repo.ts';
 import { commitmentWorkflow } from './commitments.ts';
 import { commitmentActions } from './coordination.policy.ts';
-import { openCommitmentCount, updateCommitment } from './coordination.repo.ts';
 import type { DoneInput } from './coordination.schemas.ts';
 
 export function completeCommitment(

@@ -14,13 +14,8 @@ import { problems } from '../../platform/http/problem.ts';
 import { type NewNotification, unitUsersWith } from '../../platform/notify/notify.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
 import { issueDocument } from '../documents/documents.service.ts';
-import {
-  insertConsultation,
-  insertMatters,
-  linkConsultation,
-  openConsultationDeadlines,
-  unitsNear,
-} from './coordination.repo.ts';
+import { insertConsultation, linkConsultation, openConsultationDeadlines } from './consultations.repo.ts';
+import { insertMatters, unitsNear } from './coordination.repo.ts';
 import type { Consult } from './coordination.schemas.ts';
 import { record, runRequestEvent } from './coordination.workflow.ts';
 import { closeStep } from './ladder.ts';

@@ -6,12 +6,8 @@ import { type IsoDate, todayIn } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit/audit.ts';
 import { notify, unitUsersWith } from '../../platform/notify/notify.ts';
-import {
-  insertEvent,
-  markConsultationOverdue,
-  overdueConsultations,
-  unitOfKind,
-} from './coordination.repo.ts';
+import { markConsultationOverdue, overdueConsultations } from './consultations.repo.ts';
+import { insertEvent, unitOfKind } from './coordination.repo.ts';
 
 export async function sweepConsultations(db: Db, on: IsoDate = todayIn()) {
   const due = await overdueConsultations(db, on);

@@ -10,7 +10,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Effect, Workflow } from '../../platform/workflow/runner.ts';
-import { findConsultation, lockRequestOfConsultation, updateConsultation } from './coordination.repo.ts';
+import { findConsultation, updateConsultation } from './consultations.repo.ts';
+import { lockRequestOfConsultation } from './coordination.repo.ts';
 import { record, type TimelineEntry } from './coordination.workflow.ts';
 
 export async function consultationFor(db: Db, principal: Principal, id: number) {

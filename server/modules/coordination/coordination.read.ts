@@ -20,24 +20,23 @@ import { getBlob } from '../../platform/files/blobs.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { searchTokens } from '../../platform/search/tokens.ts';
 import { subjectDocumentFile } from '../documents/documents.service.ts';
+import { type CommitmentFilter, commitmentsOf, listCommitments } from './commitments.repo.ts';
+import { consultationsOf, departmentConsultations } from './consultations.repo.ts';
 import { consultationFor } from './consultations.ts';
 import { centerUnit, covers, deptUnit, partiesOf } from './coordination.policy.ts';
 import {
   boardCounts,
-  type CommitmentFilter,
-  commitmentsOf,
-  consultationsOf,
-  departmentConsultations,
   eventsOf,
   filesOf,
-  ladderStepsOf,
-  listCommitments,
   listRequests,
   mattersOf,
   type RequestFilter,
 } from './coordination.repo.ts';
+import { ladderStepsOf } from './ladder.repo.ts';
 
-export type { CommitmentRow, ConsultationRow, RequestRow } from './coordination.repo.ts';
+export type { CommitmentRow } from './commitments.repo.ts';
+export type { ConsultationRow } from './consultations.repo.ts';
+export type { RequestRow } from './coordination.repo.ts';
 
 import { overdue, readerOf, requestFacts, requestRow } from './coordination.workflow.ts';
 import { replyFacts } from './decide-outcome.ts';

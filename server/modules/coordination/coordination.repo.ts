@@ -1,16 +1,12 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type {
-  ConsultationTable,
-  CoordinationCommitmentTable,
-  CoordinationEscalationTable,
   CoordinationEventTable,
   CoordinationFileTable,
   CoordinationMatterTable,
   CoordinationRequestTable,
   CoordinationStateColumn,
   DB,
-  LadderLevelColumn,
 } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -261,222 +257,6 @@ export function mattersOf(db: Db, requestId: number) {
     .execute();
 }
 
-const consultationColumns = [
-  'c.id',
-  'c.request_id',
-  'c.department_id',
-  'u.name as department_name',
-  'u.region_code as department_region',
-  'c.questions',
-  'c.reply_by',
-  'c.deadline_id',
-  'c.document_id',
-  'c.status',
-  'c.overdue_at',
-  'c.stance',
-  'c.opinion',
-  'c.legal_basis',
-  'c.conditions',
-  'c.drafted_at',
-  'c.signed_at',
-  'c.late',
-  'c.version',
-  'c.created_at',
-  'd.due_date',
-  'd.yellow_from',
-  'd.status as deadline_status',
-  'da.display_name as drafted_by_name',
-  'sa.display_name as signed_by_name',
-] as const;
-
-function consultationQuery(db: Db) {
-  return db
-    .selectFrom('consultation as c')
-    .innerJoin('unit as u', 'u.id', 'c.department_id')
-    .leftJoin('deadline as d', 'd.id', 'c.deadline_id')
-    .leftJoin('app_user as da', 'da.id', 'c.drafted_by')
-    .leftJoin('app_user as sa', 'sa.id', 'c.signed_by')
-    .select(consultationColumns);
-}
-
-export function consultationsOf(db: Db, requestId: number) {
-  return consultationQuery(db).where('c.request_id', '=', requestId).orderBy('c.id').execute();
-}
-export type ConsultationRow = Awaited<ReturnType<typeof consultationsOf>>[number];
-
-/** A consultation the reader may see: addressed to a unit in scope, or of a request it runs. */
-export function findConsultation(db: Db, scope: UnitScope, id: number) {
-  return consultationQuery(db)
-    .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
-    .select(['r.number as request_number', 'r.project_name', 'r.state as request_state', 'r.center_unit_id'])
-    .where('c.id', '=', id)
-    .where((eb) =>
-      eb.or([
-        inScope(eb, scope, { unit: 'c.department_id' }),
-        inScope(eb, scope, { unit: 'r.center_unit_id' }),
-      ]),
-    )
-    .executeTakeFirst();
-}
-
-/** The department workbench: consultations addressed to units in scope, unanswered first. */
-export function departmentConsultations(db: Db, scope: UnitScope, status: 'open' | 'all', limit: number) {
-  let q = consultationQuery(db)
-    .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
-    .select(['r.number as request_number', 'r.project_name', 'r.state as request_state', 'r.center_unit_id'])
-    .where((eb) => inScope(eb, scope, { unit: 'c.department_id' }))
-    .orderBy(sql`case when c.status = 'answered' then 1 else 0 end`)
-    .orderBy('c.reply_by')
-    .orderBy('c.id')
-    .limit(limit);
-  if (status === 'open') q = q.where('c.status', '!=', 'answered').where('r.state', '=', 'consulting');
-  return q.execute();
-}
-
-export async function updateConsultation(
-  db: Db,
-  id: number,
-  version: number,
-  set: Partial<Insertable<DB['consultation']>>,
-) {
-  const r = await db
-    .updateTable('consultation')
-    .set({ ...set, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-const commitmentColumns = [
-  'k.id',
-  'k.request_id',
-  'k.consultation_id',
-  'k.department_id',
-  'u.name as department_name',
-  'u.region_code as department_region',
-  'k.content',
-  'k.due_days',
-  'k.due_on',
-  'k.status',
-  'k.deadline_id',
-  'k.urged_count',
-  'k.last_urged_at',
-  'k.done_at',
-  'k.done_note',
-  'k.version',
-  'd.due_date',
-  'd.yellow_from',
-  'r.number as request_number',
-  'r.project_name',
-  'r.center_unit_id',
-  'r.region_code',
-] as const;
-
-function commitmentQuery(db: Db) {
-  return db
-    .selectFrom('coordination_commitment as k')
-    .innerJoin('unit as u', 'u.id', 'k.department_id')
-    .innerJoin('coordination_request as r', 'r.id', 'k.request_id')
-    .leftJoin('deadline as d', 'd.id', 'k.deadline_id')
-    .select(commitmentColumns);
-}
-
-export function commitmentsOf(db: Db, requestId: number) {
-  return commitmentQuery(db).where('k.request_id', '=', requestId).orderBy('k.id').execute();
-}
-export type CommitmentRow = Awaited<ReturnType<typeof commitmentsOf>>[number];
-
-export interface CommitmentFilter {
-  status?: 'open' | 'done' | 'overdue';
-  requestId?: number;
-  after?: number;
-  limit: number;
-  today: string;
-}
-
-/** The tracker: commitments owned by a unit in scope or of a request run by one. */
-export function listCommitments(db: Db, scope: UnitScope, f: CommitmentFilter) {
-  let q = commitmentQuery(db)
-    .where('k.status', '!=', 'proposed')
-    .where((eb) =>
-      eb.or([
-        inScope(eb, scope, { unit: 'k.department_id' }),
-        inScope(eb, scope, { unit: 'r.center_unit_id' }),
-      ]),
-    )
-    .orderBy('k.id', 'desc')
-    .limit(f.limit + 1);
-  if (f.status === 'open') q = q.where('k.status', '=', 'open');
-  if (f.status === 'done') q = q.where('k.status', '=', 'done');
-  if (f.status === 'overdue') q = q.where('k.status', '=', 'open').where('d.due_date', '<', f.today);
-  if (f.requestId) q = q.where('k.request_id', '=', f.requestId);
-  if (f.after) q = q.where('k.id', '<', f.after);
-  return q.execute();
-}
-
-export function findCommitment(db: Db, scope: UnitScope, id: number) {
-  return commitmentQuery(db)
-    .where('k.id', '=', id)
-    .where((eb) =>
-      eb.or([
-        inScope(eb, scope, { unit: 'k.department_id' }),
-        inScope(eb, scope, { unit: 'r.center_unit_id' }),
-      ]),
-    )
-    .executeTakeFirst();
-}
-
-/** Locks a tracked commitment for the rest of the transaction. */
-export async function lockCommitment(db: Db, id: number) {
-  await db.selectFrom('coordination_commitment').select('id').where('id', '=', id).forUpdate().execute();
-}
-
-export async function insertCommitments(db: Db, rows: Insertable<CoordinationCommitmentTable>[]) {
-  if (rows.length) await db.insertInto('coordination_commitment').values(rows).execute();
-}
-
-export async function updateCommitment(
-  db: Db,
-  id: number,
-  version: number,
-  set: Partial<Insertable<CoordinationCommitmentTable>>,
-) {
-  const r = await db
-    .updateTable('coordination_commitment')
-    .set({ ...set, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export function ladderStepsOf(db: Db, requestId: number) {
-  return db
-    .selectFrom('coordination_escalation as e')
-    .innerJoin('unit as u', 'u.id', 'e.to_unit_id')
-    .leftJoin('app_user as a', 'a.id', 'e.escalated_by')
-    .leftJoin('deadline as d', 'd.id', 'e.deadline_id')
-    .select([
-      'e.id',
-      'e.from_level',
-      'e.to_level',
-      'e.to_unit_id',
-      'u.name as to_unit_name',
-      'e.reason',
-      'a.display_name as escalated_by_name',
-      'e.deadline_id',
-      'e.at',
-      'd.due_date',
-      'd.yellow_from',
-      'd.status as deadline_status',
-      'd.limit_days',
-    ])
-    .where('e.request_id', '=', requestId)
-    .orderBy('e.id')
-    .execute();
-}
-
 export async function insertEvent(db: Db, row: Insertable<CoordinationEventTable>) {
   await db.insertInto('coordination_event').values(row).execute();
 }
@@ -503,21 +283,6 @@ export function eventsOf(db: Db, requestId: number, publicOnly: boolean) {
   return q.execute();
 }
 
-export function regionLadder(db: Db, regionCode: string) {
-  return db
-    .selectFrom('escalation_step')
-    .select(['level', 'limit_days', 'required', 'version', 'updated_at'])
-    .where('region_code', '=', regionCode)
-    .execute();
-}
-
-/** Locks the region (its ladder changes as a whole) and returns the ladder's version (0: default). */
-export async function lockLadder(db: Db, regionCode: string) {
-  await db.selectFrom('region').select('code').where('code', '=', regionCode).forUpdate().executeTakeFirst();
-  const rows = await regionLadder(db, regionCode);
-  return Math.max(0, ...rows.map((r) => r.version));
-}
-
 /** Units a request may consult or escalate to: its region's, and its city's (两级联动). */
 export function unitsNear(db: Db, regionCode: string, ids: number[]) {
   return db
@@ -540,31 +305,6 @@ export function unitOfKind(db: Db, regionCode: string, kind: 'center' | 'leaders
     .where('enabled', '=', true)
     .orderBy('id')
     .executeTakeFirst();
-}
-
-/** Unanswered consultations past their reply date not yet marked overdue (the system sweep). */
-export function overdueConsultations(db: Db, on: string) {
-  return db
-    .selectFrom('consultation as c')
-    .innerJoin('coordination_request as r', 'r.id', 'c.request_id')
-    .innerJoin('unit as u', 'u.id', 'c.department_id')
-    .innerJoin('deadline as d', 'd.id', 'c.deadline_id')
-    .select([
-      'c.id',
-      'c.request_id',
-      'd.due_date as reply_by',
-      'u.name as department_name',
-      'r.number',
-      'r.project_name',
-      'r.center_unit_id',
-      'r.region_code',
-    ])
-    .where('c.status', '!=', 'answered')
-    .where('c.overdue_at', 'is', null)
-    .where('d.status', '=', 'open')
-    .where('d.due_date', '<', on)
-    .where('r.state', '=', 'consulting')
-    .execute();
 }
 
 /** Departments a request may concern: its region's and its city's (两级联动). */
@@ -643,60 +383,6 @@ export async function precedents(
 
 // --- writes of the use cases ---------------------------------------------------------------------
 
-/** Saves the region's ladder as a whole at the next version (the region row is locked by lockLadder). */
-export async function upsertLadderSteps(
-  db: Db,
-  regionCode: string,
-  version: number,
-  by: number | null,
-  steps: { level: LadderLevelColumn; limitDays: number; required: string[] }[],
-) {
-  for (const s of steps) {
-    const values = { limit_days: s.limitDays, required: s.required, version, updated_by: by };
-    await db
-      .insertInto('escalation_step')
-      .values({ region_code: regionCode, level: s.level, ...values })
-      .onConflict((oc) =>
-        oc.columns(['region_code', 'level']).doUpdateSet({ ...values, updated_at: new Date() }),
-      )
-      .execute();
-  }
-}
-
-export function insertEscalation(db: Db, row: Insertable<CoordinationEscalationTable>) {
-  return db.insertInto('coordination_escalation').values(row).returning('id').executeTakeFirstOrThrow();
-}
-
-export async function setEscalationDeadline(db: Db, id: number, deadlineId: number) {
-  await db
-    .updateTable('coordination_escalation')
-    .set({ deadline_id: deadlineId })
-    .where('id', '=', id)
-    .execute();
-}
-
-/** The open deadlines of a request's ladder steps (closed when the level acts). */
-export function openStepDeadlines(db: Db, requestId: number) {
-  return db
-    .selectFrom('coordination_escalation as e')
-    .innerJoin('deadline as d', 'd.id', 'e.deadline_id')
-    .select('d.id')
-    .where('e.request_id', '=', requestId)
-    .where('d.status', '=', 'open')
-    .execute();
-}
-
-/** The open reply deadlines of a request's consultations (cancelled when it is decided or closed). */
-export function openConsultationDeadlines(db: Db, requestId: number) {
-  return db
-    .selectFrom('consultation as c')
-    .innerJoin('deadline as d', 'd.id', 'c.deadline_id')
-    .select('d.id')
-    .where('c.request_id', '=', requestId)
-    .where('d.status', '=', 'open')
-    .execute();
-}
-
 export function insertFile(db: Db, row: Insertable<CoordinationFileTable>) {
   return db
     .insertInto('coordination_file')
@@ -726,85 +412,4 @@ export async function attachOwnFiles(
 
 export async function insertMatters(db: Db, rows: Insertable<CoordinationMatterTable>[]) {
   await db.insertInto('coordination_matter').values(rows).execute();
-}
-
-export function insertConsultation(db: Db, row: Insertable<ConsultationTable>) {
-  return db.insertInto('consultation').values(row).returning('id').executeTakeFirstOrThrow();
-}
-
-export async function linkConsultation(db: Db, id: number, deadlineId: number, documentId: number) {
-  await db
-    .updateTable('consultation')
-    .set({ deadline_id: deadlineId, document_id: documentId })
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Consultations of a request not yet answered (signed). */
-export async function unansweredCount(db: Db, requestId: number) {
-  const r = await db
-    .selectFrom('consultation')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('request_id', '=', requestId)
-    .where('status', '!=', 'answered')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** Marks a consultation overdue once; false when it was answered or already marked. */
-export async function markConsultationOverdue(db: Db, id: number) {
-  const r = await db
-    .updateTable('consultation')
-    .set({ overdue_at: new Date() })
-    .where('status', '!=', 'answered')
-    .where('id', '=', id)
-    .where('overdue_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** Drops the proposed (unsent) commitments of some consultations of a request. */
-export async function deleteProposedCommitments(
-  db: Db,
-  where: { consultationId: number } | { requestId: number; consultationIds: number[] },
-) {
-  let q = db.deleteFrom('coordination_commitment');
-  q =
-    'consultationId' in where
-      ? q.where('consultation_id', '=', where.consultationId).where('status', '=', 'proposed')
-      : q.where('request_id', '=', where.requestId).where('consultation_id', 'in', where.consultationIds);
-  await q.execute();
-}
-
-export async function setCommitment(
-  db: Db,
-  id: number,
-  set: Partial<Insertable<CoordinationCommitmentTable>>,
-) {
-  await db.updateTable('coordination_commitment').set(set).where('id', '=', id).execute();
-}
-
-export function insertCommitment(db: Db, row: Insertable<CoordinationCommitmentTable>) {
-  return db.insertInto('coordination_commitment').values(row).returning('id').executeTakeFirstOrThrow();
-}
-
-/** Counts one more urging of an open commitment; false when it is no longer open. */
-export async function countUrging(db: Db, id: number) {
-  const r = await db
-    .updateTable('coordination_commitment')
-    .set((eb) => ({ urged_count: eb('urged_count', '+', 1), last_urged_at: new Date() }))
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export async function openCommitmentCount(db: Db, requestId: number) {
-  const r = await db
-    .selectFrom('coordination_commitment')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('request_id', '=', requestId)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }

@@ -1,14 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  COORDINATION_STATE_LABELS,
-  type CoordinationState,
-  LADDER_LABELS,
-  type LadderLevel,
-  type LadderStep,
-  OPEN_STATES,
-} from '../../../lib/coordination.ts';
-import { todayIn } from '../../../lib/dates.ts';
+import { LADDER_LABELS, type LadderStep, OPEN_STATES } from '../../../lib/coordination.ts';
 import type { Db } from '../../db/client.ts';
 import type { Access } from '../../platform/access/permissions.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
@@ -16,50 +8,31 @@ import type { SecretBox } from '../../platform/crypto/secrets.ts';
 import { signatureScanner } from '../../platform/files/files.ts';
 import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { actionContext } from '../../platform/http/context.ts';
+import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
 import { closeRequest } from './close-request.ts';
-import { completeCommitment } from './complete-commitment.ts';
 import { consult } from './consult.ts';
-import { commitmentActions, consultationActions } from './coordination.policy.ts';
-import {
-  board,
-  type CommitmentRow,
-  type ConsultationRow,
-  commitments,
-  consultation,
-  consultationQueue,
-  type RequestRow,
-  requestDetail,
-  requestDocumentFile,
-  requestFile,
-  requests,
-  warningFromDates,
-  warningOf,
-} from './coordination.read.ts';
+import { toDetail, toSummary } from './coordination.presenters.ts';
+import { board, requestDetail, requestDocumentFile, requestFile, requests } from './coordination.read.ts';
 import {
   CloseInput,
-  CommitmentSchema,
   Consult,
-  ConsultationSchema,
   Decide,
-  DoneInput,
   Escalate,
   FileSchema,
   Instruct,
   LadderInput,
   LetterDraft,
   ListQuery,
-  ReplyInput,
   RequestContents,
   RequestDetailSchema,
   RequestSubmit,
   RequestSummarySchema,
   ReturnInput,
   SuggestionsSchema,
-  UrgeInput,
 } from './coordination.schemas.ts';
 import { similarPrecedents, suggestDepartments } from './coordination.suggest.ts';
-import { overdue, requestRow } from './coordination.workflow.ts';
+import { requestRow } from './coordination.workflow.ts';
 import { decideOutcome } from './decide-outcome.ts';
 import { escalate } from './escalate.ts';
 import { instruct } from './instruct.ts';
@@ -68,203 +41,10 @@ import { resubmitRequest } from './resubmit-request.ts';
 import { returnRequest } from './return-request.ts';
 import { saveLadder } from './save-ladder.ts';
 import { saveLetter } from './save-letter.ts';
-import { saveReply } from './save-reply.ts';
 import { sendLetter } from './send-letter.ts';
-import { signReply } from './sign-reply.ts';
 import { submitRequest } from './submit-request.ts';
 import { uploadFile } from './upload-file.ts';
-import { urgeCommitment } from './urge-commitment.ts';
 import { withdrawRequest } from './withdraw-request.ts';
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-const num = (n: number | null) => (n === null ? null : Number(n));
-type Summary = Pick<
-  RequestRow,
-  | 'id'
-  | 'number'
-  | 'project_name'
-  | 'applicant_name'
-  | 'source'
-  | 'state'
-  | 'level'
-  | 'urgent'
-  | 'complexity'
-  | 'warning_rank'
-  | 'center_name'
-  | 'created_at'
-  | 'version'
->;
-
-const toSummary = (r: Summary): z.infer<typeof RequestSummarySchema> => ({
-  id: Number(r.id),
-  number: r.number,
-  projectName: r.project_name,
-  applicantName: r.applicant_name,
-  source: r.source,
-  state: r.state,
-  stateLabel: COORDINATION_STATE_LABELS[r.state as CoordinationState],
-  level: r.level,
-  levelLabel: LADDER_LABELS[r.level as LadderLevel],
-  urgent: r.urgent,
-  complexity: r.complexity,
-  warningLevel: warningOf(r.warning_rank),
-  centerName: r.center_name,
-  createdAt: r.created_at.toISOString(),
-  version: r.version,
-});
-
-export function toCommitment(
-  k: CommitmentRow,
-  today: string,
-  actions: ('urge' | 'done')[],
-): z.infer<typeof CommitmentSchema> {
-  return {
-    id: Number(k.id),
-    requestId: Number(k.request_id),
-    requestNumber: k.request_number,
-    projectName: k.project_name,
-    consultationId: num(k.consultation_id),
-    departmentId: Number(k.department_id),
-    departmentName: k.department_name,
-    content: k.content,
-    dueDays: k.due_days,
-    dueDate: k.due_date ?? k.due_on,
-    status: k.status,
-    warningLevel: warningFromDates(today, k.due_date, k.yellow_from, k.status === 'open'),
-    urgedCount: k.urged_count,
-    lastUrgedAt: iso(k.last_urged_at),
-    doneAt: iso(k.done_at),
-    doneNote: k.done_note,
-    deadlineId: num(k.deadline_id),
-    version: k.version,
-    actions,
-  };
-}
-
-type FileRow = {
-  id: number;
-  consultation_id: number | null;
-  file_name: string;
-  content_type: string;
-  size: number;
-};
-const toFile = (f: FileRow): z.infer<typeof FileSchema> => ({
-  id: Number(f.id),
-  consultationId: num(f.consultation_id),
-  fileName: f.file_name,
-  contentType: f.content_type,
-  size: f.size,
-});
-
-function toConsultation(
-  c: ConsultationRow & { request_number?: string; project_name?: string; request_state?: string },
-  today: string,
-  ks: CommitmentRow[],
-  files: FileRow[],
-  actions: ('reply' | 'sign')[],
-  commitmentActs: (k: CommitmentRow) => ('urge' | 'done')[],
-): z.infer<typeof ConsultationSchema> {
-  return {
-    id: Number(c.id),
-    requestId: Number(c.request_id),
-    requestNumber: c.request_number,
-    projectName: c.project_name,
-    requestState: c.request_state,
-    departmentId: Number(c.department_id),
-    departmentName: c.department_name,
-    questions: c.questions,
-    replyBy: c.due_date ?? c.reply_by,
-    warningLevel: warningFromDates(today, c.due_date, c.yellow_from, c.deadline_status === 'open'),
-    status: c.status,
-    overdue: overdue(c, today),
-    late: c.late,
-    stance: c.stance,
-    opinion: c.opinion,
-    legalBasis: c.legal_basis,
-    conditions: c.conditions,
-    draftedBy: c.drafted_by_name,
-    draftedAt: iso(c.drafted_at),
-    signedBy: c.signed_by_name,
-    signedAt: iso(c.signed_at),
-    documentId: num(c.document_id),
-    deadlineId: num(c.deadline_id),
-    commitments: ks
-      .filter((k) => Number(k.consultation_id) === Number(c.id))
-      .map((k) => toCommitment(k, today, commitmentActs(k))),
-    files: files.filter((f) => Number(f.consultation_id) === Number(c.id)).map(toFile),
-    version: c.version,
-    actions,
-  };
-}
-
-type Detail = Awaited<ReturnType<typeof requestDetail>>;
-const toDetail = (d: Detail): z.infer<typeof RequestDetailSchema> => {
-  const r = d.row;
-  const kActs = (k: CommitmentRow) => commitmentActions(d.principal, k);
-  return {
-    ...toSummary(r),
-    regionCode: r.region_code,
-    enterpriseId: num(r.enterprise_id),
-    caseId: num(r.case_id),
-    stageLeadName: r.stage_lead_name,
-    projectCode: r.project_code,
-    overview: r.overview,
-    problem: r.problem,
-    positions: (r.positions as { department: string; position: string }[]) ?? [],
-    proposal: r.proposal,
-    contactName: r.contact_name,
-    contactPhone: r.contact_phone,
-    returnedMissing: r.returned_missing,
-    returnNote: r.return_note,
-    outcome: r.outcome,
-    outcomeReasons: r.outcome_reasons,
-    overrideReason: r.override_reason,
-    letterAddressee: r.letter_addressee,
-    letterDocumentId: num(r.letter_document_id),
-    resolution: r.resolution,
-    closedAt: iso(r.closed_at),
-    fullView: d.fullView,
-    matters: d.matters.map((m) => ({
-      seq: m.seq,
-      title: m.title,
-      complexity: m.complexity,
-      departmentIds: m.department_ids.map(Number),
-    })),
-    consultations: d.cons.map((c) =>
-      toConsultation(c, d.today, d.ks, d.files, consultationActions(d.principal, c, r.state), kActs),
-    ),
-    commitments: d.ks.map((k) => toCommitment(k, d.today, kActs(k))),
-    files: d.files.filter((f) => f.consultation_id === null).map(toFile),
-    analysis: d.analysis,
-    ladder: d.steps.map((s) => ({
-      id: Number(s.id),
-      fromLevel: s.from_level,
-      toLevel: s.to_level,
-      toLevelLabel: LADDER_LABELS[s.to_level],
-      toUnitName: s.to_unit_name,
-      reason: s.reason,
-      by: d.principal.kind === 'enterprise' ? null : s.escalated_by_name,
-      at: s.at.toISOString(),
-      limitDays: s.limit_days,
-      dueDate: s.due_date,
-      warningLevel: warningFromDates(d.today, s.due_date, s.yellow_from, s.deadline_status === 'open'),
-      open: s.deadline_status === 'open',
-    })),
-    nextLevel: d.next,
-    timeline: d.events.map((e) => ({
-      id: Number(e.id),
-      kind: e.kind,
-      title: e.title,
-      detail: e.detail,
-      actorName: e.actor_name,
-      unitName: e.unit_name,
-      documentId: num(e.document_id),
-      documentNumber: e.document_number,
-      at: e.at.toISOString(),
-    })),
-    actions: d.actions,
-  };
-};
 
 const DocParams = z.object({
   id: IdParams.shape.id,
@@ -295,12 +75,7 @@ function sharedRoutes(
   access: { read: Access; submit: Access },
   tags: string[],
 ) {
-  const ctx = (req: FastifyRequest) => ({
-    db,
-    secrets,
-    actor: actorOf(req.principal, req),
-    principal: req.principal!,
-  });
+  const ctx = (req: FastifyRequest) => actionContext(req, db, secrets);
   const detail = async (req: FastifyRequest, reply: FastifyReply, id: number) => {
     const d = await requestDetail(db, req.principal!, id);
     setVersionTag(reply, d.row.version);
@@ -665,170 +440,6 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
     async (req, reply) => {
       await saveLetter(ctx(req), req.params.id, requiredVersion(req), req.body);
       return detail(req, reply, req.params.id);
-    },
-  );
-
-  // --- consultations (the department's side) ---
-
-  const consultationOut = async (req: FastifyRequest, reply: FastifyReply, id: number) => {
-    const { c, ks, files } = await consultation(db, req.principal!, id);
-    setVersionTag(reply, c.version);
-    const today = todayIn();
-    return toConsultation(c, today, ks, files, consultationActions(req.principal!, c, c.request_state), (k) =>
-      commitmentActions(req.principal!, k),
-    );
-  };
-
-  app.get(
-    '/api/consultations',
-    {
-      config: { access: { permission: 'coordination:read' } },
-      schema: {
-        tags,
-        summary: '书面征询（部门工作台）',
-        description: '发给本部门（数据范围内各部门）的书面征询，未答复的在前，按答复期限排序。',
-        querystring: z.object({
-          status: z.enum(['open', 'all'], { error: '状态应为 open 或 all' }).default('open'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.array(ConsultationSchema), ...errors(400, 401, 403) },
-      },
-    },
-    async (req) => {
-      const rows = await consultationQueue(db, req.principal!, req.query.status, req.query.limit);
-      const today = todayIn();
-      return rows.map((c) =>
-        toConsultation(c, today, [], [], consultationActions(req.principal!, c, c.request_state), () => []),
-      );
-    },
-  );
-
-  app.get(
-    '/api/consultations/:id',
-    {
-      config: { access: { permission: 'coordination:read' } },
-      schema: {
-        tags,
-        summary: '书面征询详情',
-        description: '征询内容、答复草稿或已签发的答复及其承诺事项。返回 ETag。',
-        params: IdParams,
-        response: { 200: ConsultationSchema, ...errors(400, 401, 403, 404) },
-      },
-    },
-    async (req, reply) => consultationOut(req, reply, req.params.id),
-  );
-
-  app.post(
-    '/api/consultations/:id/reply',
-    {
-      config: { access: { permission: 'consultation:reply' } },
-      schema: {
-        tags,
-        summary: '起草答复',
-        description:
-          '填写意见（同意 / 有条件同意 / 不同意）、依据、条件和承诺事项（每项须有完成时限：工作日数或日期）；签发前可修改。须带 If-Match。',
-        params: IdParams,
-        body: ReplyInput,
-        response: { 200: ConsultationSchema, ...errors(400, 401, 403, 404, 409, 412, 422, 428) },
-      },
-    },
-    async (req, reply) => {
-      await saveReply(ctx(req), req.params.id, requiredVersion(req), req.body);
-      return consultationOut(req, reply, req.params.id);
-    },
-  );
-
-  app.post(
-    '/api/consultations/:id/sign',
-    {
-      config: { access: { permission: 'consultation:sign' } },
-      schema: {
-        tags,
-        summary: '签发答复',
-        description: '部门负责人签发答复后才计入结果，之后不能修改或重复答复。须带 If-Match。',
-        params: IdParams,
-        response: { 200: ConsultationSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
-    async (req, reply) => {
-      await signReply(ctx(req), req.params.id, requiredVersion(req));
-      return consultationOut(req, reply, req.params.id);
-    },
-  );
-
-  // --- the commitment tracker ---
-
-  app.get(
-    '/api/commitments',
-    {
-      config: { access: { permission: 'coordination:read' } },
-      schema: {
-        tags,
-        summary: '承诺事项督办台账',
-        description:
-          '告知函中的部门承诺和领导批示的落实事项：本部门的，或本中心协调事项的。status=overdue 为逾期未办结。',
-        querystring: z.object({
-          status: z.enum(['open', 'done', 'overdue'], { error: '状态应为 open、done 或 overdue' }).optional(),
-          requestId: z.coerce.number().int().positive().optional(),
-          cursor: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: {
-          200: z.object({ items: z.array(CommitmentSchema), nextAfter: z.number().nullable() }),
-          ...errors(400, 401, 403),
-        },
-      },
-    },
-    async (req) => {
-      const q = req.query;
-      const today = todayIn();
-      const rows = await commitments(db, req.principal!, {
-        status: q.status,
-        requestId: q.requestId,
-        after: q.cursor,
-        limit: q.limit,
-      });
-      const items = rows.map((k) => toCommitment(k, today, commitmentActions(req.principal!, k)));
-      return { items: items.slice(0, q.limit), nextAfter: nextKey(items, q.limit) };
-    },
-  );
-
-  app.post(
-    '/api/commitments/:id/urge',
-    {
-      config: { access: { permission: 'commitment:urge' } },
-      schema: {
-        tags,
-        summary: '催办',
-        description: '提醒承诺部门按期办结，记入协调事项时间线。',
-        params: IdParams,
-        body: UrgeInput,
-        response: { 200: OkSchema, ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    async (req) => {
-      await urgeCommitment(ctx(req), req.params.id, req.body);
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/commitments/:id/done',
-    {
-      // Held by every staff role; the service allows the owning department and the center only.
-      config: { access: { permission: 'coordination:read' } },
-      schema: {
-        tags,
-        summary: '报告承诺办结',
-        description: '承诺部门（或中心协调人员）报告办理情况并销号。须带 If-Match（承诺事项的版本）。',
-        params: IdParams,
-        body: DoneInput,
-        response: { 200: OkSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
-    async (req) => {
-      await completeCommitment(ctx(req), req.params.id, requiredVersion(req), req.body);
-      return { ok: true as const };
     },
   );
 

@@ -21,11 +21,10 @@ import {
   runAction,
   type Workflow,
 } from '../../platform/workflow/runner.ts';
+import { commitmentsOf } from './commitments.repo.ts';
+import { type ConsultationRow, consultationsOf } from './consultations.repo.ts';
 import { decideRequestEvent } from './coordination.policy.ts';
 import {
-  type ConsultationRow,
-  commitmentsOf,
-  consultationsOf,
   findRequest,
   insertEvent,
   lockRequest,

@@ -11,8 +11,9 @@ import {
 import { type IsoDate, todayIn } from '../../../lib/dates.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
+import { deleteProposedCommitments } from './commitments.repo.ts';
 import { cancelOpenConsultations } from './consult.ts';
-import { type ConsultationRow, consultationsOf, deleteProposedCommitments } from './coordination.repo.ts';
+import { type ConsultationRow, consultationsOf } from './consultations.repo.ts';
 import type { Decide } from './coordination.schemas.ts';
 import { overdue, record, runRequestEvent } from './coordination.workflow.ts';
 

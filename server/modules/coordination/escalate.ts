@@ -12,7 +12,8 @@ import {
 import { todayIn } from '../../../lib/dates.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
-import { consultationsOf, filesOf, type RequestRow, unitsNear } from './coordination.repo.ts';
+import { consultationsOf } from './consultations.repo.ts';
+import { filesOf, type RequestRow, unitsNear } from './coordination.repo.ts';
 import type { Escalate } from './coordination.schemas.ts';
 import { overdue, runRequestEvent } from './coordination.workflow.ts';
 import { assertComplete, ladderOf, openStep, present, stepOf, stepUnit } from './ladder.ts';

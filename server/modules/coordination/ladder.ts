@@ -18,15 +18,9 @@ import { problems } from '../../platform/http/problem.ts';
 import type { NewNotification } from '../../platform/notify/notify.ts';
 import { unitUsersWith } from '../../platform/notify/notify.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
-import {
-  insertEscalation,
-  openStepDeadlines,
-  type RequestRow,
-  regionLadder,
-  setEscalationDeadline,
-  unitOfKind,
-} from './coordination.repo.ts';
+import { type RequestRow, unitOfKind } from './coordination.repo.ts';
 import { staffId } from './coordination.workflow.ts';
+import { insertEscalation, openStepDeadlines, regionLadder, setEscalationDeadline } from './ladder.repo.ts';
 
 /** The region's ladder: its own configuration where set, the default elsewhere. */
 export async function ladderOf(db: Db, regionCode: string): Promise<LadderStep[]> {

@@ -5,7 +5,7 @@ import { type Db, transaction } from '../../db/client.ts';
 import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { lockLadder, upsertLadderSteps } from './coordination.repo.ts';
+import { lockLadder, upsertLadderSteps } from './ladder.repo.ts';
 import { ladderOf } from './ladder.ts';
 
 export async function saveLadder(

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import { conflict, forbidden } from '../../../lib/verdict.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { type ActionContext, runAction } from '../../platform/workflow/runner.ts';
+import { commitmentsOf, setCommitment } from './commitments.repo.ts';
 import { assertCommitmentDates } from './consultations.ts';
 import { partiesOf } from './coordination.policy.ts';
-import { commitmentsOf, setCommitment } from './coordination.repo.ts';
 import type { LetterDraft } from './coordination.schemas.ts';
 import { requestWorkflow } from './coordination.workflow.ts';
 

@@ -2,9 +2,9 @@
 // opinion, legal basis, conditions and commitments. It counts only once the lead signs it.
 import type { z } from 'zod';
 import { type ActionContext, runAction } from '../../platform/workflow/runner.ts';
+import { deleteProposedCommitments, insertCommitments } from './commitments.repo.ts';
 import { assertCommitmentDates, consultationWorkflow } from './consultations.ts';
 import { decideReply } from './coordination.policy.ts';
-import { deleteProposedCommitments, insertCommitments } from './coordination.repo.ts';
 import type { ReplyInput } from './coordination.schemas.ts';
 import { requestRow, staffId } from './coordination.workflow.ts';
 import { attachFiles } from './upload-file.ts';

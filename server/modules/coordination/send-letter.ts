@@ -9,7 +9,8 @@ import { problems } from '../../platform/http/problem.ts';
 import { type NewNotification, unitUsersWith } from '../../platform/notify/notify.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
 import { issueDocument } from '../documents/documents.service.ts';
-import { type CommitmentRow, commitmentsOf, consultationsOf, setCommitment } from './coordination.repo.ts';
+import { type CommitmentRow, commitmentsOf, setCommitment } from './commitments.repo.ts';
+import { consultationsOf } from './consultations.repo.ts';
 import { runRequestEvent } from './coordination.workflow.ts';
 
 export function sendLetter(ctx: ActionContext, id: number, version: number) {

@@ -5,9 +5,9 @@ import { todayIn } from '../../../lib/dates.ts';
 import { closeDeadline } from '../../platform/deadlines/deadlines.ts';
 import { unitUsersWith } from '../../platform/notify/notify.ts';
 import { type ActionContext, runAction } from '../../platform/workflow/runner.ts';
+import { unansweredCount } from './consultations.repo.ts';
 import { consultationWorkflow } from './consultations.ts';
 import { decideReply } from './coordination.policy.ts';
-import { unansweredCount } from './coordination.repo.ts';
 import { staffId } from './coordination.workflow.ts';
 
 export function signReply(ctx: ActionContext, id: number, version: number) {

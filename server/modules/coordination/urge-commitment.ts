@@ -5,9 +5,9 @@ import { conflict, forbidden } from '../../../lib/verdict.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { unitUsersWith } from '../../platform/notify/notify.ts';
 import { type ActionContext, runAction } from '../../platform/workflow/runner.ts';
+import { countUrging } from './commitments.repo.ts';
 import { commitmentWorkflow } from './commitments.ts';
 import { commitmentActions } from './coordination.policy.ts';
-import { countUrging } from './coordination.repo.ts';
 import type { UrgeInput } from './coordination.schemas.ts';
 
 export function urgeCommitment(ctx: ActionContext, id: number, input: z.infer<typeof UrgeInput>) {

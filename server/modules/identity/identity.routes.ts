@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DEMO_PASSWORD, demoLogins } from '../../demo/seed.ts';
 import { ROLE_NAMES } from '../../platform/access/permissions.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { clearedSessionCookie, sessionCookie } from '../../platform/auth/cookies.ts';
@@ -38,7 +37,7 @@ const MeSchema = z.object({
   totpEnabled: z.boolean(),
 });
 
-export const identityRoutes: Module = (app, { database, config, secrets }) => {
+export const identityRoutes: Module = (app, { database, config, secrets, demoAccounts }) => {
   const db = database.db;
   const secure = (proto: string) => proto === 'https';
 
@@ -60,10 +59,7 @@ export const identityRoutes: Module = (app, { database, config, secrets }) => {
         },
       },
     },
-    async () =>
-      config.DEMO
-        ? { enabled: true, password: DEMO_PASSWORD, logins: demoLogins() }
-        : { enabled: false, logins: [] },
+    async () => (demoAccounts ? { enabled: true, ...demoAccounts } : { enabled: false, logins: [] }),
   );
 
   app.post(

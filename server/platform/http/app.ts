@@ -22,6 +22,7 @@ import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import { principalFromToken } from '../auth/sessions.ts';
 import { CalendarCache } from '../calendar/store.ts';
 import type { SecretBox } from '../crypto/secrets.ts';
+import type { JobWorker } from '../jobs/jobs.ts';
 import { NotificationBus } from '../notify/bus.ts';
 import { errorHandler, sendProblem } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -53,13 +54,29 @@ export type ZApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** A feature module: registers its routes on the typed app. */
+/** A module's routes: registered on the typed app with the per-process services. */
 export type Module = (app: ZApp, deps: ModuleDeps) => void;
+
+/**
+ * A feature module as the composition root sees it, declared once in server/modules/index.ts:
+ * its routes, its job handlers and the job kinds it runs once a minute. main.ts knows no job.
+ */
+export interface FeatureModule {
+  /** The DOMAIN.md name of the feature. */
+  name: string;
+  routes: readonly Module[];
+  /** Defines the module's job handlers on this process's worker. */
+  jobs?: (worker: JobWorker, deps: AppDeps) => void;
+  /** Job kinds enqueued once a minute across all servers (deduplicated by the minute). */
+  everyMinute?: readonly string[];
+}
 
 export interface AppDeps {
   database: Database;
   config: Config;
   secrets: SecretBox;
+  /** In demo mode, the accounts the login page lists; given by the composition root. */
+  demoAccounts?: { password: string; logins: { username: string; role: string; unit: string }[] };
 }
 
 /** What modules get besides the app's own dependencies: per-process shared services. */
@@ -72,7 +89,11 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const EXEMPT = /^\/api\/(docs|openapi\.json)/;
 const OPS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
-export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?: string } = {}) {
+export async function buildApp(
+  deps: AppDeps,
+  modules: readonly FeatureModule[],
+  opts: { webDir?: string } = {},
+) {
   const { config, database } = deps;
   const db = database.db;
   const app = Fastify({
@@ -173,7 +194,7 @@ export async function buildApp(deps: AppDeps, modules: Module[], opts: { webDir?
 
   const zapp = app.withTypeProvider<ZodTypeProvider>();
   zapp.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const m of modules) m(zapp, moduleDeps);
+  for (const m of modules) for (const routes of m.routes) routes(zapp, moduleDeps);
 
   app.get(
     '/metrics',
