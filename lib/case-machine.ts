@@ -5,42 +5,12 @@
 // accepted → in_review (levels 1..3, suspensions allowed) → approved | denied → delivered → archived
 
 import { conflict, forbidden, type Verdict } from './verdict.ts';
-
-export type CaseState =
-  | 'submitted'
-  | 'correction_requested'
-  | 'accepted'
-  | 'tolerantly_accepted'
-  | 'rejected'
-  | 'in_review'
-  | 'approved'
-  | 'denied'
-  | 'delivered'
-  | 'archived'
-  | 'withdrawn';
-
-export type CaseEvent =
-  | 'request_correction'
-  | 'resubmit'
-  | 'accept'
-  | 'accept_tolerantly'
-  | 'reject'
-  | 'withdraw'
-  | 'dispatch'
-  | 'pass'
-  | 'return'
-  | 'approve'
-  | 'deny'
-  | 'suspend'
-  | 'resume'
-  | 'extend'
-  | 'deliver'
-  | 'archive';
+import { valuesOf } from './vocabularies.ts';
 
 /** Who acts: the window (front desk), the department (back office) or the applicant. */
 export type CaseParty = 'window' | 'department' | 'applicant';
 
-export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
+export const CASE_STATE_LABELS = {
   submitted: '已提交待受理',
   correction_requested: '待补正',
   accepted: '已受理',
@@ -52,9 +22,11 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
   delivered: '已出件',
   archived: '已归档',
   withdrawn: '已撤回',
-};
+} as const;
+export type CaseState = keyof typeof CASE_STATE_LABELS;
+export const CASE_STATES = valuesOf(CASE_STATE_LABELS);
 
-export const CASE_EVENT_LABELS: Readonly<Record<CaseEvent, string>> = {
+export const CASE_EVENT_LABELS = {
   request_correction: '一次性告知补正',
   resubmit: '提交补正材料',
   accept: '受理',
@@ -71,7 +43,9 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEvent, string>> = {
   extend: '延长审批期限',
   deliver: '出件',
   archive: '归档',
-};
+} as const;
+export type CaseEvent = keyof typeof CASE_EVENT_LABELS;
+export const CASE_EVENTS = valuesOf(CASE_EVENT_LABELS);
 
 /** The facts about a case that decide whether an event may happen. */
 export interface CaseFacts {

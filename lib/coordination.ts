@@ -8,18 +8,9 @@
 // state; it does not change the state.
 
 import { conflict, forbidden, type Verdict } from './verdict.ts';
+import { valuesOf } from './vocabularies.ts';
 
-export type CoordinationState =
-  | 'submitted'
-  | 'returned'
-  | 'consulting'
-  | 'letter_drafting'
-  | 'meeting_proposed'
-  | 'tracking'
-  | 'closed'
-  | 'withdrawn';
-
-export const COORDINATION_STATE_LABELS: Readonly<Record<CoordinationState, string>> = {
+export const COORDINATION_STATE_LABELS = {
   submitted: '待分办',
   returned: '退回补充',
   consulting: '书面征询中',
@@ -28,7 +19,9 @@ export const COORDINATION_STATE_LABELS: Readonly<Record<CoordinationState, strin
   tracking: '承诺督办中',
   closed: '已办结',
   withdrawn: '已撤回',
-};
+} as const;
+export type CoordinationState = keyof typeof COORDINATION_STATE_LABELS;
+export const COORDINATION_STATES = valuesOf(COORDINATION_STATE_LABELS);
 
 /** Board columns, in the order a request moves through them. */
 export const OPEN_STATES: readonly CoordinationState[] = [
@@ -40,19 +33,7 @@ export const OPEN_STATES: readonly CoordinationState[] = [
   'tracking',
 ];
 
-export type CoordinationEvent =
-  | 'return'
-  | 'resubmit'
-  | 'withdraw'
-  | 'consult'
-  | 'decide_letter'
-  | 'decide_meeting'
-  | 'send_letter'
-  | 'close'
-  | 'escalate'
-  | 'instruct';
-
-export const COORDINATION_EVENT_LABELS: Readonly<Record<CoordinationEvent, string>> = {
+export const COORDINATION_EVENT_LABELS = {
   return: '退回补充',
   resubmit: '补充后重新提交',
   withdraw: '撤回',
@@ -63,29 +44,33 @@ export const COORDINATION_EVENT_LABELS: Readonly<Record<CoordinationEvent, strin
   close: '办结',
   escalate: '逐级上报',
   instruct: '领导批示',
-};
+} as const;
+export type CoordinationEvent = keyof typeof COORDINATION_EVENT_LABELS;
+export const COORDINATION_EVENTS = valuesOf(COORDINATION_EVENT_LABELS);
 
 /** Who acts: the submitter, the center's coordinator, the handler of the current ladder level, the leader. */
 export type CoordinationParty = 'submitter' | 'coordinator' | 'handler' | 'leader';
 
-export type LadderLevel = 'window' | 'stage_lead' | 'center' | 'leader';
 export const LADDER: readonly LadderLevel[] = ['window', 'stage_lead', 'center', 'leader'];
-export const LADDER_LABELS: Readonly<Record<LadderLevel, string>> = {
+export const LADDER_LABELS = {
   window: '综合窗口',
   stage_lead: '阶段牵头部门',
   center: '政务服务中心',
   leader: '分管领导',
-};
+} as const;
+export type LadderLevel = keyof typeof LADDER_LABELS;
+export const LADDER_LEVELS = valuesOf(LADDER_LABELS);
 
-export type CoordinationSource = 'enterprise' | 'park' | 'town' | 'window' | 'case' | 'stage_lead';
-export const SOURCE_LABELS: Readonly<Record<CoordinationSource, string>> = {
+export const SOURCE_LABELS = {
   enterprise: '企业（网上提交）',
   park: '园区',
   town: '镇（街道）',
   window: '综合窗口',
   case: '办件中发现（窗口）',
   stage_lead: '阶段牵头部门',
-};
+} as const;
+export type CoordinationSource = keyof typeof SOURCE_LABELS;
+export const COORDINATION_SOURCES = valuesOf(SOURCE_LABELS);
 
 /** The ladder level at which a request from this source starts. */
 export function startLevel(source: CoordinationSource): LadderLevel {
@@ -94,19 +79,21 @@ export function startLevel(source: CoordinationSource): LadderLevel {
   return 'center';
 }
 
-export type Complexity = 'simple' | 'major' | 'complex';
-export const COMPLEXITY_LABELS: Readonly<Record<Complexity, string>> = {
+export const COMPLEXITY_LABELS = {
   simple: '一般',
   major: '重大',
   complex: '复杂',
-};
+} as const;
+export type Complexity = keyof typeof COMPLEXITY_LABELS;
+export const COMPLEXITIES = valuesOf(COMPLEXITY_LABELS);
 
-export type Stance = 'agree' | 'conditional' | 'disagree';
-export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
+export const STANCE_LABELS = {
   agree: '同意',
   conditional: '有条件同意',
   disagree: '不同意',
-};
+} as const;
+export type Stance = keyof typeof STANCE_LABELS;
+export const STANCES = valuesOf(STANCE_LABELS);
 
 /** What a request must contain; the ladder says which at each level. */
 export type ContentKey =
