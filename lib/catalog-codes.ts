@@ -18,6 +18,7 @@ export const ITEM_TYPE_LABELS: Record<string, string> = {
 };
 /** A.2 行使层级. */
 export const EXERCISE_LEVELS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export type ExerciseLevel = (typeof EXERCISE_LEVELS)[number];
 export const EXERCISE_LEVEL_LABELS: Record<(typeof EXERCISE_LEVELS)[number], string> = {
   '1': '国家级',
   '2': '省级',

@@ -7,6 +7,7 @@ import { emptyDatabase } from '../../test/db.ts';
 import type { Database } from './client.ts';
 import { MIGRATIONS_DIR, MigrationError, migrate, migrationStatus, readMigrations } from './migrate.ts';
 import { dumpSchema } from './schema-dump.ts';
+import { generateDbTypes } from './types-gen.ts';
 
 describe('migrations', () => {
   let database: Database;
@@ -27,6 +28,11 @@ describe('migrations', () => {
   it('matches the committed schema.sql snapshot (run `npm run schema:dump` after adding a migration)', async () => {
     const committed = fs.readFileSync(path.join(MIGRATIONS_DIR, '..', 'schema.sql'), 'utf8');
     expect(await dumpSchema(database.db)).toBe(committed);
+  });
+
+  it('matches the committed row types, server/db/types.ts (run `npm run gen:db-types` after a migration)', async () => {
+    const committed = fs.readFileSync(path.join(MIGRATIONS_DIR, '..', 'types.ts'), 'utf8');
+    expect(await generateDbTypes(database.db)).toBe(committed);
   });
 
   it('refuses an edited migration that was already applied, naming it', async () => {

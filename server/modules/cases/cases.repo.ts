@@ -13,7 +13,7 @@ import type {
   BundleCaseTable,
   CaseMaterialTable,
   CaseSpecialProcedureTable,
-  CaseStateColumn,
+  CaseState,
   CaseStepTable,
   DB,
   ServiceCaseTable,
@@ -142,7 +142,7 @@ export function findCase(db: Db, reader: CaseReader, id: number, today: string) 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 export interface CaseFilter {
-  states?: CaseStateColumn[];
+  states?: CaseState[];
   departmentId?: number;
   bundleCaseId?: number;
   q?: string;

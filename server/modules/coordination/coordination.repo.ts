@@ -5,7 +5,7 @@ import type {
   CoordinationFileTable,
   CoordinationMatterTable,
   CoordinationRequestTable,
-  CoordinationStateColumn,
+  CoordinationState,
   DB,
 } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
@@ -179,7 +179,7 @@ export function findRequest(db: Db, reader: RequestReader, id: number, today: st
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
 
 export interface RequestFilter {
-  states?: CoordinationStateColumn[];
+  states?: CoordinationState[];
   warning?: 'red' | 'yellow';
   q?: string;
   /** jieba tokens of q, matched against the tsvector. */

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/client.ts';
-import type { CoordinationEscalationTable, LadderLevelColumn } from '../../db/types.ts';
+import type { CoordinationEscalationTable, LadderLevel } from '../../db/types.ts';
 
 // The escalation ladder: a region's configuration and the steps each request climbs.
 
@@ -51,7 +51,7 @@ export async function upsertLadderSteps(
   regionCode: string,
   version: number,
   by: number | null,
-  steps: { level: LadderLevelColumn; limitDays: number; required: string[] }[],
+  steps: { level: LadderLevel; limitDays: number; required: string[] }[],
 ) {
   for (const s of steps) {
     const values = { limit_days: s.limitDays, required: s.required, version, updated_by: by };

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import type { DocumentTemplateTable } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
 /** Takes the next number of a series inside the caller's transaction (row lock until commit). */
@@ -185,17 +186,28 @@ export async function setSealStatus(
 }
 
 /** A region's settings for one document kind (the region is the issuing unit's). */
+/** A region's settings of a template; `wording` is stored as JSON text, read as its slots. */
+type TemplateSettings = Omit<Selectable<DocumentTemplateTable>, 'wording'> & {
+  wording: Record<string, string>;
+};
+
 export function templateSettings(db: Db, regionCode: string, kind: string) {
   return db
     .selectFrom('document_template')
     .selectAll()
     .where('region_code', '=', regionCode)
     .where('kind', '=', kind)
+    .$castTo<TemplateSettings>()
     .executeTakeFirst();
 }
 
 export function templateSettingsOf(db: Db, regionCode: string) {
-  return db.selectFrom('document_template').selectAll().where('region_code', '=', regionCode).execute();
+  return db
+    .selectFrom('document_template')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .$castTo<TemplateSettings>()
+    .execute();
 }
 
 /**
@@ -222,6 +234,7 @@ export async function saveTemplateSettings(
       .values(row)
       .onConflict((oc) => oc.columns(['region_code', 'kind']).doNothing())
       .returningAll()
+      .$castTo<TemplateSettings>()
       .executeTakeFirst();
   }
   return db
@@ -231,6 +244,7 @@ export async function saveTemplateSettings(
     .where('kind', '=', row.kind)
     .where('version', '=', expectedVersion)
     .returningAll()
+    .$castTo<TemplateSettings>()
     .executeTakeFirst();
 }
 

@@ -1,22 +1,8 @@
 import { z } from 'zod';
+import { UNIT_KINDS } from '../../../lib/vocabularies.ts';
 import { UsccString } from '../../platform/http/schemas.ts';
 
-export const UNIT_KINDS = [
-  'center',
-  'department',
-  'park',
-  'town',
-  'supervision_office',
-  'leadership',
-] as const;
-export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = {
-  center: '政务服务中心',
-  department: '审批部门',
-  park: '园区',
-  town: '镇街',
-  supervision_office: '督查室',
-  leadership: '领导',
-};
+export { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../lib/vocabularies.ts';
 
 export const RegionSchema = z.object({
   code: z.string().describe('行政区划代码（GB/T 2260）'),

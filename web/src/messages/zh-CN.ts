@@ -1,5 +1,6 @@
 // Every user-visible label that maps a code name to Chinese lives here, so pages never show a raw code.
 import { AUDIT_ACTION_LABELS, isAuditAction } from '../../../lib/audit-actions.ts';
+import { ACTOR_KIND_LABELS, DATA_SCOPE_LABELS } from '../../../lib/vocabularies.ts';
 
 export const PRODUCT_NAME = '审批服务协同平台';
 
@@ -21,39 +22,20 @@ export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? '其他角色';
 }
 
-export const SCOPE_LABELS: Readonly<Record<string, string>> = {
-  all: '全部',
-  region: '本区划',
-  own_unit: '本单位',
-  custom_units: '指定单位',
-  self: '本人',
-};
+export { DATA_SCOPE_LABELS as SCOPE_LABELS } from '../../../lib/vocabularies.ts';
 
 export function scopeLabel(scope: string): string {
-  return SCOPE_LABELS[scope] ?? '其他范围';
+  return (DATA_SCOPE_LABELS as Record<string, string>)[scope] ?? '其他范围';
 }
 
-/** Same as server/modules/org/org.schemas.ts (not imported: it would pull zod into the bundle). */
-export const UNIT_KIND_LABELS = {
-  center: '政务服务中心',
-  department: '审批部门',
-  park: '园区',
-  town: '镇街',
-  supervision_office: '督查室',
-  leadership: '领导',
-} as const;
-export type UnitKind = keyof typeof UNIT_KIND_LABELS;
-export const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as UnitKind[];
-
-export const REGION_LEVEL_LABELS: Readonly<Record<string, string>> = { city: '市级', county: '区县级' };
-
-export const AUDIT_OUTCOME_LABELS = {
-  success: '成功',
-  denied: '拒绝',
-  failure: '失败',
-} as const;
-
 export { AUDIT_ACTION_LABELS } from '../../../lib/audit-actions.ts';
+export {
+  AUDIT_OUTCOME_LABELS,
+  REGION_LEVEL_LABELS,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type UnitKind,
+} from '../../../lib/vocabularies.ts';
 
 export function auditActionLabel(action: string): string {
   return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : `其他操作（${action}）`;
@@ -75,15 +57,10 @@ export function auditTargetLabel(type: string | null): string {
   return AUDIT_TARGET_LABELS[type] ?? type;
 }
 
-export const ACTOR_KIND_LABELS: Readonly<Record<string, string>> = {
-  staff: '工作人员',
-  enterprise: '企业',
-  system: '系统',
-  anonymous: '未登录用户',
-};
+export { ACTOR_KIND_LABELS } from '../../../lib/vocabularies.ts';
 
 export function actorKindLabel(kind: string): string {
-  return ACTOR_KIND_LABELS[kind] ?? kind;
+  return (ACTOR_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
 
 /** Mirrors SUSPENSION_KIND_LABELS in server/platform/calendar/engine.ts (行政许可法第四十五条 procedures). */
@@ -101,18 +78,8 @@ export const SUSPENSION_KIND_LABELS: Readonly<Record<string, string>> = {
   auction: '拍卖',
 };
 
-export const DEADLINE_STATUS_LABELS = {
-  open: '在办',
-  done: '已办结',
-  cancelled: '已撤销',
-} as const;
-
-export const OVERRIDE_KIND_LABELS = {
-  closure: '停止办公',
-  workday: '调班上班',
-} as const;
-
-export const IMPORT_DAY_KIND_LABELS = {
-  holiday: '放假',
-  makeup_workday: '调休上班',
-} as const;
+export {
+  DEADLINE_STATUS_LABELS,
+  NATIONAL_DAY_KIND_LABELS as IMPORT_DAY_KIND_LABELS,
+  OVERRIDE_KIND_LABELS,
+} from '../../../lib/vocabularies.ts';
