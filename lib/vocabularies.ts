@@ -188,3 +188,19 @@ export type CommitmentStatus = keyof typeof COMMITMENT_STATUS_LABELS;
 
 export const OUTCOME_LABELS = { letter: '告知函答复', meeting: '专题协调会' } as const;
 export type Outcome = keyof typeof OUTCOME_LABELS;
+
+// --- roles ------------------------------------------------------------------------------------------
+
+/** The staff roles of DOMAIN.md; what each may do is server/platform/access/permissions.ts. */
+export const ROLE_LABELS = {
+  window_clerk: '综合窗口人员',
+  dept_officer: '部门审批人员',
+  dept_lead: '部门负责人',
+  liaison: '联络员',
+  coordinator: '中心协调人员',
+  agent: '代办员',
+  supervisor: '效能督查',
+  leader: '分管领导',
+  admin: '系统管理员',
+} as const;
+export type RoleName = keyof typeof ROLE_LABELS;

@@ -59,3 +59,34 @@ export function cookieOf(res: LightMyRequestResponse): string {
   if (!first) throw new Error('no set-cookie');
   return first.split(';')[0]!;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: API responses are checked field by field
+export type Json = Record<string, any>;
+
+/**
+ * The one API caller of the HTTP tests: `call(user, method, url, body?, headers?)` as a demo user
+ * (logged in once per file, the cookie reused) or anonymously with null. `app` is read lazily, so
+ * the caller can be made before `beforeAll` opens the app.
+ */
+export function apiCaller(app: () => TestApp) {
+  const cookies: Record<string, string> = {};
+  const as = async (user: string) => (cookies[user] ??= await app().login(user));
+  const call = async (
+    user: string | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Json = {},
+  ) =>
+    app().app.inject({
+      method,
+      url,
+      payload: payload as Json,
+      headers: { ...(user ? { cookie: await as(user) } : {}), ...headers },
+    });
+  /** Logs the user in again on its next call (after its roles or unit changed). */
+  const forget = (user: string) => {
+    delete cookies[user];
+  };
+  return { as, call, forget };
+}

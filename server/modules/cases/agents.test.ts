@@ -1,29 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../../../test/app.ts';
+import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.ts';
 import { FACTORY_PASSWORD, makeUser } from '../../../test/factories.ts';
 
 // The agent (代办员) on a case: named by the window at intake or later, sees the cases it
 // represents and nothing else, is told when named. Demo region 南湖区; 秀洲区 has its own agent.
 let t: TestApp;
-const cookies: Record<string, string> = {};
-const as = async (user: string) => (cookies[user] ??= await t.login(user));
-
-// biome-ignore lint/suspicious/noExplicitAny: API responses are checked field by field
-type Json = Record<string, any>;
-async function call(
-  user: string,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: unknown,
-  headers: Json = {},
-) {
-  return t.app.inject({
-    method,
-    url,
-    payload: payload as Json,
-    headers: { cookie: await as(user), ...headers },
-  });
-}
+const { as, call } = apiCaller(() => t);
 
 const userId = async (username: string) =>
   Number(

@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../../lib/dates.ts';
-import { type TestApp, testApp } from '../../../test/app.ts';
+import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.ts';
 
 // The case flow of DOMAIN.md workflow 2 through the API, on the demo region 南湖区.
 let t: TestApp;
-const cookies: Record<string, string> = {};
-const as = async (user: string) => (cookies[user] ??= await t.login(user));
+const { as, call, forget } = apiCaller(() => t);
 
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
-
-// biome-ignore lint/suspicious/noExplicitAny: API responses are checked field by field
-type Json = Record<string, any>;
-async function call(
-  user: string | null,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: unknown,
-  headers: Json = {},
-) {
-  return t.app.inject({
-    method,
-    url,
-    payload: payload as Json,
-    headers: { ...(user ? { cookie: await as(user) } : {}), ...headers },
-  });
-}
 
 async function version(itemName: string, region = '330402') {
   const list = (await call(null, 'GET', `/api/catalog/items?region=${region}&limit=100`)).json()
@@ -168,7 +150,7 @@ describe('window intake → acceptance → 2-level review with a suspension → 
       .set({ unit_id: zgj.id })
       .where('id', '=', leadId.id)
       .execute();
-    delete cookies['nanhu.lead'];
+    forget('nanhu.lead');
     const approved = await actOk('nanhu.lead', c.id, 'decision', {
       approve: true,
       resultName: '建设工程规划许可证',
@@ -222,7 +204,7 @@ describe('window intake → acceptance → 2-level review with a suspension → 
       })
       .where('id', '=', leadId.id)
       .execute();
-    delete cookies['nanhu.lead'];
+    forget('nanhu.lead');
   });
 
   it('a wrong transition or a stale version is refused and changes nothing', async () => {
@@ -346,7 +328,7 @@ describe('intake outcomes', () => {
         .set({ unit_id: jsj.id })
         .where('username', '=', u)
         .execute();
-      delete cookies[u];
+      forget(u);
     }
     await actOk('nanhu.officer', c.id, 'pass', { opinion: '同意' });
     const blocked = await act('nanhu.lead', c.id, 'decision', { approve: true });
@@ -369,7 +351,7 @@ describe('intake outcomes', () => {
         .set({ unit_id: fgj.id })
         .where('username', '=', u)
         .execute();
-      delete cookies[u];
+      forget(u);
     }
   });
 

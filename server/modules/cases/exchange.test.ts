@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../../../test/app.ts';
+import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.ts';
 import { exchangeDate, exchangeTime } from './exchange.service.ts';
 
 // GB/T 39046 incremental exchange (R-CASE-3/4/7/8) on the demo region 南湖区.
 let t: TestApp;
-const cookies: Record<string, string> = {};
-const as = async (user: string) => (cookies[user] ??= await t.login(user));
+const { as, call } = apiCaller(() => t);
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
-
-// biome-ignore lint/suspicious/noExplicitAny: API responses are checked field by field
-type Json = Record<string, any>;
-const call = async (
-  user: string,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: unknown,
-  headers: Json = {},
-) => t.app.inject({ method, url, payload: payload as Json, headers: { cookie: await as(user), ...headers } });
 
 async function act(user: string, id: number, path: string, body?: unknown) {
   const cur = await call(user, 'GET', `/api/cases/${id}`);

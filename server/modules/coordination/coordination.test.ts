@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../lib/dates.ts';
-import { type TestApp, testApp } from '../../../test/app.ts';
+import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.ts';
 import { addWorkingDays } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { sweepDeadlines } from '../../platform/deadlines/deadlines.ts';
@@ -13,30 +13,13 @@ import { sweepConsultations } from './consultation-sweep.ts';
 // Coordination (DOMAIN.md workflow 3) through the API, on the demo region 南湖区: an enterprise's
 // request, three written consultations, replies, the letter or the meeting, the tracker, the ladder.
 let t: TestApp;
-const cookies: Record<string, string> = {};
-const as = async (user: string) => (cookies[user] ??= await t.login(user));
+const { as, call } = apiCaller(() => t);
 
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: API responses are checked field by field
-type Json = Record<string, any>;
-async function call(
-  user: string,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  payload?: unknown,
-  headers: Json = {},
-) {
-  return t.app.inject({
-    method,
-    url,
-    payload: payload as Json,
-    headers: { cookie: await as(user), ...headers },
-  });
-}
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function upload(user: string, prefix = '/api') {

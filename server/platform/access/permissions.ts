@@ -1,3 +1,5 @@
+import { ROLE_LABELS, type RoleName } from '../../../lib/vocabularies.ts';
+
 // The permission catalog and the roles of DOMAIN.md as bundles of permissions. A route declares
 // one permission (or `public` / `staff` / `authenticated`); a role assignment adds a data scope.
 export const PERMISSIONS = {
@@ -53,7 +55,7 @@ const STAFF = [
 
 export const ROLES = {
   window_clerk: {
-    label: '综合窗口人员',
+    label: ROLE_LABELS.window_clerk,
     permissions: [
       ...STAFF,
       'deadline:suspend',
@@ -66,11 +68,11 @@ export const ROLES = {
     ],
   },
   dept_officer: {
-    label: '部门审批人员',
+    label: ROLE_LABELS.dept_officer,
     permissions: [...STAFF, 'deadline:suspend', 'case:review', 'consultation:reply', 'coordination:attach'],
   },
   dept_lead: {
-    label: '部门负责人',
+    label: ROLE_LABELS.dept_lead,
     permissions: [
       ...STAFF,
       'user:read',
@@ -86,9 +88,12 @@ export const ROLES = {
       'consultation:sign',
     ],
   },
-  liaison: { label: '联络员', permissions: [...STAFF, 'consultation:reply', 'coordination:attach'] },
+  liaison: {
+    label: ROLE_LABELS.liaison,
+    permissions: [...STAFF, 'consultation:reply', 'coordination:attach'],
+  },
   coordinator: {
-    label: '中心协调人员',
+    label: ROLE_LABELS.coordinator,
     permissions: [
       ...STAFF,
       'user:read',
@@ -101,17 +106,17 @@ export const ROLES = {
       'commitment:urge',
     ],
   },
-  agent: { label: '代办员', permissions: [...STAFF, 'enterprise:read'] },
+  agent: { label: ROLE_LABELS.agent, permissions: [...STAFF, 'enterprise:read'] },
   supervisor: {
-    label: '效能督查',
+    label: ROLE_LABELS.supervisor,
     permissions: [...STAFF, 'user:read', 'audit:read', 'enterprise:read', 'commitment:urge'],
   },
   leader: {
-    label: '分管领导',
+    label: ROLE_LABELS.leader,
     permissions: [...STAFF, 'user:read', 'enterprise:read', 'coordination:instruct'],
   },
   admin: {
-    label: '系统管理员',
+    label: ROLE_LABELS.admin,
     permissions: [
       ...STAFF,
       'org:manage',
@@ -131,7 +136,7 @@ export const ROLES = {
       'exchange:export',
     ],
   },
-} as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
+} as const satisfies Record<RoleName, { label: string; permissions: readonly Permission[] }>;
 
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

@@ -1,22 +1,15 @@
 // Every user-visible label that maps a code name to Chinese lives here, so pages never show a raw code.
 import { AUDIT_ACTION_LABELS, isAuditAction } from '../../../lib/audit-actions.ts';
-import { ACTOR_KIND_LABELS, DATA_SCOPE_LABELS } from '../../../lib/vocabularies.ts';
+import {
+  ACTOR_KIND_LABELS,
+  DATA_SCOPE_LABELS,
+  ROLE_LABELS as STAFF_ROLE_LABELS,
+} from '../../../lib/vocabularies.ts';
 
 export const PRODUCT_NAME = '审批服务协同平台';
 
-/** DOMAIN.md roles; mirrors server/platform/access/permissions.ts ROLES[*].label. */
-export const ROLE_LABELS: Readonly<Record<string, string>> = {
-  window_clerk: '综合窗口人员',
-  dept_officer: '部门审批人员',
-  dept_lead: '部门负责人',
-  liaison: '联络员',
-  coordinator: '中心协调人员',
-  agent: '代办员',
-  supervisor: '效能督查',
-  leader: '分管领导',
-  admin: '系统管理员',
-  enterprise: '企业',
-};
+/** The staff roles (lib/vocabularies.ts) and the enterprise account. */
+export const ROLE_LABELS: Readonly<Record<string, string>> = { ...STAFF_ROLE_LABELS, enterprise: '企业' };
 
 export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? '其他角色';
