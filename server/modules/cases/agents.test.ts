@@ -5,7 +5,7 @@ import { FACTORY_PASSWORD, makeUser } from '../../../test/factories.ts';
 // The agent (代办员) on a case: named by the window at intake or later, sees the cases it
 // represents and nothing else, is told when named. Demo region 南湖区; 秀洲区 has its own agent.
 let t: TestApp;
-const { as, call } = apiCaller(() => t);
+const { call } = apiCaller(() => t);
 
 const userId = async (username: string) =>
   Number(

@@ -4,7 +4,7 @@ import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.t
 
 // The case flow of DOMAIN.md workflow 2 through the API, on the demo region 南湖区.
 let t: TestApp;
-const { as, call, forget } = apiCaller(() => t);
+const { call, forget } = apiCaller(() => t);
 
 beforeAll(async () => {
   t = await testApp();

@@ -4,7 +4,7 @@ import { exchangeDate, exchangeTime } from './exchange.service.ts';
 
 // GB/T 39046 incremental exchange (R-CASE-3/4/7/8) on the demo region 南湖区.
 let t: TestApp;
-const { as, call } = apiCaller(() => t);
+const { call } = apiCaller(() => t);
 beforeAll(async () => {
   t = await testApp();
 });

@@ -13,7 +13,7 @@ import { sweepConsultations } from './consultation-sweep.ts';
 // Coordination (DOMAIN.md workflow 3) through the API, on the demo region 南湖区: an enterprise's
 // request, three written consultations, replies, the letter or the meeting, the tracker, the ladder.
 let t: TestApp;
-const { as, call } = apiCaller(() => t);
+const { call } = apiCaller(() => t);
 
 beforeAll(async () => {
   t = await testApp();
