@@ -30,7 +30,7 @@ export function AgentAssign({ c, etag }: { c: CaseDetail; etag: string }) {
     action.mutate(
       { id: c.id, etag, path: 'agent', body: { agentId } },
       {
-        onSuccess: (d) => {
+        onSuccess: ({ data: d }) => {
           message.success(d.agent ? `已指定代办员 ${d.agent.name}` : '已取消代办员');
           setOpen(false);
         },

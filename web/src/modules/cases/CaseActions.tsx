@@ -18,30 +18,11 @@ import { useState } from 'react';
 import { CASE_EVENT_LABELS } from '../../../../lib/case-machine.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { beijingToday } from '../../ui/format.ts';
-import { type CaseDetail, type CaseEvent, type Channel, useCaseAction } from './api.ts';
+import { type CaseActionCall, type CaseDetail, type CaseEvent, type Channel, useCaseAction } from './api.ts';
 import { PROCEDURE_LABELS } from './CaseView.tsx';
 
 // One modal per action; each posts to its own route with the case's ETag (If-Match). A refusal
 // (409 with the reason, 412 when someone else acted first) is shown in the modal, nothing changes.
-
-const PATHS: Partial<Record<CaseEvent, string>> = {
-  accept: 'accept',
-  accept_tolerantly: 'accept-tolerantly',
-  request_correction: 'request-correction',
-  reject: 'reject',
-  resubmit: 'resubmit',
-  withdraw: 'withdraw',
-  dispatch: 'dispatch',
-  pass: 'pass',
-  return: 'return',
-  suspend: 'suspend',
-  resume: 'resume',
-  extend: 'extend',
-  approve: 'decision',
-  deny: 'decision',
-  deliver: 'deliver',
-  archive: 'archive',
-};
 
 /** The order buttons appear in; the main action of each state first. */
 const ORDER: CaseEvent[] = [
@@ -78,51 +59,70 @@ const date = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 // biome-ignore lint/suspicious/noExplicitAny: each action has its own form shape
 type Values = Record<string, any>;
 
-/** The request body of an action from its form values. */
-function bodyOf(event: CaseEvent, v: Values, c: CaseDetail): unknown {
+/** The route and body of an action from its form values. */
+function callOf(event: CaseEvent, v: Values, c: CaseDetail): CaseActionCall {
   switch (event) {
+    case 'accept':
+    case 'dispatch':
+    case 'withdraw':
+    case 'archive':
+      return { path: event };
     case 'accept_tolerantly':
       return {
-        commitments: c.materials
-          .filter((m) => m.status === 'missing' && m.tolerable)
-          .map((m) => ({ materialId: m.materialId, committedDate: date(v[`date-${m.materialId}`]) })),
-        commitmentSigned: v.signed === true ? true : undefined,
+        path: 'accept-tolerantly',
+        body: {
+          commitments: c.materials
+            .filter((m) => m.status === 'missing' && m.tolerable)
+            .map((m) => ({
+              materialId: m.materialId,
+              committedDate: v[`date-${m.materialId}`]?.format('YYYY-MM-DD'),
+            })),
+          // The form requires the signature; the server refuses an unsigned commitment all the same.
+          commitmentSigned: v.signed || undefined,
+        },
       };
     case 'request_correction':
-      return { extra: v.extra ?? [], correctBy: date(v.correctBy) };
+      return { path: 'request-correction', body: { extra: v.extra ?? [], correctBy: date(v.correctBy) } };
     case 'reject':
       return {
-        reasons: String(v.reasons ?? '')
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        legalBasis: v.legalBasis,
+        path: 'reject',
+        body: {
+          reasons: String(v.reasons ?? '')
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          legalBasis: v.legalBasis,
+        },
       };
     case 'resubmit':
       return {
-        materials: (v.materials ?? []).map((materialId: number) => ({ materialId, paperChecked: true })),
+        path: 'resubmit',
+        body: {
+          materials: (v.materials ?? []).map((materialId: number) => ({ materialId, paperChecked: true })),
+        },
       };
     case 'pass':
     case 'return':
-      return { opinion: v.opinion };
+      return { path: event, body: { opinion: v.opinion } };
     case 'suspend':
-      return { kind: v.kind, reason: v.reason };
+      return { path: 'suspend', body: { kind: v.kind, reason: v.reason } };
     case 'resume':
-      return { result: v.result, opinion: v.opinion || undefined };
+      return { path: 'resume', body: { result: v.result, opinion: v.opinion || undefined } };
     case 'extend':
-      return { days: v.days, reason: v.reason };
+      return { path: 'extend', body: { days: v.days, reason: v.reason } };
     case 'approve':
       return {
-        approve: true,
-        resultName: v.resultName || undefined,
-        resultNumber: v.resultNumber || undefined,
+        path: 'decision',
+        body: {
+          approve: true,
+          resultName: v.resultName || undefined,
+          resultNumber: v.resultNumber || undefined,
+        },
       };
     case 'deny':
-      return { approve: false, reason: v.reason };
+      return { path: 'decision', body: { approve: false, reason: v.reason } };
     case 'deliver':
-      return { method: v.method };
-    default:
-      return undefined;
+      return { path: 'deliver', body: { method: v.method } };
   }
 }
 
@@ -316,9 +316,9 @@ function ActionModal({
   const submit = (v: Values) => {
     setError(null);
     action.mutate(
-      { id: c.id, etag, path: PATHS[event]!, body: bodyOf(event, v, c) },
+      { id: c.id, etag, ...callOf(event, v, c) },
       {
-        onSuccess: (d) => {
+        onSuccess: ({ data: d }) => {
           message.success(`已${CASE_EVENT_LABELS[event]}，办件状态：${d.stateLabel}`);
           onClose();
         },
@@ -355,7 +355,7 @@ function ActionModal({
 /** The buttons of the actions the server says this user can take now. */
 export function CaseActions({ c, etag, channel }: { c: CaseDetail; etag: string; channel: Channel }) {
   const [open, setOpen] = useState<CaseEvent | null>(null);
-  const events = ORDER.filter((e) => c.actions.includes(e) && PATHS[e]);
+  const events = ORDER.filter((e) => c.actions.includes(e));
   if (events.length === 0) return null;
   return (
     <>

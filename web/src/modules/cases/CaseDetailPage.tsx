@@ -7,7 +7,7 @@ import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages.tsx';
 import { AgentAssign } from './AgentAssign.tsx';
-import { type CaseDetail, useCase, useCaseAction } from './api.ts';
+import { type CaseDetail, useCase, useFulfilCommitment } from './api.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseView, StateTag } from './CaseView.tsx';
 
@@ -17,7 +17,7 @@ const outstanding = (c: CaseDetail) =>
 /** The window records a tolerated material handed in on paper (原件核验后登记补齐). */
 function OpenCommitments({ c }: { c: CaseDetail }) {
   const { message } = App.useApp();
-  const action = useCaseAction('staff');
+  const fulfil = useFulfilCommitment('staff');
   const open = c.materials.filter((m) => m.status === 'tolerated' && !m.fulfilledAt);
   if (open.length === 0 || NOT_WAITING_STATES.includes(c.state as CaseState)) return null;
   return (
@@ -30,8 +30,8 @@ function OpenCommitments({ c }: { c: CaseDetail }) {
             okText="登记补齐"
             cancelText="取消"
             onConfirm={() =>
-              action.mutate(
-                { id: c.id, etag: '', path: `materials/${m.id}/fulfil`, body: {} },
+              fulfil.mutate(
+                { id: c.id, materialId: m.id },
                 {
                   onSuccess: () => message.success(`${m.name} 已补齐`),
                   onError: (err) => message.error(errorMessage(err)),

@@ -1,7 +1,6 @@
 // Hooks and types of the case API (办件) for the window, the departments and the enterprise portal.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, body, unwrap } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { api, body, unwrap, uploadBytes, withEtag } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -71,18 +70,16 @@ export function useCaseBoard(enabled = true) {
   return useQuery({ queryKey: caseKeys.board, queryFn: () => body(api.GET('/api/cases/board')), enabled });
 }
 
-async function getJson<T>(url: string): Promise<{ data: T; etag: string }> {
-  const res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toProblem(res.status, json);
-  return { data: json as T, etag: res.headers.get('etag') ?? '' };
-}
-
 /** A case with its ETag, which every action sends back in If-Match. */
 export function useCase(c: Channel, id: number | null) {
   return useQuery({
     queryKey: caseKeys.one(c, id ?? 0),
-    queryFn: () => getJson<CaseDetail>(`${base(c)}/cases/${id}`),
+    queryFn: () => {
+      const params = { path: { id: id! } };
+      return c === 'portal'
+        ? withEtag(api.GET('/api/portal/cases/{id}', { params }))
+        : withEtag(api.GET('/api/cases/{id}', { params }));
+    },
     enabled: id !== null,
   });
 }
@@ -90,31 +87,76 @@ export function useCase(c: Channel, id: number | null) {
 export function useBundleCase(c: Channel, id: number | null) {
   return useQuery({
     queryKey: caseKeys.bundleCase(c, id ?? 0),
-    queryFn: async () => (await getJson<BundleCase>(`${base(c)}/bundle-cases/${id}`)).data,
+    queryFn: () => {
+      const params = { path: { id: id! } };
+      return c === 'portal'
+        ? body(api.GET('/api/portal/bundle-cases/{id}', { params }))
+        : body(api.GET('/api/bundle-cases/{id}', { params }));
+    },
     enabled: id !== null,
   });
 }
 
-/** Performs an action path (accept, pass, …) with a JSON body at the version the user saw. */
+type PostOf<K extends keyof paths> = NonNullable<paths[K]['post']>;
+type BodyOf<K extends keyof paths> =
+  PostOf<K> extends { requestBody: { content: { 'application/json': infer B } } } ? B : undefined;
+/** The actions on a case, named by their routes (`/api/cases/{id}/accept` → 'accept'). */
+export type CaseActionName = {
+  [K in keyof paths]: K extends `/api/cases/{id}/${infer A}`
+    ? A extends `${string}/${string}`
+      ? never
+      : [PostOf<K>] extends [never]
+        ? never
+        : A
+    : never;
+}[keyof paths];
+type BodyField<B> = [B] extends [undefined] ? { body?: undefined } : { body: B };
+/** One action with the body its route declares: a renamed route or a wrong body fails the typecheck. */
+export type CaseActionCall = {
+  [A in CaseActionName]: { path: A } & BodyField<BodyOf<`/api/cases/{id}/${A}`>>;
+}[CaseActionName];
+export type CaseActionInput = CaseActionCall & { id: number; etag: string };
+
+/**
+ * Performs an action at the version the user saw. The answer is the case as it now is, with its
+ * new ETag: it replaces the cached case, and only the lists and the board are fetched again.
+ */
 export function useCaseAction(c: Channel) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { id: number; etag: string; path: string; body?: unknown }) => {
-      const res = await fetch(`${base(c)}/cases/${input.id}/${input.path}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {
-          accept: 'application/json',
-          'if-match': input.etag,
-          ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: input.body === undefined ? undefined : JSON.stringify(input.body),
-      });
-      const json: unknown = await res.json().catch(() => undefined);
-      if (!res.ok) throw toProblem(res.status, json);
-      return json as CaseDetail;
+    mutationFn: async (input: CaseActionInput) => {
+      // Both channels answer with the case detail; the route is checked by CaseActionInput above.
+      const route = `${base(c)}/cases/{id}/${input.path}` as '/api/cases/{id}/accept';
+      return withEtag(
+        api.POST(route, {
+          params: { path: { id: input.id } },
+          headers: { 'if-match': input.etag },
+          body: input.body as never,
+        }),
+      );
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
+    onSuccess: (r, input) => {
+      qc.setQueryData(caseKeys.one(c, input.id), r);
+      void qc.invalidateQueries({
+        queryKey: caseKeys.all,
+        predicate: (q) => !(q.queryKey[1] === 'one' && q.queryKey[3] === input.id),
+      });
+    },
+  });
+}
+
+/** 容缺材料补齐: the applicant uploads, or the window records the original it has checked. */
+export function useFulfilCommitment(c: Channel) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: number; materialId: number; storedMaterialId?: number }) => {
+      const params = { path: { id: input.id, materialId: input.materialId } };
+      const payload = { body: { storedMaterialId: input.storedMaterialId }, params };
+      return c === 'portal'
+        ? body(api.POST('/api/portal/cases/{id}/materials/{materialId}/fulfil', payload))
+        : body(api.POST('/api/cases/{id}/materials/{materialId}/fulfil', payload));
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
   });
 }
 
@@ -184,33 +226,27 @@ export function useMaterialOffers(c: Channel, sharedKeys: string[], enterpriseId
   const keys = [...new Set(sharedKeys)].sort().join(',');
   return useQuery({
     queryKey: [...caseKeys.offers(keys), c, enterpriseId ?? 0],
-    queryFn: async () => {
-      const q = new URLSearchParams({ sharedKeys: keys });
-      if (enterpriseId) q.set('enterpriseId', String(enterpriseId));
-      return (await getJson<StoredMaterial[]>(`${base(c)}/materials?${q}`)).data;
+    queryFn: () => {
+      const params = { query: { sharedKeys: keys, enterpriseId } };
+      return c === 'portal'
+        ? body(api.GET('/api/portal/materials', { params }))
+        : body(api.GET('/api/materials', { params }));
     },
     enabled: keys.length > 0 && (c === 'portal' || enterpriseId !== undefined),
   });
 }
 
 /** Uploads one material file as raw bytes; the server decides the type from the content. */
-export async function uploadMaterial(
+export function uploadMaterial(
   c: Channel,
   file: File,
   material: { sharedKey: string; name: string },
   enterpriseId?: number,
 ): Promise<StoredMaterial> {
-  const q = new URLSearchParams({ sharedKey: material.sharedKey, name: material.name, fileName: file.name });
-  if (enterpriseId) q.set('enterpriseId', String(enterpriseId));
-  const res = await fetch(`${base(c)}/materials?${q}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
-    body: file,
-  });
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toProblem(res.status, json);
-  return json as StoredMaterial;
+  const query = { sharedKey: material.sharedKey, name: material.name, fileName: file.name, enterpriseId };
+  return c === 'portal'
+    ? uploadBytes('/api/portal/materials', file, { query })
+    : uploadBytes('/api/materials', file, { query });
 }
 
 export const documentUrl = (c: Channel, caseId: number, documentId: number, format: 'pdf' | 'docx') =>

@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { uploadBytes } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { useUnits } from '../../api/queries.ts';
 import { type ChangeRequest, catalogKeys, type ItemVersion, useDraftChange } from './api.ts';
@@ -88,21 +89,12 @@ function FormTemplateInput({
         accept=".pdf,.ofd,.docx"
         beforeUpload={(file) => {
           setBusy(true);
-          void fetch('/api/catalog/form-templates', {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
-            body: file,
-          })
-            .then(async (res) => {
-              const json = (await res.json().catch(() => undefined)) as
-                | { hash?: string; detail?: string }
-                | undefined;
-              if (!res.ok || !json?.hash) throw new Error(json?.detail ?? '上传失败');
-              onChange?.(json.hash);
+          void uploadBytes('/api/catalog/form-templates', file)
+            .then((r) => {
+              onChange?.(r.hash);
               message.success(`已上传空白表格：${file.name}`);
             })
-            .catch((err: Error) => message.error(err.message))
+            .catch((err: unknown) => message.error(errorMessage(err)))
             .finally(() => setBusy(false));
           return false;
         }}

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Checkbox, InputNumber, Modal, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import {
@@ -8,19 +8,21 @@ import {
   LADDER_LABELS,
   type LadderLevel,
 } from '../../../../lib/coordination.ts';
+import { api, withEtag } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { coordinationKeys, type LadderStep, send } from './api.ts';
+import { coordinationKeys, type LadderStep, useSaveLadder } from './api.ts';
 
 async function load(region: string) {
-  const res = await fetch(`/api/coordination-ladder/${region}`, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`读取失败（${res.status}）`);
-  return { steps: (await res.json()) as LadderStep[], etag: res.headers.get('etag') ?? '' };
+  const { data, etag } = await withEtag(
+    api.GET('/api/coordination-ladder/{region}', { params: { path: { region } } }),
+  );
+  return { steps: data, etag };
 }
 
 /** The region's escalation ladder: time limit and required contents per level (an administrator's edit). */
 export function LadderModal({ region, onClose }: { region: string; onClose: () => void }) {
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const saveLadder = useSaveLadder(region);
   const q = useQuery({ queryKey: [...coordinationKeys.ladder(region), 'edit'], queryFn: () => load(region) });
   const [steps, setSteps] = useState<LadderStep[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -34,10 +36,10 @@ export function LadderModal({ region, onClose }: { region: string; onClose: () =
     setSaving(true);
     setError(null);
     try {
-      await send('PUT', `/api/coordination-ladder/${region}`, q.data?.etag ?? null, {
+      await saveLadder.mutateAsync({
+        etag: q.data?.etag ?? null,
         steps: steps.map((s) => ({ level: s.level, limitDays: s.limitDays, required: s.required })),
       });
-      await qc.invalidateQueries({ queryKey: coordinationKeys.all });
       message.success('逐级协调配置已保存');
       onClose();
     } catch (err) {

@@ -242,11 +242,11 @@ function Letter({ r, etag }: { r: RequestDetail; etag: string }) {
         commitments: rows.map((k) =>
           k.dueDays
             ? { id: k.id, content: k.content, dueDays: k.dueDays }
-            : { id: k.id, content: k.content, dueDate: k.dueDate },
+            : { id: k.id, content: k.content, dueDate: k.dueDate ?? undefined },
         ),
       },
     });
-    return `"${res.version}"`;
+    return res.etag;
   };
   const send = () =>
     modal.confirm({

@@ -1,8 +1,7 @@
 // Hooks and types of the coordination API (协调事项, 书面征询, 承诺督办) for the center, the
 // departments, the leader and the enterprise portal.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, body } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { api, body, uploadBytes, withEtag } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -38,43 +37,47 @@ export const coordinationKeys = {
   ladder: (region: string) => ['coordination', 'ladder', region] as const,
 };
 
-async function getJson<T>(url: string): Promise<{ data: T; etag: string }> {
-  const res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toProblem(res.status, json);
-  return { data: json as T, etag: res.headers.get('etag') ?? '' };
-}
+type PostOf<K extends keyof paths> = NonNullable<paths[K]['post']>;
+type PutOf<K extends keyof paths> = NonNullable<paths[K]['put']>;
+type JsonBody<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : undefined;
+type BodyField<B> = [B] extends [undefined] ? { body?: undefined } : { body: B };
+type ActionsUnder<Prefix extends string, Method extends 'post' | 'put'> = {
+  [K in keyof paths]: K extends `${Prefix}${infer A}`
+    ? A extends `${string}{${string}`
+      ? never
+      : [NonNullable<paths[K][Method]>] extends [never]
+        ? never
+        : A
+    : never;
+}[keyof paths];
 
-/** A JSON call that sends the version the user saw (If-Match) and throws the server's problem. */
-export async function send<T>(
-  method: 'POST' | 'PUT',
-  url: string,
-  etag: string | null,
-  payload?: unknown,
-): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      ...(etag ? { 'if-match': etag } : {}),
-      ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: payload === undefined ? undefined : JSON.stringify(payload),
-  });
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toProblem(res.status, json);
-  return json as T;
-}
+type RequestPost = ActionsUnder<'/api/coordination/{id}/', 'post'>;
+type RequestPut = ActionsUnder<'/api/coordination/{id}/', 'put'>;
+/**
+ * One action on a request with the body its route declares (`/api/coordination/{id}/consult` →
+ * 'consult'): a renamed route or a wrong body fails the typecheck.
+ */
+export type RequestActionCall =
+  | {
+      [A in RequestPost]: { path: A; method?: 'POST' } & BodyField<
+        JsonBody<PostOf<`/api/coordination/{id}/${A}`>>
+      >;
+    }[RequestPost]
+  | {
+      [A in RequestPut]: { path: A; method: 'PUT' } & BodyField<
+        JsonBody<PutOf<`/api/coordination/{id}/${A}`>>
+      >;
+    }[RequestPut];
 
 export function useRequests(c: Channel, q: RequestQuery, enabled = true) {
   return useQuery({
     enabled,
     queryKey: coordinationKeys.list(c, q),
-    queryFn: async () => {
-      const s = new URLSearchParams();
-      for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') s.set(k, String(v));
-      return (await getJson<RequestPage>(`${base(c)}/coordination?${s}`)).data;
+    queryFn: () => {
+      const query = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ''));
+      return c === 'portal'
+        ? body(api.GET('/api/portal/coordination', { params: { query } }))
+        : body(api.GET('/api/coordination', { params: { query } }));
     },
     placeholderData: keepPreviousData,
   });
@@ -92,7 +95,12 @@ export function useBoard(enabled = true) {
 export function useRequest(c: Channel, id: number) {
   return useQuery({
     queryKey: coordinationKeys.one(c, id),
-    queryFn: () => getJson<RequestDetail>(`${base(c)}/coordination/${id}`),
+    queryFn: () => {
+      const params = { path: { id } };
+      return c === 'portal'
+        ? withEtag(api.GET('/api/portal/coordination/{id}', { params }))
+        : withEtag(api.GET('/api/coordination/{id}', { params }));
+    },
     enabled: id > 0,
   });
 }
@@ -105,24 +113,35 @@ export function useSuggestions(id: number, enabled: boolean) {
   });
 }
 
-/** Performs an action path (consult, decide, escalate, …) at the version the user saw. */
+/**
+ * Performs an action at the version the user saw. The answer is the request as it now is, with its
+ * new ETag: it replaces the cached request, and only the lists and the board are fetched again.
+ */
 export function useRequestAction(c: Channel = 'staff') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: {
-      id: number;
-      etag: string;
-      path: string;
-      body?: unknown;
-      method?: 'POST' | 'PUT';
-    }) =>
-      send<RequestDetail>(
-        input.method ?? 'POST',
-        `${base(c)}/coordination/${input.id}/${input.path}`,
-        input.etag,
-        input.body ?? {},
-      ),
-    onSettled: () => qc.invalidateQueries({ queryKey: coordinationKeys.all }),
+    mutationFn: (input: RequestActionCall & { id: number; etag: string }) => {
+      // Both channels answer with the request detail; the route is checked by RequestActionCall.
+      const init = {
+        params: { path: { id: input.id } },
+        headers: { 'if-match': input.etag },
+        body: (input.body ?? {}) as never,
+      };
+      return input.method === 'PUT'
+        ? withEtag(
+            api.PUT(`${base(c)}/coordination/{id}/${input.path}` as '/api/coordination/{id}/letter', init),
+          )
+        : withEtag(
+            api.POST(`${base(c)}/coordination/{id}/${input.path}` as '/api/coordination/{id}/consult', init),
+          );
+    },
+    onSuccess: (r, input) => {
+      qc.setQueryData(coordinationKeys.one(c, input.id), r);
+      void qc.invalidateQueries({
+        queryKey: coordinationKeys.all,
+        predicate: (q) => !(q.queryKey[1] === 'one' && q.queryKey[3] === input.id),
+      });
+    },
   });
 }
 
@@ -130,7 +149,9 @@ export function useSubmitRequest(c: Channel) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: SubmitBody) =>
-      send<{ id: number; number: string; level: string }>('POST', `${base(c)}/coordination`, null, input),
+      c === 'portal'
+        ? body(api.POST('/api/portal/coordination', { body: input }))
+        : body(api.POST('/api/coordination', { body: input })),
     onSuccess: () => qc.invalidateQueries({ queryKey: coordinationKeys.all }),
   });
 }
@@ -146,21 +167,30 @@ export function useConsultations(status: 'open' | 'all', enabled = true) {
 export function useConsultation(id: number) {
   return useQuery({
     queryKey: coordinationKeys.consultation(id),
-    queryFn: () => getJson<Consultation>(`/api/consultations/${id}`),
+    queryFn: () => withEtag(api.GET('/api/consultations/{id}', { params: { path: { id } } })),
   });
 }
 
+/** Drafts or signs a reply; the answer replaces the cached consultation. */
 export function useConsultationAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: number; etag: string; path: 'reply' | 'sign'; body?: ReplyBody }) =>
-      send<Consultation>(
-        'POST',
-        `/api/consultations/${input.id}/${input.path}`,
-        input.etag,
-        input.body ?? {},
-      ),
-    onSettled: () => qc.invalidateQueries({ queryKey: coordinationKeys.all }),
+    mutationFn: (
+      input: { id: number; etag: string } & ({ path: 'reply'; body: ReplyBody } | { path: 'sign' }),
+    ) => {
+      const params = { path: { id: input.id } };
+      const headers = { 'if-match': input.etag };
+      return input.path === 'reply'
+        ? withEtag(api.POST('/api/consultations/{id}/reply', { params, headers, body: input.body }))
+        : withEtag(api.POST('/api/consultations/{id}/sign', { params, headers }));
+    },
+    onSuccess: (r, input) => {
+      qc.setQueryData(coordinationKeys.consultation(input.id), r);
+      void qc.invalidateQueries({
+        queryKey: coordinationKeys.all,
+        predicate: (q) => !(q.queryKey[1] === 'consultation' && q.queryKey[2] === input.id),
+      });
+    },
   });
 }
 
@@ -175,16 +205,39 @@ export function useCommitments(q: CommitmentQuery) {
 export function useCommitmentAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: number; version: number; path: 'urge' | 'done'; note: string }) =>
-      send<{ ok: true }>(
-        'POST',
-        `/api/commitments/${input.id}/${input.path}`,
-        input.path === 'done' ? `"${input.version}"` : null,
-        {
-          note: input.note,
-        },
-      ),
+    mutationFn: (input: { id: number; version: number; path: 'urge' | 'done'; note: string }) => {
+      const params = { path: { id: input.id } };
+      const payload = { body: { note: input.note } };
+      return input.path === 'done'
+        ? body(
+            api.POST('/api/commitments/{id}/done', {
+              params,
+              headers: { 'if-match': `"${input.version}"` },
+              ...payload,
+            }),
+          )
+        : body(api.POST('/api/commitments/{id}/urge', { params, ...payload }));
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: coordinationKeys.all }),
+  });
+}
+
+/** Saves a region's ladder as a whole at the version read (If-Match). */
+export function useSaveLadder(region: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      etag: string | null;
+      steps: { level: LadderStep['level']; limitDays: number; required: string[] }[];
+    }) =>
+      body(
+        api.PUT('/api/coordination-ladder/{region}', {
+          params: { path: { region } },
+          headers: input.etag ? { 'if-match': input.etag } : {},
+          body: { steps: input.steps } as never,
+        }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: coordinationKeys.all }),
   });
 }
 
@@ -198,16 +251,11 @@ export function useLadder(region: string | undefined) {
 }
 
 /** Uploads one attachment as raw bytes; the server decides the type from the content. */
-export async function uploadFile(c: Channel, file: File): Promise<UploadedFile> {
-  const res = await fetch(`${base(c)}/coordination/files?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
-    body: file,
-  });
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toProblem(res.status, json);
-  return json as UploadedFile;
+export function uploadFile(c: Channel, file: File): Promise<UploadedFile> {
+  const query = { fileName: file.name };
+  return c === 'portal'
+    ? uploadBytes('/api/portal/coordination/files', file, { query })
+    : uploadBytes('/api/coordination/files', file, { query });
 }
 
 export const documentUrl = (c: Channel, id: number, documentId: number, format: 'pdf' | 'docx') =>

@@ -15,7 +15,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { errorMessage, toProblem } from '../../api/problem.ts';
+import { uploadBytes } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
 import { useCreateSeal, useRotateSeal, useSeals, useSetSealInUse, useUnits } from '../../api/queries.ts';
 import type { Seal, SealCreateBody } from '../../api/types.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
@@ -124,12 +125,13 @@ export function SealsTab() {
 
   // An uploaded PNG replaces the generated round seal in documents sealed from now on.
   const upload = (s: Seal, file: File) => {
-    fetch(`/api/seals/${s.id}/image`, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: file })
-      .then(async (res) => {
-        if (res.ok) message.success(`已为“${s.name}”上传印模，此后用印将使用该图片`);
-        else message.error(errorMessage(toProblem(res.status, await res.json().catch(() => undefined))));
-      })
-      .catch(() => message.error('上传失败，请检查网络后重试'));
+    uploadBytes('/api/seals/{id}/image', file, {
+      path: { id: s.id },
+      method: 'PUT',
+      contentType: 'image/png',
+    })
+      .then(() => message.success(`已为“${s.name}”上传印模，此后用印将使用该图片`))
+      .catch((err: unknown) => message.error(errorMessage(err)));
     return false; // sent here, not by antd's uploader
   };
 

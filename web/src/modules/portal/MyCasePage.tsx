@@ -3,7 +3,13 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../api/problem.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { type CaseDetail, uploadMaterial, useCase, useCaseAction } from '../cases/api.ts';
+import {
+  type CaseDetail,
+  uploadMaterial,
+  useCase,
+  useCaseAction,
+  useFulfilCommitment,
+} from '../cases/api.ts';
 import { CaseView, StateTag } from '../cases/CaseView.tsx';
 import { type MaterialRow, MaterialsInput, type Supply } from '../cases/MaterialsInput.tsx';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages.tsx';
@@ -55,7 +61,7 @@ function Correction({ c, etag }: { c: CaseDetail; etag: string }) {
 /** Hands in a tolerated material before its committed date (容缺补齐). */
 function Commitments({ c }: { c: CaseDetail }) {
   const { message } = App.useApp();
-  const action = useCaseAction('portal');
+  const fulfil = useFulfilCommitment('portal');
   const open = c.materials.filter((m) => m.status === 'tolerated' && !m.fulfilledAt);
   if (open.length === 0) return null;
   return (
@@ -73,12 +79,7 @@ function Commitments({ c }: { c: CaseDetail }) {
               if (!file) return;
               try {
                 const stored = await uploadMaterial('portal', file, { sharedKey: m.sharedKey, name: m.name });
-                await action.mutateAsync({
-                  id: c.id,
-                  etag: '',
-                  path: `materials/${m.id}/fulfil`,
-                  body: { storedMaterialId: stored.id },
-                });
+                await fulfil.mutateAsync({ id: c.id, materialId: m.id, storedMaterialId: stored.id });
                 message.success(`${m.name} 已补齐`);
               } catch (err) {
                 message.error(errorMessage(err));

@@ -2,37 +2,12 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Tabs, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiProblem } from '../../api/client.ts';
-import { toProblem } from '../../api/problem.ts';
+import { ApiProblem, api, body, type UploadResult, uploadBytes } from '../../api/client.ts';
 import { Emblem } from '../../app/Emblem.tsx';
 import { PRODUCT_NAME } from '../../messages/zh-CN.ts';
 
 // Public page (no login): anyone checks a document by uploading the PDF or by number + digest.
-interface VerifyResult {
-  found: boolean;
-  digest: string;
-  valid?: boolean;
-  number?: string | null;
-  title?: string;
-  issuer?: string;
-  issuedOn?: string;
-  seal?: {
-    name: string;
-    kind: string;
-    status: string;
-    signedAt: string;
-    legal: boolean;
-    label: string;
-  } | null;
-  message: string;
-}
-
-async function call(input: RequestInfo, init?: RequestInit): Promise<VerifyResult> {
-  const res = await fetch(input, init);
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toProblem(res.status, json);
-  return json as VerifyResult;
-}
+type VerifyResult = UploadResult<'/api/documents/verify'>;
 
 export default function VerifyPage() {
   const [result, setResult] = useState<VerifyResult | null>(null);
@@ -56,13 +31,7 @@ export default function VerifyPage() {
   };
 
   const upload = (file: File) => {
-    void run(
-      call('/api/documents/verify', {
-        method: 'POST',
-        headers: { 'content-type': 'application/pdf' },
-        body: file,
-      }),
-    );
+    void run(uploadBytes('/api/documents/verify', file, { contentType: 'application/pdf' }));
     return false; // handled here, not by antd's uploader
   };
 
@@ -105,9 +74,8 @@ export default function VerifyPage() {
                   <Form
                     layout="vertical"
                     onFinish={(v: { number?: string; digest: string }) => {
-                      const q = new URLSearchParams({ digest: v.digest.trim() });
-                      if (v.number?.trim()) q.set('number', v.number.trim());
-                      void run(call(`/api/documents/verify?${q}`));
+                      const query = { digest: v.digest.trim(), number: v.number?.trim() || undefined };
+                      void run(body(api.GET('/api/documents/verify', { params: { query } })));
                     }}
                   >
                     <Form.Item label="文号" name="number" extra="如：南审征〔2026〕12号（可不填）">
