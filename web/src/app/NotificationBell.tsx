@@ -3,8 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Popover, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { keys, useMarkRead, useNotifications, useUnreadCount } from '../api/queries.ts';
+import { keys } from '../api/keys.ts';
 import type { AppNotification } from '../api/types.ts';
+import { useMarkRead, useNotifications, useUnreadCount } from '../modules/notifications/api.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { useSession } from './session.tsx';
 

@@ -4,8 +4,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
+import { keys } from '../api/keys.ts';
 import { ApiProblem } from '../api/problem.ts';
-import { keys } from '../api/queries.ts';
 import { theme } from './theme.ts';
 
 dayjs.locale('zh-cn');

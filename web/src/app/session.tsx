@@ -2,8 +2,8 @@ import { Button, Result, Spin } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../api/problem.ts';
-import { useMe } from '../api/queries.ts';
 import type { Me } from '../api/types.ts';
+import { useMe } from '../modules/auth/api.ts';
 
 const SessionContext = createContext<Me | null>(null);
 

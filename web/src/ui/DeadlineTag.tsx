@@ -3,7 +3,7 @@ import { Popover, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { WARNING_LABELS } from '../../../lib/warning.ts';
 import { errorMessage } from '../api/problem.ts';
-import { useDeadline } from '../api/queries.ts';
+import { useDeadline } from '../modules/deadlines/api.ts';
 import {
   type DeadlineInfo,
   type DeadlineRowLike,

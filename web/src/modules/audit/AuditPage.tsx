@@ -23,7 +23,6 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, body } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { useAuditEvents, useVerifyAudit } from '../../api/queries.ts';
 import type { AuditEvent, AuditQuery, AuditVerifyResult } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import {
@@ -34,6 +33,7 @@ import {
   auditActionLabel,
   auditTargetLabel,
 } from '../../messages/zh-CN.ts';
+import { useAuditEvents, useVerifyAudit } from '../../modules/audit/api.ts';
 import { beijingDayStart, formatDateTime } from '../../ui/format.ts';
 import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

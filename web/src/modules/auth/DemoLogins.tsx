@@ -1,8 +1,8 @@
 import { Button, Card, Segmented, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useDemoLogins } from '../../api/queries.ts';
 import type { DemoLogins } from '../../api/types.ts';
 import { roleLabel } from '../../messages/zh-CN.ts';
+import { useDemoLogins } from '../../modules/auth/api.ts';
 
 type Login = DemoLogins['logins'][number];
 type Group = 'nanhu' | 'xiuzhou' | 'city' | 'enterprise';

@@ -4,10 +4,10 @@ import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useLogin, useMe, useOidc } from '../../api/queries.ts';
 import { Emblem } from '../../app/Emblem.tsx';
 import { FullPageSpin } from '../../app/session.tsx';
 import { PRODUCT_NAME } from '../../messages/zh-CN.ts';
+import { useLogin, useMe, useOidc } from '../../modules/auth/api.ts';
 import { DemoLoginsCard } from './DemoLogins.tsx';
 
 type Kind = 'staff' | 'enterprise';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert } from 'antd';
-import { keys } from '../../api/queries.ts';
+import { keys } from '../../api/keys.ts';
 import { RequireSession, useSession } from '../../app/session.tsx';
 import { SetupShell } from './SetupShell.tsx';
 import { TotpEnrolment } from './TotpEnrolment.tsx';

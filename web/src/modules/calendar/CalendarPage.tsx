@@ -18,9 +18,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
-import { useCalendarOverrides, useCalendarYear, useRegions, useRemoveOverride } from '../../api/queries.ts';
 import type { CalendarDay, CalendarOverride, OverrideResult } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { useCalendarOverrides, useCalendarYear, useRemoveOverride } from '../../modules/calendar/api.ts';
+import { useRegions } from '../../modules/org/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { CATEGORY_LABELS, dayDescription, dayMark, monthWeeks } from './calendarGrid.ts';

@@ -23,9 +23,9 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useApplyImport, usePreviewImport } from '../../api/queries.ts';
 import type { CalendarImportBody, CalendarImportResult } from '../../api/types.ts';
 import { IMPORT_DAY_KIND_LABELS } from '../../messages/zh-CN.ts';
+import { useApplyImport, usePreviewImport } from '../../modules/calendar/api.ts';
 import { downloadBlob } from '../../ui/xlsx.ts';
 import { importTemplate, parseImportFile, sortDays } from './importFile.ts';
 import { ChangesTable } from './RecalcResult.tsx';

@@ -2,8 +2,8 @@ import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
-import { useAddOverride } from '../../api/queries.ts';
 import type { OverrideBody, OverrideResult } from '../../api/types.ts';
+import { useAddOverride } from '../../modules/calendar/api.ts';
 
 interface Values {
   date: Dayjs;

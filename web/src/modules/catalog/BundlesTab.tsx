@@ -22,8 +22,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useUnits } from '../../api/queries.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { useUnits } from '../../modules/org/api.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { type Bundle, type BundleField, useAllItems, useBundles, useCreateBundle } from './api.ts';
 import { splitFieldErrors } from './catalog.ts';

@@ -1,7 +1,7 @@
 import { Select, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useRegions } from '../../api/queries.ts';
 import { useSession } from '../../app/session.tsx';
+import { useRegions } from '../../modules/org/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { AuthorizationsTab } from './AuthorizationsTab.tsx';
 import { BundlesTab } from './BundlesTab.tsx';

@@ -25,7 +25,7 @@ import {
   type Complexity,
 } from '../../../../lib/coordination.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { useUnits } from '../../api/queries.ts';
+import { useUnits } from '../../modules/org/api.ts';
 import { beijingToday } from '../../ui/format.ts';
 import { type RequestDetail, uploadFile, useRequestAction, useSuggestions } from './api.ts';
 

@@ -24,8 +24,8 @@ import {
   startLevel,
 } from '../../../../lib/coordination.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useUnits } from '../../api/queries.ts';
 import { useSession } from '../../app/session.tsx';
+import { useUnits } from '../../modules/org/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type SubmitBody, uploadFile, useLadder, useSubmitRequest } from './api.ts';
 

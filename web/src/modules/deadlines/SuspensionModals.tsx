@@ -2,9 +2,9 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
-import { useResumeDeadline, useSuspendDeadline } from '../../api/queries.ts';
 import type { DeadlineLedgerData, SuspendBody } from '../../api/types.ts';
 import { SUSPENSION_KIND_LABELS } from '../../messages/zh-CN.ts';
+import { useResumeDeadline, useSuspendDeadline } from '../../modules/deadlines/api.ts';
 import { beijingToday } from '../../ui/format.ts';
 
 interface SuspendValues {

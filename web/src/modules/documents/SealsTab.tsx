@@ -17,8 +17,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { uploadBytes } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { useCreateSeal, useRotateSeal, useSeals, useSetSealInUse, useUnits } from '../../api/queries.ts';
 import type { Seal, SealCreateBody } from '../../api/types.ts';
+import { useCreateSeal, useRotateSeal, useSeals, useSetSealInUse } from '../../modules/documents/api.ts';
+import { useUnits } from '../../modules/org/api.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 
 export const SEAL_KINDS: { value: SealCreateBody['kind']; label: string }[] = [

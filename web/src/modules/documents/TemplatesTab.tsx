@@ -1,14 +1,14 @@
 import { Alert, App, Button, Divider, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
+import type { DocumentTemplate, TemplateBody } from '../../api/types.ts';
+import { useSession } from '../../app/session.tsx';
 import {
   useDocumentTemplates,
   usePreviewDocumentTemplate,
-  useRegions,
   useSaveDocumentTemplate,
-} from '../../api/queries.ts';
-import type { DocumentTemplate, TemplateBody } from '../../api/types.ts';
-import { useSession } from '../../app/session.tsx';
+} from '../../modules/documents/api.ts';
+import { useRegions } from '../../modules/org/api.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 
 type Field = 'numberSeries' | 'issuerMark' | 'signatureName' | 'closing';

@@ -4,9 +4,9 @@ import { Alert, App, Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typ
 import { useState } from 'react';
 import { api, body } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useRegions } from '../../api/queries.ts';
 import type { paths } from '../../api/schema';
 import { useSession } from '../../app/session.tsx';
+import { useRegions } from '../../modules/org/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';

@@ -3,8 +3,8 @@ import { Badge, Card, Col, Empty, List, Row, Skeleton, Space, Typography } from 
 import { Link, useNavigate } from 'react-router';
 import { WARNING_LABELS, type WarningLevel } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { useDeadlines } from '../../api/queries.ts';
 import type { DeadlineItem } from '../../api/types.ts';
+import { useDeadlines } from '../../modules/deadlines/api.ts';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { EChart } from '../../ui/EChart.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';

@@ -3,8 +3,8 @@ import { App, Badge, Button, Card, List, Segmented, Space, Tag, Typography } fro
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/problem.ts';
-import { useMarkRead, useNotificationPage, useUnreadCount } from '../../api/queries.ts';
 import type { AppNotification } from '../../api/types.ts';
+import { useMarkRead, useNotificationPage, useUnreadCount } from '../../modules/notifications/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -2,9 +2,9 @@ import { Alert, App, Form, Input, Modal, Select, Skeleton, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { usccProblem } from '../../../../lib/uscc.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useCreateUnit, useRegions, useUnit, useUpdateUnit } from '../../api/queries.ts';
 import type { Unit, UnitPatchBody } from '../../api/types.ts';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../messages/zh-CN.ts';
+import { useCreateUnit, useRegions, useUnit, useUpdateUnit } from '../../modules/org/api.ts';
 import { regionPath } from './labels.ts';
 
 interface Values {

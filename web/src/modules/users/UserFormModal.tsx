@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal, Select, Skeleton, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useCreateUser, useSetUserRoles, useUnits, useUpdateUser, useUser } from '../../api/queries.ts';
 import type { RoleGrantInput, UserPatchBody, UserWithPassword } from '../../api/types.ts';
+import { useUnits } from '../../modules/org/api.ts';
+import { useCreateUser, useSetUserRoles, useUpdateUser, useUser } from '../../modules/users/api.ts';
 import { RolesEditor, toRoleGrants } from './RolesEditor.tsx';
 
 export type UserModalState =

@@ -17,17 +17,17 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
+import type { RoleGrantInput, RolePolicy, User, UserQuery } from '../../api/types.ts';
+import { can, useSession } from '../../app/session.tsx';
+import { ROLE_LABELS, roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
+import { useUnits } from '../../modules/org/api.ts';
 import {
   useResetPassword,
   useRolePolicies,
   useSetRolePolicy,
-  useUnits,
   useUnlockUser,
   useUsers,
-} from '../../api/queries.ts';
-import type { RoleGrantInput, RolePolicy, User, UserQuery } from '../../api/types.ts';
-import { can, useSession } from '../../app/session.tsx';
-import { ROLE_LABELS, roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
+} from '../../modules/users/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
