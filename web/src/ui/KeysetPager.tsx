@@ -63,3 +63,42 @@ export function KeysetPager({
     </nav>
   );
 }
+
+/**
+ * The pager of a keyset list query, the one footer every list uses: its page, its next cursor
+ * (`nextAfter`, or `nextBefore` for lists read newest first) and its page size.
+ */
+export function ListPager<C>({
+  pages,
+  list,
+  pageSize,
+  setPageSize,
+  pageSizes,
+}: {
+  pages: { page: number; next: (c: C) => void; prev: () => void; reset: () => void };
+  list: {
+    data?: { items: readonly unknown[]; nextAfter?: C | null; nextBefore?: C | null };
+    isFetching: boolean;
+  };
+  pageSize: number;
+  setPageSize: (n: number) => void;
+  pageSizes?: number[];
+}) {
+  const next = list.data?.nextAfter ?? list.data?.nextBefore ?? null;
+  return (
+    <KeysetPager
+      page={pages.page}
+      count={list.data?.items.length ?? 0}
+      hasNext={next !== null}
+      onPrev={pages.prev}
+      onNext={() => next !== null && pages.next(next)}
+      pageSize={pageSize}
+      pageSizes={pageSizes}
+      onPageSize={(n) => {
+        setPageSize(n);
+        pages.reset();
+      }}
+      loading={list.isFetching}
+    />
+  );
+}

@@ -35,7 +35,7 @@ import {
 } from '../../messages/zh-CN.ts';
 import { useAuditEvents, useVerifyAudit } from '../../modules/audit/api.ts';
 import { beijingDayStart, formatDateTime } from '../../ui/format.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { auditWorkbook, downloadBlob } from './exportXlsx.ts';
@@ -330,19 +330,12 @@ export default function AuditPage() {
               }}
               data-testid="audit-table"
             />
-            <KeysetPager
-              page={pages.page}
-              count={events.data?.items.length ?? 0}
-              hasNext={events.data?.nextBefore != null}
-              onPrev={pages.prev}
-              onNext={() => events.data?.nextBefore != null && pages.next(events.data.nextBefore)}
+            <ListPager
+              pages={pages}
+              list={events}
               pageSize={pageSize}
+              setPageSize={setPageSize}
               pageSizes={[20, 50, 100, 200]}
-              onPageSize={(n) => {
-                setPageSize(n);
-                pages.reset();
-              }}
-              loading={events.isFetching}
             />
           </>
         )}

@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { EChart } from '../../ui/EChart.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { warningBarsOption } from '../../ui/warningBars.ts';
@@ -294,19 +294,7 @@ export default function CasesPage() {
               data-testid="case-table"
             />
             {view !== 'queue' && view !== 'commitments' && (
-              <KeysetPager
-                page={pages.page}
-                count={list.data?.items.length ?? 0}
-                hasNext={list.data?.nextAfter != null}
-                onPrev={pages.prev}
-                onNext={() => list.data?.nextAfter != null && pages.next(list.data.nextAfter)}
-                pageSize={pageSize}
-                onPageSize={(n) => {
-                  setPageSize(n);
-                  pages.reset();
-                }}
-                loading={list.isFetching}
-              />
+              <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
             )}
           </>
         )}

@@ -22,7 +22,7 @@ import { useMemo, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import {
   type ChangeRequest,
@@ -471,19 +471,7 @@ export function ChangeRequestsTab() {
             locale={{ emptyText: `没有${CHANGE_STATUS_LABELS[status]}的变更申请` }}
             data-testid="change-requests"
           />
-          <KeysetPager
-            page={pages.page}
-            count={list.data?.items.length ?? 0}
-            hasNext={list.data?.nextAfter != null}
-            onPrev={pages.prev}
-            onNext={() => list.data?.nextAfter != null && pages.next(list.data.nextAfter)}
-            pageSize={pageSize}
-            onPageSize={(n) => {
-              setPageSize(n);
-              pages.reset();
-            }}
-            loading={list.isFetching}
-          />
+          <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
         </>
       )}
       <ChangeRequestDrawer id={openId} onClose={() => setOpenId(null)} />

@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, Input, Select, Space, Table, type TableCol
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import {
@@ -249,19 +249,7 @@ export function ItemsTab({ region }: { region: string }) {
             }}
             data-testid="catalog-items"
           />
-          <KeysetPager
-            page={pages.page}
-            count={list.data?.items.length ?? 0}
-            hasNext={list.data?.nextAfter != null}
-            onPrev={pages.prev}
-            onNext={() => list.data?.nextAfter != null && pages.next(list.data.nextAfter)}
-            pageSize={pageSize}
-            onPageSize={(n) => {
-              setPageSize(n);
-              pages.reset();
-            }}
-            loading={list.isFetching}
-          />
+          <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
         </>
       )}
       <ItemDrawer

@@ -10,7 +10,7 @@ import { DEADLINE_STATUS_LABELS } from '../../messages/zh-CN.ts';
 import { useDeadlines } from '../../modules/deadlines/api.ts';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { beijingToday } from '../../ui/format.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
@@ -189,19 +189,7 @@ export default function DeadlinesPage() {
               }}
               data-testid="deadline-table"
             />
-            <KeysetPager
-              page={pages.page}
-              count={list.data?.items.length ?? 0}
-              hasNext={list.data?.nextAfter != null}
-              onPrev={pages.prev}
-              onNext={() => list.data?.nextAfter != null && pages.next(list.data.nextAfter)}
-              pageSize={pageSize}
-              onPageSize={(n) => {
-                setPageSize(n);
-                pages.reset();
-              }}
-              loading={list.isFetching}
-            />
+            <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
           </>
         )}
       </Card>

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/problem.ts';
 import type { AppNotification } from '../../api/types.ts';
 import { useMarkRead, useNotificationPage, useUnreadCount } from '../../modules/notifications/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { notificationKindLabel } from './labels.ts';
@@ -128,19 +128,7 @@ export default function NotificationsPage() {
                 </List.Item>
               )}
             />
-            <KeysetPager
-              page={pages.page}
-              count={list.data?.items.length ?? 0}
-              hasNext={list.data?.nextBefore != null}
-              onPrev={pages.prev}
-              onNext={() => list.data?.nextBefore != null && pages.next(list.data.nextBefore)}
-              pageSize={pageSize}
-              onPageSize={(n) => {
-                setPageSize(n);
-                pages.reset();
-              }}
-              loading={list.isFetching}
-            />
+            <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
           </>
         )}
       </Card>

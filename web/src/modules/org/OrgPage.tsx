@@ -7,7 +7,7 @@ import type { Region, Unit } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../messages/zh-CN.ts';
 import { useRegions, useUnits } from '../../modules/org/api.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { formatTime, regionNames } from './labels.ts';
@@ -192,19 +192,7 @@ export default function OrgPage() {
                   locale={{ emptyText: '没有符合条件的单位' }}
                   data-testid="units-table"
                 />
-                <KeysetPager
-                  page={pages.page}
-                  count={units.data?.items.length ?? 0}
-                  hasNext={units.data?.nextAfter != null}
-                  onPrev={pages.prev}
-                  onNext={() => units.data?.nextAfter != null && pages.next(units.data.nextAfter)}
-                  pageSize={pageSize}
-                  onPageSize={(n) => {
-                    setPageSize(n);
-                    pages.reset();
-                  }}
-                  loading={units.isFetching}
-                />
+                <ListPager pages={pages} list={units} pageSize={pageSize} setPageSize={setPageSize} />
               </>
             )}
           </Card>

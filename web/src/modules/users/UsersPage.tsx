@@ -29,7 +29,7 @@ import {
   useUsers,
 } from '../../modules/users/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
-import { KeysetPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { InitialPasswordModal } from './InitialPasswordModal.tsx';
@@ -256,19 +256,7 @@ function UsersTab() {
             locale={{ emptyText: '没有符合条件的用户' }}
             data-testid="users-table"
           />
-          <KeysetPager
-            page={pages.page}
-            count={users.data?.items.length ?? 0}
-            hasNext={users.data?.nextAfter != null}
-            onPrev={pages.prev}
-            onNext={() => users.data?.nextAfter != null && pages.next(users.data.nextAfter)}
-            pageSize={pageSize}
-            onPageSize={(n) => {
-              setPageSize(n);
-              pages.reset();
-            }}
-            loading={users.isFetching}
-          />
+          <ListPager pages={pages} list={users} pageSize={pageSize} setPageSize={setPageSize} />
         </>
       )}
       <UserFormModal
