@@ -8,6 +8,9 @@ import {
 
 export const PRODUCT_NAME = '审批服务协同平台';
 
+/** The one label of every list's export button (the export is an .xlsx of the filtered rows). */
+export const EXPORT_LABEL = '导出表格';
+
 /** The staff roles (lib/vocabularies.ts) and the enterprise account. */
 export const ROLE_LABELS: Readonly<Record<string, string>> = { ...STAFF_ROLE_LABELS, enterprise: '企业' };
 

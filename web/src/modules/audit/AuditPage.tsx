@@ -32,12 +32,13 @@ import {
   actorKindLabel,
   auditActionLabel,
   auditTargetLabel,
+  EXPORT_LABEL,
 } from '../../messages/zh-CN.ts';
-import { useAuditEvents, useVerifyAudit } from '../../modules/audit/api.ts';
 import { beijingDayStart, formatDateTime } from '../../ui/format.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useAuditEvents, useVerifyAudit } from './api.ts';
 import { auditWorkbook, downloadBlob } from './exportXlsx.ts';
 
 type Outcome = AuditEvent['outcome'];
@@ -227,7 +228,7 @@ export default function AuditPage() {
               </Button>
             )}
             <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
-              导出表格
+              {EXPORT_LABEL}
             </Button>
           </Space>
         }

@@ -3,8 +3,8 @@ import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
-import { useTotpDisable } from '../../modules/auth/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useTotpDisable } from './api.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TotpEnrolment } from './TotpEnrolment.tsx';
 

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input } from 'antd';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useChangePassword } from '../../modules/auth/api.ts';
+import { useChangePassword } from './api.ts';
 import { passwordChecks, passwordProblem } from './passwordRules.ts';
 
 interface Values {

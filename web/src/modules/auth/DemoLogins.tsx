@@ -2,7 +2,7 @@ import { Button, Card, Segmented, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DemoLogins } from '../../api/types.ts';
 import { roleLabel } from '../../messages/zh-CN.ts';
-import { useDemoLogins } from '../../modules/auth/api.ts';
+import { useDemoLogins } from './api.ts';
 
 type Login = DemoLogins['logins'][number];
 type Group = 'nanhu' | 'xiuzhou' | 'city' | 'enterprise';

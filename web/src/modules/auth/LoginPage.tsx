@@ -7,7 +7,7 @@ import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { Emblem } from '../../app/Emblem.tsx';
 import { FullPageSpin } from '../../app/session.tsx';
 import { PRODUCT_NAME } from '../../messages/zh-CN.ts';
-import { useLogin, useMe, useOidc } from '../../modules/auth/api.ts';
+import { useLogin, useMe, useOidc } from './api.ts';
 import { DemoLoginsCard } from './DemoLogins.tsx';
 
 type Kind = 'staff' | 'enterprise';

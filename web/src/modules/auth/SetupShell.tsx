@@ -3,7 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { Emblem } from '../../app/Emblem.tsx';
 import { PRODUCT_NAME } from '../../messages/zh-CN.ts';
-import { useLogout } from '../../modules/auth/api.ts';
+import { useLogout } from './api.ts';
 
 /** The frame of the steps a user must finish before entering the system (password, second factor). */
 export function SetupShell({ title, step, children }: { title: string; step?: string; children: ReactNode }) {

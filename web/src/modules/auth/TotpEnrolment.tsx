@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, Space, Steps, Typography } from 'antd'
 import { useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { PRODUCT_NAME } from '../../messages/zh-CN.ts';
-import { useTotpConfirm, useTotpEnrol } from '../../modules/auth/api.ts';
+import { useTotpConfirm, useTotpEnrol } from './api.ts';
 
 /** 'JBSWY3DPEHPK3PXP' → 'JBSW Y3DP EHPK 3PXP' so it can be typed into an app without losing place. */
 export function groupSecret(secret: string): string {

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import type { OverrideBody, OverrideResult } from '../../api/types.ts';
-import { useAddOverride } from '../../modules/calendar/api.ts';
+import { useAddOverride } from './api.ts';
 
 interface Values {
   date: Dayjs;

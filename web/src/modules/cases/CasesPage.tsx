@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, body } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
 import { EChart } from '../../ui/EChart.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
@@ -242,7 +243,7 @@ export default function CasesPage() {
               </LinkButton>
             )}
             <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
-              导出表格
+              {EXPORT_LABEL}
             </Button>
           </Space>
         }

@@ -23,8 +23,8 @@ import {
 import { useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
-import { useUnits } from '../../modules/org/api.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useUnits } from '../org/api.ts';
 import { type Bundle, type BundleField, useAllItems, useBundles, useCreateBundle } from './api.ts';
 import { splitFieldErrors } from './catalog.ts';
 

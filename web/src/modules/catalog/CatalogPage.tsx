@@ -1,8 +1,8 @@
 import { Select, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { useRegions } from '../../modules/org/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useRegions } from '../org/api.ts';
 import { AuthorizationsTab } from './AuthorizationsTab.tsx';
 import { BundlesTab } from './BundlesTab.tsx';
 import { ChangeRequestsTab } from './ChangeRequestsTab.tsx';

@@ -25,7 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { uploadBytes } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
-import { useUnits } from '../../modules/org/api.ts';
+import { useUnits } from '../org/api.ts';
 import { type ChangeRequest, catalogKeys, type ItemVersion, useDraftChange } from './api.ts';
 import {
   DEFINITION_FIELDS,

@@ -3,6 +3,7 @@ import { App, Button, Card, Checkbox, Input, Select, Space, Table, type TableCol
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
@@ -227,7 +228,7 @@ export function ItemsTab({ region }: { region: string }) {
             onClick={() => void exportXlsx()}
             data-testid="catalog-export"
           >
-            导出 Excel
+            {EXPORT_LABEL}
           </Button>
         </Space>
       </Space>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { WARNING_LABELS } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
+import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
@@ -158,7 +159,7 @@ export default function CommitmentsPage() {
         subtitle="告知函中的部门承诺和领导批示的落实事项：按期限亮灯预警，逾期未办结的可催办，办结后由承诺部门报告销号。"
         extra={
           <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
-            导出 Excel
+            {EXPORT_LABEL}
           </Button>
         }
       />

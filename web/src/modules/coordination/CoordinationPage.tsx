@@ -24,6 +24,7 @@ import {
 import { WARNING_LABELS } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
 import { EChart } from '../../ui/EChart.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
@@ -223,7 +224,7 @@ export default function CoordinationPage() {
             )}
             {can(me, 'coordination:ladder') && <Button onClick={() => setLadder(true)}>逐级协调配置</Button>}
             <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
-              导出表格
+              {EXPORT_LABEL}
             </Button>
           </Space>
         }

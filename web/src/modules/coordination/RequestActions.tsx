@@ -25,8 +25,8 @@ import {
   type Complexity,
 } from '../../../../lib/coordination.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { useUnits } from '../../modules/org/api.ts';
 import { beijingToday } from '../../ui/format.ts';
+import { useUnits } from '../org/api.ts';
 import { type RequestDetail, uploadFile, useRequestAction, useSuggestions } from './api.ts';
 
 type Kind = 'consult' | 'return' | 'escalate' | 'close' | 'instruct' | 'resubmit';

@@ -25,8 +25,8 @@ import {
 } from '../../../../lib/coordination.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
-import { useUnits } from '../../modules/org/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useUnits } from '../org/api.ts';
 import { type SubmitBody, uploadFile, useLadder, useSubmitRequest } from './api.ts';
 
 interface Values {

@@ -5,12 +5,12 @@ import { useParams } from 'react-router';
 import type { DeadlineLedgerData } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { DEADLINE_STATUS_LABELS } from '../../messages/zh-CN.ts';
-import { useDeadline } from '../../modules/deadlines/api.ts';
 import { DeadlineLedger, DeadlineTag } from '../../ui/DeadlineTag.tsx';
 import { ledgerInfo, suspensionItems } from '../../ui/deadline.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages.tsx';
+import { useDeadline } from './api.ts';
 import { ResumeModal, SuspendModal } from './SuspensionModals.tsx';
 
 type Change = DeadlineLedgerData['changes'][number];

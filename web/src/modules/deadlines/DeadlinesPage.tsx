@@ -6,14 +6,14 @@ import { api, body } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { DeadlineItem } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
-import { DEADLINE_STATUS_LABELS } from '../../messages/zh-CN.ts';
-import { useDeadlines } from '../../modules/deadlines/api.ts';
+import { DEADLINE_STATUS_LABELS, EXPORT_LABEL } from '../../messages/zh-CN.ts';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { beijingToday } from '../../ui/format.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useDeadlines } from './api.ts';
 import { deadlineWorkbook } from './exportXlsx.ts';
 import {
   deadlineQuery,
@@ -130,7 +130,7 @@ export default function DeadlinesPage() {
         subtitle="数据范围内各事项的法定或承诺时限，按工作日计算，截止日为当日 24:00（北京时间）。红灯超期、黄灯预警的事项请优先办理。"
         extra={
           <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
-            导出表格
+            {EXPORT_LABEL}
           </Button>
         }
       />

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import type { DeadlineLedgerData, SuspendBody } from '../../api/types.ts';
 import { SUSPENSION_KIND_LABELS } from '../../messages/zh-CN.ts';
-import { useResumeDeadline, useSuspendDeadline } from '../../modules/deadlines/api.ts';
 import { beijingToday } from '../../ui/format.ts';
+import { useResumeDeadline, useSuspendDeadline } from './api.ts';
 
 interface SuspendValues {
   kind: SuspendBody['kind'];

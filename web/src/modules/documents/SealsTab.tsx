@@ -18,9 +18,9 @@ import { useState } from 'react';
 import { uploadBytes } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { Seal, SealCreateBody } from '../../api/types.ts';
-import { useCreateSeal, useRotateSeal, useSeals, useSetSealInUse } from '../../modules/documents/api.ts';
-import { useUnits } from '../../modules/org/api.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useUnits } from '../org/api.ts';
+import { useCreateSeal, useRotateSeal, useSeals, useSetSealInUse } from './api.ts';
 
 export const SEAL_KINDS: { value: SealCreateBody['kind']; label: string }[] = [
   { value: 'official', label: '法定名称章' },

@@ -3,13 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import type { DocumentTemplate, TemplateBody } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
-import {
-  useDocumentTemplates,
-  usePreviewDocumentTemplate,
-  useSaveDocumentTemplate,
-} from '../../modules/documents/api.ts';
-import { useRegions } from '../../modules/org/api.ts';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useRegions } from '../org/api.ts';
+import { useDocumentTemplates, usePreviewDocumentTemplate, useSaveDocumentTemplate } from './api.ts';
 
 type Field = 'numberSeries' | 'issuerMark' | 'signatureName' | 'closing';
 type Values = Record<Field, string | undefined> & { wording: Record<string, string | undefined> };

@@ -6,10 +6,10 @@ import { api, body } from '../../api/client.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import type { paths } from '../../api/schema';
 import { useSession } from '../../app/session.tsx';
-import { useRegions } from '../../modules/org/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useRegions } from '../org/api.ts';
 
 type Batch = paths['/api/exchange/batches']['get']['responses'][200]['content']['application/json'][number];
 const KEY = ['exchange', 'batches'] as const;

@@ -4,10 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { WARNING_LABELS, type WarningLevel } from '../../../../lib/warning.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { DeadlineItem } from '../../api/types.ts';
-import { useDeadlines } from '../../modules/deadlines/api.ts';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { EChart } from '../../ui/EChart.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
+import { useDeadlines } from '../deadlines/api.ts';
 import { countText, LEVEL_COLORS, type LevelCount, levelPieOption, mostUrgent } from './workbench.ts';
 
 const PAGE = 500;

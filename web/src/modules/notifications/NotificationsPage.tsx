@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/problem.ts';
 import type { AppNotification } from '../../api/types.ts';
-import { useMarkRead, useNotificationPage, useUnreadCount } from '../../modules/notifications/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useMarkRead, useNotificationPage, useUnreadCount } from './api.ts';
 import { notificationKindLabel } from './labels.ts';
 
 type Filter = 'all' | 'unread';

@@ -6,10 +6,10 @@ import { Link, useSearchParams } from 'react-router';
 import type { Region, Unit } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../messages/zh-CN.ts';
-import { useRegions, useUnits } from '../../modules/org/api.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useRegions, useUnits } from './api.ts';
 import { formatTime, regionNames } from './labels.ts';
 import { UnitFormModal, type UnitModalState } from './UnitFormModal.tsx';
 

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { can, useSession } from '../../app/session.tsx';
 import { UNIT_KIND_LABELS } from '../../messages/zh-CN.ts';
-import { useRegions, useUnit } from '../../modules/org/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError, NotFoundPage } from '../errors/ErrorPages.tsx';
+import { useRegions, useUnit } from './api.ts';
 import { formatTime, regionPath } from './labels.ts';
 import { UnitFormModal, type UnitModalState } from './UnitFormModal.tsx';
 

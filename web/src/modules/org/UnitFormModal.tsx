@@ -4,7 +4,7 @@ import { usccProblem } from '../../../../lib/uscc.ts';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import type { Unit, UnitPatchBody } from '../../api/types.ts';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../messages/zh-CN.ts';
-import { useCreateUnit, useRegions, useUnit, useUpdateUnit } from '../../modules/org/api.ts';
+import { useCreateUnit, useRegions, useUnit, useUpdateUnit } from './api.ts';
 import { regionPath } from './labels.ts';
 
 interface Values {

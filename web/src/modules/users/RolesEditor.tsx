@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Space, Typography } from 'antd';
 import type { RoleGrantInput } from '../../api/types.ts';
 import { ROLE_LABELS, SCOPE_LABELS } from '../../messages/zh-CN.ts';
-import { useUnits } from '../../modules/org/api.ts';
+import { useUnits } from '../org/api.ts';
 
 // Staff roles only (enterprise is a kind of account, not an assignable role).
 export const STAFF_ROLES = Object.keys(ROLE_LABELS).filter(

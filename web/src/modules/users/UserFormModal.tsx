@@ -2,8 +2,8 @@ import { Alert, App, Form, Input, Modal, Select, Skeleton, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import type { RoleGrantInput, UserPatchBody, UserWithPassword } from '../../api/types.ts';
-import { useUnits } from '../../modules/org/api.ts';
-import { useCreateUser, useSetUserRoles, useUpdateUser, useUser } from '../../modules/users/api.ts';
+import { useUnits } from '../org/api.ts';
+import { useCreateUser, useSetUserRoles, useUpdateUser, useUser } from './api.ts';
 import { RolesEditor, toRoleGrants } from './RolesEditor.tsx';
 
 export type UserModalState =

@@ -20,18 +20,12 @@ import { errorMessage } from '../../api/problem.ts';
 import type { RoleGrantInput, RolePolicy, User, UserQuery } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { ROLE_LABELS, roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
-import { useUnits } from '../../modules/org/api.ts';
-import {
-  useResetPassword,
-  useRolePolicies,
-  useSetRolePolicy,
-  useUnlockUser,
-  useUsers,
-} from '../../modules/users/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
+import { useUnits } from '../org/api.ts';
+import { useResetPassword, useRolePolicies, useSetRolePolicy, useUnlockUser, useUsers } from './api.ts';
 import { InitialPasswordModal } from './InitialPasswordModal.tsx';
 import { STAFF_ROLES } from './RolesEditor.tsx';
 import { UserFormModal, type UserModalState } from './UserFormModal.tsx';
