@@ -1,6 +1,31 @@
 import { sql } from 'kysely';
 import type { Db } from './client.ts';
 
+/** A column of the public schema as the catalog describes it (shared with types-gen.ts). */
+export interface CatalogColumn {
+  table_name: string;
+  column_name: string;
+  type: string;
+  not_null: boolean;
+  def: string | null;
+  identity: string;
+}
+
+/** Every column of the public schema's tables, by table and position. */
+export async function catalogColumns(db: Db): Promise<CatalogColumn[]> {
+  const r = await sql<CatalogColumn>`
+    select c.relname as table_name, a.attname as column_name,
+      format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
+      pg_get_expr(ad.adbin, ad.adrelid) as def, a.attidentity as identity
+    from pg_attribute a
+    join pg_class c on c.oid = a.attrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+    where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
+    order by c.relname, a.attnum`.execute(db);
+  return r.rows;
+}
+
 // A readable, deterministic snapshot of the public schema, built from the catalog so that it is
 // the same on PGlite and PostgreSQL. It is loadable SQL: functions, tables, constraints, indexes,
 // triggers, in dependency order. `npm run schema:dump` rewrites server/db/schema.sql.
@@ -23,23 +48,7 @@ export async function dumpSchema(db: Db): Promise<string> {
   const tables = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
-  const cols = await sql<{
-    table_name: string;
-    column_name: string;
-    type: string;
-    not_null: boolean;
-    def: string | null;
-    identity: string;
-  }>`
-    select c.relname as table_name, a.attname as column_name,
-      format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
-      pg_get_expr(ad.adbin, ad.adrelid) as def, a.attidentity as identity
-    from pg_attribute a
-    join pg_class c on c.oid = a.attrelid
-    join pg_namespace n on n.oid = c.relnamespace
-    left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-    where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
-    order by c.relname, a.attnum`.execute(db);
+  const cols = { rows: await catalogColumns(db) };
   const cons = await sql<{ table_name: string; name: string; type: string; def: string }>`
     select c.relname as table_name, con.conname as name, con.contype as type,
       pg_get_constraintdef(con.oid) as def

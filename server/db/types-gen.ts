@@ -1,18 +1,9 @@
 // Generates the Kysely row types (server/db/types.ts) from a migrated database's catalog, so the
 // types cannot drift from the schema (server/db/migrate.test.ts compares them with the committed
 // file; `npm run gen:db-types` rewrites it). Closed columns take their lib/ vocabulary's type.
-import { sql } from 'kysely';
 import type { Db } from './client.ts';
+import { type CatalogColumn, catalogColumns } from './schema-dump.ts';
 import { COLUMN_VOCABULARIES } from './vocabulary-columns.ts';
-
-interface Column {
-  table_name: string;
-  column_name: string;
-  type: string;
-  not_null: boolean;
-  def: string | null;
-  identity: string;
-}
 
 const SCALARS: Record<string, string> = {
   bigint: 'number',
@@ -31,7 +22,7 @@ const SCALARS: Record<string, string> = {
 const pascal = (name: string) => name.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
 
 /** The column's TypeScript type: select type, and whether inserting may leave it out. */
-function columnType(c: Column): string {
+function columnType(c: CatalogColumn): string {
   const vocabulary = COLUMN_VOCABULARIES[`${c.table_name}.${c.column_name}`];
   const array = c.type.endsWith('[]');
   const base = array ? c.type.slice(0, -2) : c.type;
@@ -54,16 +45,7 @@ function columnType(c: Column): string {
 }
 
 export async function generateDbTypes(db: Db): Promise<string> {
-  const { rows } = await sql<Column>`
-    select c.relname as table_name, a.attname as column_name,
-      format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
-      pg_get_expr(ad.adbin, ad.adrelid) as def, a.attidentity as identity
-    from pg_attribute a
-    join pg_class c on c.oid = a.attrelid
-    join pg_namespace n on n.oid = c.relnamespace
-    left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-    where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
-    order by c.relname, a.attnum`.execute(db);
+  const rows = await catalogColumns(db);
   const tables = [...new Set(rows.map((r) => r.table_name))];
   const imports = new Map<string, Set<string>>();
   for (const v of Object.values(COLUMN_VOCABULARIES)) {

@@ -38,7 +38,7 @@ export type { CommitmentRow } from './commitments.repo.ts';
 export type { ConsultationRow } from './consultations.repo.ts';
 export type { RequestRow } from './coordination.repo.ts';
 
-import { overdue, readerOf, requestFacts, requestRow } from './coordination.workflow.ts';
+import { factsFrom, overdue, readerOf, requestRow } from './coordination.workflow.ts';
 import { replyFacts } from './decide-outcome.ts';
 import { ladderOf, present, stepOf } from './ladder.ts';
 
@@ -75,7 +75,7 @@ export async function requestDetail(db: Db, principal: Principal, id: number) {
     principal.kind === 'enterprise' ? files.filter((f) => f.uploaded_by_enterprise !== null) : files;
   const ks =
     principal.kind === 'enterprise' ? allKs.filter((k) => k.status !== 'proposed') : allKs.filter(mine);
-  const facts = await requestFacts(db, row);
+  const facts = factsFrom(row, allCons, allKs, today);
   const parties = partiesOf(principal, row);
   const actions: string[] = availableEvents(facts, parties);
   if (parties.includes('coordinator') && row.state === 'letter_drafting') actions.push('edit_letter');

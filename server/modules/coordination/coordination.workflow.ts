@@ -60,18 +60,27 @@ export function overdue(
   return c.overdue_at !== null || (c.deadline_status === 'open' && c.due_date !== null && today > c.due_date);
 }
 
-export async function requestFacts(db: Db, row: RequestRow): Promise<CoordinationFacts> {
-  const today = todayIn();
-  const [cons, ks] = await Promise.all([
-    consultationsOf(db, Number(row.id)),
-    commitmentsOf(db, Number(row.id)),
-  ]);
+/** The machine's facts from a request's consultations and commitments, as already read. */
+export function factsFrom(
+  row: RequestRow,
+  cons: readonly ConsultationRow[],
+  ks: readonly { status: string }[],
+  today: IsoDate = todayIn(),
+): CoordinationFacts {
   return {
     state: row.state as CoordinationState,
     level: row.level as LadderLevel,
     pendingConsultations: cons.filter((c) => c.status !== 'answered' && !overdue(c, today)).length,
     openCommitments: ks.filter((k) => k.status === 'open').length,
   };
+}
+
+export async function requestFacts(db: Db, row: RequestRow): Promise<CoordinationFacts> {
+  const [cons, ks] = await Promise.all([
+    consultationsOf(db, Number(row.id)),
+    commitmentsOf(db, Number(row.id)),
+  ]);
+  return factsFrom(row, cons, ks);
 }
 
 /** One entry of the request's timeline; `public` entries are what the applicant sees. */
