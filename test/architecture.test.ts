@@ -180,6 +180,8 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'the select list; scoped() adds the reader’s scope to every use',
   'server/modules/cases/cases.repo.ts#casesQuery':
     'both steps apply matching(), which holds the reader’s scope',
+  'server/modules/cases/cases.repo.ts#caseCountBase':
+    'counts through matching(reader), the same scoped predicate as the list',
   'server/modules/cases/cases.repo.ts#reusableMaterials':
     'the store of an enterprise the caller acts for (checked by the service)',
   'server/modules/cases/cases.repo.ts#findStoredMaterials':

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { type PageRequest, readPage } from '../../db/paging.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
 export interface AuditFilter {
@@ -10,17 +11,14 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   before?: number;
-  limit: number;
 }
 
 /** Audit rows of the units in scope; rows with no unit (logins, system) only for the `all` scope. */
-export function searchAudit(db: Db, scope: UnitScope, f: AuditFilter) {
+export function searchAudit(db: Db, scope: UnitScope, f: AuditFilter, p: PageRequest) {
   let q = db
     .selectFrom('audit_event')
     .selectAll()
-    .where((eb) => inScope(eb, scope, { unit: 'audit_event.unit_id' }))
-    .orderBy('id', 'desc')
-    .limit(f.limit);
+    .where((eb) => inScope(eb, scope, { unit: 'audit_event.unit_id' }));
   if (f.actorName) q = q.where('actor_name', '=', f.actorName);
   if (f.action) q = q.where('action', '=', f.action);
   if (f.targetType) q = q.where('target_type', '=', f.targetType);
@@ -28,6 +26,11 @@ export function searchAudit(db: Db, scope: UnitScope, f: AuditFilter) {
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.from) q = q.where('at', '>=', new Date(f.from));
   if (f.to) q = q.where('at', '<', new Date(f.to));
-  if (f.before) q = q.where('id', '<', f.before);
-  return q.execute();
+  return readPage(
+    db,
+    q,
+    p,
+    (q) => (f.before ? q.where('id', '<', f.before) : q).orderBy('id', 'desc'),
+    !!f.before,
+  );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
-import { errors, nextKey } from '../../platform/http/schemas.ts';
+import { errors, listQuery, pageOf, pageResponse } from '../../platform/http/schemas.ts';
 import { auditEvents } from './audit.service.ts';
 
 const AuditEventSchema = z.object({
@@ -39,26 +39,27 @@ export const auditRoutes: Module = (app, { database }) => {
         summary: '查询审计日志',
         description:
           '按操作人、动作、对象、时间范围查询审计日志（新到旧），键集分页：下一页传 `before`=上一页最后的 id。',
-        querystring: z.object({
-          actorName: z.string().trim().max(64).optional(),
-          action: z.string().trim().max(64).optional(),
-          targetType: z.string().trim().max(64).optional(),
-          targetId: z.string().trim().max(64).optional(),
-          outcome: z.enum(['success', 'denied', 'failure']).optional(),
-          from: isoDateTime.optional(),
-          to: isoDateTime.optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        querystring: listQuery(
+          {
+            actorName: z.string().trim().max(64).optional(),
+            action: z.string().trim().max(64).optional(),
+            targetType: z.string().trim().max(64).optional(),
+            targetId: z.string().trim().max(64).optional(),
+            outcome: z.enum(['success', 'denied', 'failure']).optional(),
+            from: isoDateTime.optional(),
+            to: isoDateTime.optional(),
+          },
+          { limit: 100, cursor: 'before' },
+        ),
         response: {
-          200: z.object({ items: z.array(AuditEventSchema), nextBefore: z.number().nullable() }),
+          200: pageOf(AuditEventSchema, 'nextBefore'),
           ...errors(400, 401, 403),
         },
       },
     },
     async (req) => {
-      const rows = await auditEvents(db, req.principal!, req.query);
-      const items = rows.map((r) => ({
+      const page = await auditEvents(db, req.principal!, req.query, req.query);
+      const present = (r: (typeof page.rows)[number]) => ({
         id: Number(r.id),
         at: r.at.toISOString(),
         actorKind: r.actor_kind,
@@ -73,8 +74,8 @@ export const auditRoutes: Module = (app, { database }) => {
         ip: r.ip,
         requestId: r.request_id,
         chainSeq: r.chain_seq === null ? null : Number(r.chain_seq),
-      }));
-      return { items, nextBefore: nextKey(items, req.query.limit) };
+      });
+      return pageResponse(page, present, req.query.limit, 'nextBefore');
     },
   );
 

@@ -5,7 +5,7 @@ import type { bundleCase, caseDetail, cases } from './cases.read.ts';
 import type { CaseDetailSchema, CaseSummarySchema, StoredMaterialSchema } from './cases.schemas.ts';
 import type { materialOffers } from './upload-material.ts';
 
-type Summary = Awaited<ReturnType<typeof cases>>[number];
+type Summary = Awaited<ReturnType<typeof cases>>['rows'][number];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const num = (n: number | null) => (n === null ? null : Number(n));
 

@@ -23,16 +23,34 @@ describe('case read models', () => {
   it('the queue puts an overdue case before one due later, and shows only the department’s cases', async () => {
     const later = await makeCase(database.db, { state: 'in_review', promisedDue: addDays(todayIn(), 30) });
     const overdue = await makeCase(database.db, { state: 'in_review', promisedDue: addDays(todayIn(), -1) });
-    const queue = await cases(database.db, lead, { states: ['in_review'], order: 'queue', limit: 200 });
-    const ids = queue.map((c) => Number(c.id));
+    const queue = await cases(database.db, lead, { states: ['in_review'], order: 'queue' }, { limit: 200 });
+    const ids = queue.rows.map((c) => Number(c.id));
     expect(ids.indexOf(Number(overdue.id))).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(Number(overdue.id))).toBeLessThan(ids.indexOf(Number(later.id)));
-    const elsewhere = await cases(database.db, otherLead, {
-      states: ['in_review'],
-      order: 'queue',
-      limit: 200,
-    });
-    expect(elsewhere.map((c) => Number(c.id))).not.toContain(Number(overdue.id));
+    expect(queue.total).toBe(ids.length);
+    const elsewhere = await cases(
+      database.db,
+      otherLead,
+      { states: ['in_review'], order: 'queue' },
+      { limit: 200 },
+    );
+    expect(elsewhere.rows.map((c) => Number(c.id))).not.toContain(Number(overdue.id));
+  });
+
+  it('numbered pages of the queue continue one another and carry the whole count', async () => {
+    for (let i = 0; i < 3; i++)
+      await makeCase(database.db, { state: 'in_review', promisedDue: addDays(todayIn(), i) });
+    const f = { states: ['in_review' as const], order: 'queue' as const };
+    const all = await cases(database.db, lead, f, { limit: 500 });
+    expect(all.rows.length).toBeGreaterThanOrEqual(3);
+    const first = await cases(database.db, lead, f, { limit: 2, page: 1 });
+    const second = await cases(database.db, lead, f, { limit: 2, page: 2 });
+    expect([...first.rows, ...second.rows].map((c) => Number(c.id))).toEqual(
+      all.rows.slice(0, 4).map((c) => Number(c.id)),
+    );
+    expect(first.total).toBe(all.rows.length);
+    expect(second.total).toBe(all.rows.length);
+    expect(first.capped).toBe(false);
   });
 
   it('the department head is offered the decision at the last level; another department gets a 404', async () => {

@@ -2,6 +2,7 @@
 // bundle application's progress. Nothing here writes.
 import { todayIn } from '../../../lib/dates.ts';
 import type { Db } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { subjectDocuments } from '../documents/documents.service.ts';
@@ -34,8 +35,8 @@ export async function caseDetail(db: Db, principal: Principal, id: number) {
   };
 }
 
-export function cases(db: Db, principal: Principal, f: CaseFilter) {
-  return listCases(db, readerOf(principal), f, todayIn());
+export function cases(db: Db, principal: Principal, f: CaseFilter, page: PageRequest) {
+  return listCases(db, readerOf(principal), f, todayIn(), page);
 }
 
 export function caseBoard(db: Db, principal: Principal) {
@@ -58,7 +59,8 @@ const PROGRESS = [
 export async function bundleCase(db: Db, principal: Principal, id: number) {
   const bc = await bundleCaseRow(db, id);
   if (!bc) throw problems.notFound('一件事申请不存在或不在您的数据范围内。');
-  const list = await listCases(db, readerOf(principal), { bundleCaseId: id, limit: 100 }, todayIn());
+  const list = (await listCases(db, readerOf(principal), { bundleCaseId: id }, todayIn(), { limit: 100 }))
+    .rows;
   if (list.length === 0) throw problems.notFound('一件事申请不存在或不在您的数据范围内。');
   const rank = (s: string) => PROGRESS.indexOf(s as (typeof PROGRESS)[number]);
   const live = list.filter((c) => !['rejected', 'withdrawn'].includes(c.state));

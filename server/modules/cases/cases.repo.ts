@@ -9,6 +9,7 @@ import {
 import { NOT_WAITING_STATES } from '../../../lib/case-machine.ts';
 import { type WarningLevel, warningLevelSql } from '../../../lib/warning.ts';
 import type { Db } from '../../db/client.ts';
+import { containing, countCapped, offsetOf, type PageRequest, withTotal } from '../../db/paging.ts';
 import type {
   BundleCaseTable,
   CaseMaterialTable,
@@ -151,12 +152,22 @@ export interface CaseFilter {
   submittedOn?: string;
   /** Cases still waiting for a tolerated material (容缺承诺未补齐). */
   openCommitments?: boolean;
+  /** Keyset cursor of the lists in id order (not the queue or the commitments). */
   after?: number;
-  limit: number;
 }
 
-export function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
-  return casesQuery(db, reader, f, today).execute();
+export async function listCases(db: Db, reader: CaseReader, f: CaseFilter, today: string, p: PageRequest) {
+  const rows = await casesQuery(db, reader, f, today, p).execute();
+  return withTotal(rows, p, !!f.after, () => countCapped(db, caseCountBase(db, reader, f, today)));
+}
+
+/** The rows a case list counts: the scope and filter over the case table alone, no joins. */
+export function caseCountBase(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
+  return db
+    .selectFrom('service_case as c')
+    .innerJoin(withToday(today), (j) => j.onTrue())
+    .select('c.id')
+    .where(matching(reader, f));
 }
 
 // The queue's order: the warning level from the case's mirrored deadline dates, then due date.
@@ -166,7 +177,7 @@ const QUEUE_RANK = sql`case ${CASE_LEVEL} when 'red' then 0 when 'yellow' then 1
 type CaseWhere = ExpressionBuilder<DB & { c: ServiceCaseTable }, 'c'>;
 
 /** The reader's scope and the filter as one predicate over `c`. */
-function matching(reader: CaseReader, f: Omit<CaseFilter, 'limit'>) {
+function matching(reader: CaseReader, f: CaseFilter) {
   return (eb: CaseWhere) => {
     const parts: Expression<SqlBool>[] = [
       reader.kind === 'enterprise'
@@ -200,7 +211,7 @@ function matching(reader: CaseReader, f: Omit<CaseFilter, 'limit'>) {
       parts.push(
         eb.or([
           sql<SqlBool>`c.search @@ plainto_tsquery('simple', ${words})`,
-          sql<SqlBool>`c.search_text like ${`%${words.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`,
+          sql<SqlBool>`c.search_text like ${containing(words)}`,
           eb('c.number', '=', words),
         ]),
       );
@@ -210,11 +221,12 @@ function matching(reader: CaseReader, f: Omit<CaseFilter, 'limit'>) {
 }
 
 /** The list query itself (the benchmark runs the very same SQL raw beside the API). */
-export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: string) {
+export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: string, p: PageRequest) {
   const where = matching(reader, f);
+  const offset = offsetOf(p);
   if (f.order === 'queue') {
     // The page's ids come from the queue index alone (rank, due date, id); then their full rows.
-    // Keyset over a rank that changes with the day is awkward: the queue is a bounded first page.
+    // Keyset over a rank that changes with the day is awkward: the queue pages by number only.
     const page = db
       .selectFrom('service_case as c')
       .innerJoin(withToday(today), (j) => j.onTrue())
@@ -223,7 +235,8 @@ export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: str
       .orderBy(QUEUE_RANK)
       .orderBy(sql`c.promised_due nulls last`)
       .orderBy('c.id')
-      .limit(f.limit);
+      .limit(p.limit)
+      .offset(offset);
     return baseQuery(db, today, summaryColumns)
       .where('c.id', 'in', page)
       .orderBy(QUEUE_RANK)
@@ -231,8 +244,7 @@ export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: str
       .orderBy('c.id');
   }
   if (f.openCommitments) {
-    // The nearest committed date first (the applicant to call today); a bounded first page, like
-    // the queue: a window rarely has more open commitments than a page holds.
+    // The nearest committed date first (the applicant to call today); pages by number, like the queue.
     return baseQuery(db, today, summaryColumns)
       .select(
         sql<string>`(select min(cm.committed_date) from case_material cm
@@ -243,9 +255,14 @@ export function casesQuery(db: Db, reader: CaseReader, f: CaseFilter, today: str
       .where(where)
       .orderBy(sql`commitment_due`)
       .orderBy('c.id')
-      .limit(f.limit);
+      .limit(p.limit)
+      .offset(offset);
   }
-  let q = baseQuery(db, today, summaryColumns).where(where).orderBy('c.id', 'desc').limit(f.limit);
+  let q = baseQuery(db, today, summaryColumns)
+    .where(where)
+    .orderBy('c.id', 'desc')
+    .limit(p.limit)
+    .offset(offset);
   if (f.after) q = q.where('c.id', '<', f.after);
   return q;
 }

@@ -8,7 +8,7 @@ import { signatureScanner } from '../../platform/files/files.ts';
 import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { actionContext } from '../../platform/http/context.ts';
-import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { errors, IdParams, listQuery, OkSchema, pageOf, pageResponse } from '../../platform/http/schemas.ts';
 import { subjectDocumentFile } from '../documents/documents.service.ts';
 import { acceptCase } from './accept-case.ts';
 import { acceptTolerantly } from './accept-tolerantly.ts';
@@ -336,28 +336,31 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
         tags,
         summary: '办件列表与工作台',
         description:
-          '数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件；commitments 为尚未补齐容缺材料的办件（按最早的承诺补齐日期排列，带 commitmentDue）。queue 与 commitments 只返回一页，不分页。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。',
+          '数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件；commitments 为尚未补齐容缺材料的办件（按最早的承诺补齐日期排列，带 commitmentDue）。各视图都可按页码（page）翻页并返回总数；queue 与 commitments 按紧急程度排序，不提供键集游标。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。',
         querystring: CaseListQuery,
         response: {
-          200: z.object({ items: z.array(CaseSummarySchema), nextAfter: z.number().nullable() }),
+          200: pageOf(CaseSummarySchema),
           ...errors(400, 401, 403),
         },
       },
     },
     async (req) => {
       const view = VIEWS[req.query.view];
-      const items = (
-        await cases(db, req.principal!, {
+      // The queue and the commitments are ordered by urgency: numbered pages, no keyset.
+      const keyset = req.query.view !== 'queue' && req.query.view !== 'commitments';
+      const page = await cases(
+        db,
+        req.principal!,
+        {
           ...view,
           states: req.query.state ? [req.query.state] : 'states' in view ? [...view.states] : undefined,
           q: req.query.q,
-          after: req.query.after,
-          limit: req.query.limit,
-        })
-      ).map(toSummary);
-      // The queue and the commitments are ordered by urgency: one bounded page, no keyset.
-      const paged = req.query.view !== 'queue' && req.query.view !== 'commitments';
-      return { items, nextAfter: paged ? nextKey(items, req.query.limit) : null };
+          after: keyset ? req.query.after : undefined,
+        },
+        req.query,
+      );
+      const body = pageResponse(page, toSummary, req.query.limit);
+      return keyset ? body : { ...body, nextAfter: null };
     },
   );
 
@@ -554,19 +557,19 @@ export const caseRoutes: Module = (app, { database, secrets }) => {
         tags: ['网上办事'],
         summary: '我的办件',
         description: '本企业的全部办件（网上申请和窗口收件），新的在前，按编号键集分页。',
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          after: z.coerce.number().int().positive().optional(),
-        }),
+        querystring: listQuery({}, { maxLimit: 200 }),
         response: {
-          200: z.object({ items: z.array(CaseSummarySchema), nextAfter: z.number().nullable() }),
+          200: pageOf(CaseSummarySchema),
           ...errors(400, 401, 403),
         },
       },
     },
     async (req) => {
-      const items = (await cases(db, req.principal!, req.query)).map(toSummary);
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+      return pageResponse(
+        await cases(db, req.principal!, { after: req.query.after }, req.query),
+        toSummary,
+        req.query.limit,
+      );
     },
   );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATE_LABELS, type CaseEvent, type CaseState } from '../../../lib/case-machine.ts';
 import { isValidUscc } from '../../../lib/uscc.ts';
+import { listQuery } from '../../platform/http/schemas.ts';
 
 export const CASE_STATES = Object.keys(CASE_STATE_LABELS) as [CaseState, ...CaseState[]];
 export const CASE_EVENTS = [
@@ -183,13 +184,14 @@ export const Delivery = z.object({
   method: z.enum(['window', 'post', 'online'], { error: '出件方式应为窗口领取、邮寄或网上送达' }),
 });
 
-export const CaseListQuery = z.object({
-  view: z.enum(['all', 'queue', 'intake', 'deliver', 'commitments']).default('all'),
-  state: z.enum(CASE_STATES).optional(),
-  q: z.string().trim().min(1).max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
-});
+export const CaseListQuery = listQuery(
+  {
+    view: z.enum(['all', 'queue', 'intake', 'deliver', 'commitments']).default('all'),
+    state: z.enum(CASE_STATES).optional(),
+    q: z.string().trim().min(1).max(50).optional(),
+  },
+  { maxLimit: 200 },
+);
 
 export const CaseSummarySchema = z.object({
   id: z.number().int(),

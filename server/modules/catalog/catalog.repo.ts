@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import { type Db, prepared } from '../../db/client.ts';
+import { containing, type PageRequest, readPage } from '../../db/paging.ts';
 import type { ItemMaterialTable, ServiceItemVersionTable } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -7,27 +8,23 @@ import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 // rows, so its reads take no data scope. Change requests and authorizations belong to a department
 // and are read through a scope.
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export interface ItemFilter {
   region: string;
   q?: string;
   departmentId?: number;
   includeWithdrawn?: boolean;
   after?: number;
-  limit: number;
 }
 
-export function listItems(db: Db, f: ItemFilter) {
-  let q = listItemsWhere(db).where('i.region_code', '=', f.region).orderBy('i.id').limit(f.limit);
+export function listItems(db: Db, f: ItemFilter, p: PageRequest) {
+  let q = listItemsWhere(db).where('i.region_code', '=', f.region);
   if (!f.includeWithdrawn) q = q.where('i.status', '=', 'active');
   if (f.departmentId) q = q.where('i.department_id', '=', f.departmentId);
   if (f.q)
     q = q.where((eb) =>
-      eb.or([eb('v.name', 'like', like(f.q!)), eb('v.implementation_code', 'like', like(f.q!))]),
+      eb.or([eb('v.name', 'like', containing(f.q!)), eb('v.implementation_code', 'like', containing(f.q!))]),
     );
-  if (f.after) q = q.where('i.id', '>', f.after);
-  return q.execute();
+  return readPage(db, q, p, (q) => (f.after ? q.where('i.id', '>', f.after) : q).orderBy('i.id'), !!f.after);
 }
 
 /** A published version's own columns: immutable (a database trigger refuses updates). */
@@ -243,14 +240,18 @@ function crQuery(db: Db, scope: UnitScope) {
 export interface ChangeRequestFilter {
   status?: 'submitted' | 'approved' | 'rejected';
   after?: number;
-  limit: number;
 }
 
-export function listChangeRequests(db: Db, scope: UnitScope, f: ChangeRequestFilter) {
-  let q = crQuery(db, scope).orderBy('cr.id', 'desc').limit(f.limit);
+export function listChangeRequests(db: Db, scope: UnitScope, f: ChangeRequestFilter, p: PageRequest) {
+  let q = crQuery(db, scope);
   if (f.status) q = q.where('cr.status', '=', f.status);
-  if (f.after) q = q.where('cr.id', '<', f.after);
-  return q.execute();
+  return readPage(
+    db,
+    q,
+    p,
+    (q) => (f.after ? q.where('cr.id', '<', f.after) : q).orderBy('cr.id', 'desc'),
+    !!f.after,
+  );
 }
 
 export function findChangeRequest(db: Db, scope: UnitScope, id: number) {

@@ -3,7 +3,7 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { errors, IdParams, listQuery, OkSchema, pageOf, pageResponse } from '../../platform/http/schemas.ts';
 import { authorizations, grantAuthorization, revokeGrant } from './authorizations.service.ts';
 import { bundle, bundles, createBundle } from './bundles.service.ts';
 import {
@@ -34,7 +34,7 @@ import { CSV_TYPE, MATERIAL_SYNTAX, XLSX_TYPE } from './catalog.sheet.ts';
 import { exportCatalog, importCatalog, MAX_IMPORT_ROWS } from './catalog.transfer.ts';
 
 type VersionView = Awaited<ReturnType<typeof itemVersion>>;
-type SummaryRow = Awaited<ReturnType<typeof publishedItems>>[number];
+type SummaryRow = Awaited<ReturnType<typeof publishedItems>>['rows'][number];
 
 export const toSummary = (r: SummaryRow): z.infer<typeof ItemSummarySchema> => ({
   id: Number(r.id),
@@ -186,14 +186,13 @@ export const catalogRoutes: Module = (app, { database }) => {
           '某区划当前发布的事项（同源发布：窗口、网厅与接口读取同一版本）。公开信息，无需登录；按事项编号键集分页。',
         querystring: ItemListQuery,
         response: {
-          200: z.object({ items: z.array(ItemSummarySchema), nextAfter: z.number().nullable() }),
+          200: pageOf(ItemSummarySchema),
           ...errors(400),
         },
       },
     },
     async (req) => {
-      const items = (await publishedItems(db, req.query)).map(toSummary);
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+      return pageResponse(await publishedItems(db, req.query, req.query), toSummary, req.query.limit);
     },
   );
 
@@ -319,20 +318,22 @@ export const catalogRoutes: Module = (app, { database }) => {
         tags,
         summary: '事项变更申请',
         description: '数据范围内的变更申请（部门看本部门的，中心看本区划的），新的在前，按编号键集分页。',
-        querystring: z.object({
-          status: z.enum(['submitted', 'approved', 'rejected']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          after: z.coerce.number().int().positive().optional(),
-        }),
+        querystring: listQuery(
+          { status: z.enum(['submitted', 'approved', 'rejected']).optional() },
+          { maxLimit: 200 },
+        ),
         response: {
-          200: z.object({ items: z.array(ChangeRequestSchema), nextAfter: z.number().nullable() }),
+          200: pageOf(ChangeRequestSchema),
           ...errors(400, 401, 403),
         },
       },
     },
     async (req) => {
-      const items = (await changeRequests(db, req.principal!, req.query)).map(toChangeRequest);
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+      return pageResponse(
+        await changeRequests(db, req.principal!, req.query, req.query),
+        toChangeRequest,
+        req.query.limit,
+      );
     },
   );
 

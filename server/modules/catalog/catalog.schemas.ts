@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXERCISE_LEVELS, isItemType, SUSPENSION_KINDS } from '../../../lib/catalog-codes.ts';
-import { ProblemSchema } from '../../platform/http/schemas.ts';
+import { listQuery, ProblemSchema } from '../../platform/http/schemas.ts';
 
 export {
   EXERCISE_LEVEL_LABELS,
@@ -193,13 +193,11 @@ export const ItemVersionSchema = z.object({
   materials: z.array(MaterialSchema),
 });
 
-export const ItemListQuery = z.object({
+export const ItemListQuery = listQuery({
   region: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'),
   q: z.string().trim().max(50).optional(),
   departmentId: z.coerce.number().int().positive().optional(),
   includeWithdrawn: z.stringbool().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  after: z.coerce.number().int().positive().optional(),
 });
 
 export const ItemSummarySchema = z.object({

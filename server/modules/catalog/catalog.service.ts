@@ -1,5 +1,6 @@
 import { todayIn } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { getBlob, putBlob } from '../../platform/files/blobs.ts';
@@ -34,7 +35,7 @@ import {
 import type { ItemDefinition } from './catalog.schemas.ts';
 
 /** Published items of a region (public: the window, the portal and the API read the same rows). */
-export const publishedItems = (db: Db, f: ItemFilter) => listItems(db, f);
+export const publishedItems = (db: Db, f: ItemFilter, p: PageRequest) => listItems(db, f, p);
 
 type FrozenVersion = NonNullable<Awaited<ReturnType<typeof findVersion>>> & {
   materials: Awaited<ReturnType<typeof materialsOf>>;
@@ -175,8 +176,8 @@ export async function draftChange(
   });
 }
 
-export function changeRequests(db: Db, principal: Principal, f: ChangeRequestFilter) {
-  return listChangeRequests(db, scopeFor(principal, 'catalog:read'), f);
+export function changeRequests(db: Db, principal: Principal, f: ChangeRequestFilter, p: PageRequest) {
+  return listChangeRequests(db, scopeFor(principal, 'catalog:read'), f, p);
 }
 
 export async function changeRequest(db: Db, principal: Principal, id: number) {

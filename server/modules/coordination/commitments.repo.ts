@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { type PageRequest, readPage } from '../../db/paging.ts';
 import type { CoordinationCommitmentTable } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -49,12 +50,11 @@ export interface CommitmentFilter {
   status?: 'open' | 'done' | 'overdue';
   requestId?: number;
   after?: number;
-  limit: number;
   today: string;
 }
 
 /** The tracker: commitments owned by a unit in scope or of a request run by one. */
-export function listCommitments(db: Db, scope: UnitScope, f: CommitmentFilter) {
+export function listCommitments(db: Db, scope: UnitScope, f: CommitmentFilter, p: PageRequest) {
   let q = commitmentQuery(db)
     .where('k.status', '!=', 'proposed')
     .where((eb) =>
@@ -62,15 +62,18 @@ export function listCommitments(db: Db, scope: UnitScope, f: CommitmentFilter) {
         inScope(eb, scope, { unit: 'k.department_id' }),
         inScope(eb, scope, { unit: 'r.center_unit_id' }),
       ]),
-    )
-    .orderBy('k.id', 'desc')
-    .limit(f.limit + 1);
+    );
   if (f.status === 'open') q = q.where('k.status', '=', 'open');
   if (f.status === 'done') q = q.where('k.status', '=', 'done');
   if (f.status === 'overdue') q = q.where('k.status', '=', 'open').where('d.due_date', '<', f.today);
   if (f.requestId) q = q.where('k.request_id', '=', f.requestId);
-  if (f.after) q = q.where('k.id', '<', f.after);
-  return q.execute();
+  return readPage(
+    db,
+    q,
+    p,
+    (q) => (f.after ? q.where('k.id', '<', f.after) : q).orderBy('k.id', 'desc'),
+    !!f.after,
+  );
 }
 
 export function findCommitment(db: Db, scope: UnitScope, id: number) {

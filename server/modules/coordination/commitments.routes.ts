@@ -4,7 +4,7 @@ import { todayIn } from '../../../lib/dates.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion } from '../../platform/http/concurrency.ts';
 import { actionContext } from '../../platform/http/context.ts';
-import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { errors, IdParams, listQuery, OkSchema, pageOf, pageResponse } from '../../platform/http/schemas.ts';
 import { completeCommitment } from './complete-commitment.ts';
 import { commitmentActions } from './coordination.policy.ts';
 import { toCommitment } from './coordination.presenters.ts';
@@ -28,14 +28,17 @@ export const commitmentRoutes: Module = (app, { database, secrets }) => {
         summary: '承诺事项督办台账',
         description:
           '告知函中的部门承诺和领导批示的落实事项：本部门的，或本中心协调事项的。status=overdue 为逾期未办结。',
-        querystring: z.object({
-          status: z.enum(['open', 'done', 'overdue'], { error: '状态应为 open、done 或 overdue' }).optional(),
-          requestId: z.coerce.number().int().positive().optional(),
-          cursor: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        querystring: listQuery(
+          {
+            status: z
+              .enum(['open', 'done', 'overdue'], { error: '状态应为 open、done 或 overdue' })
+              .optional(),
+            requestId: z.coerce.number().int().positive().optional(),
+          },
+          { limit: 100 },
+        ),
         response: {
-          200: z.object({ items: z.array(CommitmentSchema), nextAfter: z.number().nullable() }),
+          200: pageOf(CommitmentSchema),
           ...errors(400, 401, 403),
         },
       },
@@ -43,14 +46,13 @@ export const commitmentRoutes: Module = (app, { database, secrets }) => {
     async (req) => {
       const q = req.query;
       const today = todayIn();
-      const rows = await commitments(db, req.principal!, {
-        status: q.status,
-        requestId: q.requestId,
-        after: q.cursor,
-        limit: q.limit,
-      });
-      const items = rows.map((k) => toCommitment(k, today, commitmentActions(req.principal!, k)));
-      return { items: items.slice(0, q.limit), nextAfter: nextKey(items, q.limit) };
+      const page = await commitments(
+        db,
+        req.principal!,
+        { status: q.status, requestId: q.requestId, after: q.after },
+        q,
+      );
+      return pageResponse(page, (k) => toCommitment(k, today, commitmentActions(req.principal!, k)), q.limit);
     },
   );
 

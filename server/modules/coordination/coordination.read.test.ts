@@ -52,12 +52,14 @@ describe('coordination read models', () => {
       content: '三个工作日内出具意见',
     });
     const done = await makeCommitment(database.db, Number(r.id), department, { status: 'done' });
-    const list = await commitments(database.db, officer, {
-      status: 'open',
-      requestId: Number(r.id),
-      limit: 50,
-    });
-    expect(list.map((k) => Number(k.id))).toEqual([Number(open.id)]);
-    expect(list.map((k) => Number(k.id))).not.toContain(Number(done.id));
+    const list = await commitments(
+      database.db,
+      officer,
+      { status: 'open', requestId: Number(r.id) },
+      { limit: 50 },
+    );
+    expect(list.rows.map((k) => Number(k.id))).toEqual([Number(open.id)]);
+    expect(list.rows.map((k) => Number(k.id))).not.toContain(Number(done.id));
+    expect(list.total).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../../lib/coordination.ts';
 import { type IsoDate, todayIn } from '../../../lib/dates.ts';
 import type { Db } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import { type Principal, scopeCoversUnit, scopeFor } from '../../platform/access/scope.ts';
 import { getBlob } from '../../platform/files/blobs.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -127,9 +128,14 @@ export async function requestDetail(db: Db, principal: Principal, id: number) {
   };
 }
 
-export function requests(db: Db, principal: Principal, f: Omit<RequestFilter, 'today' | 'tokens'>) {
+export function requests(
+  db: Db,
+  principal: Principal,
+  f: Omit<RequestFilter, 'today' | 'tokens'>,
+  page: PageRequest,
+) {
   const tokens = f.q ? searchTokens(f.q).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)) : undefined;
-  return listRequests(db, readerOf(principal), { ...f, tokens, today: todayIn() });
+  return listRequests(db, readerOf(principal), { ...f, tokens, today: todayIn() }, page);
 }
 
 /** Open requests per board column with their red and yellow counts. */
@@ -164,8 +170,13 @@ export function consultationQueue(db: Db, principal: Principal, status: 'open' |
   return departmentConsultations(db, scopeFor(principal, 'coordination:read'), status, limit);
 }
 
-export function commitments(db: Db, principal: Principal, f: Omit<CommitmentFilter, 'today'>) {
-  return listCommitments(db, scopeFor(principal, 'coordination:read'), { ...f, today: todayIn() });
+export function commitments(
+  db: Db,
+  principal: Principal,
+  f: Omit<CommitmentFilter, 'today'>,
+  page: PageRequest,
+) {
+  return listCommitments(db, scopeFor(principal, 'coordination:read'), { ...f, today: todayIn() }, page);
 }
 
 /** A file of a request the reader may see (a reply's files only for that reply's readers). */

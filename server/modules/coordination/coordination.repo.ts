@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { containing, type PageRequest, readPage } from '../../db/paging.ts';
 import type {
   CoordinationEventTable,
   CoordinationFileTable,
@@ -185,11 +186,10 @@ export interface RequestFilter {
   /** jieba tokens of q, matched against the tsvector. */
   tokens?: string[];
   after?: number;
-  limit: number;
   today: string;
 }
 
-export function listRequests(db: Db, reader: RequestReader, f: RequestFilter) {
+export function listRequests(db: Db, reader: RequestReader, f: RequestFilter, p: PageRequest) {
   let q = db
     .selectFrom('coordination_request as r')
     .innerJoin('unit as cu', 'cu.id', 'r.center_unit_id')
@@ -198,14 +198,11 @@ export function listRequests(db: Db, reader: RequestReader, f: RequestFilter) {
     .select(['cu.name as center_name', 'su.name as stage_lead_name'])
     .leftJoin(warnings(f.today), (j) => j.onRef('w.request_id', '=', 'r.id'))
     .select(warningRank.as('warning_rank'))
-    .where((eb) => visible(eb, reader))
-    .orderBy('r.id', 'desc')
-    .limit(f.limit + 1);
+    .where((eb) => visible(eb, reader));
   if (f.states?.length) q = q.where('r.state', 'in', f.states);
-  if (f.after) q = q.where('r.id', '<', f.after);
   if (f.warning) q = q.where(warningRank, '>=', f.warning === 'red' ? 2 : 1);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     const tokens = f.tokens?.length ? f.tokens.join(' | ') : null;
     q = q.where((eb) =>
       eb.or([
@@ -215,7 +212,13 @@ export function listRequests(db: Db, reader: RequestReader, f: RequestFilter) {
       ]),
     );
   }
-  return q.execute();
+  return readPage(
+    db,
+    q,
+    p,
+    (q) => (f.after ? q.where('r.id', '<', f.after) : q).orderBy('r.id', 'desc'),
+    !!f.after,
+  );
 }
 
 /** Open requests of the reader per state and warning level (the coordinator's board). */

@@ -9,7 +9,7 @@ import { signatureScanner } from '../../platform/files/files.ts';
 import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { actionContext } from '../../platform/http/context.ts';
-import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
+import { errors, IdParams, pageOf, pageResponse } from '../../platform/http/schemas.ts';
 import { closeRequest } from './close-request.ts';
 import { consult } from './consult.ts';
 import { toDetail, toSummary } from './coordination.presenters.ts';
@@ -93,7 +93,7 @@ function sharedRoutes(
           '数据范围内的协调事项（中心看本区划，市级看所辖区县；部门看征询本部门的；企业看自己的）。open=true 只列在办；warning 筛红灯/黄灯；q 支持项目、申请单位、问题的中文分词检索与片段匹配，或编号。',
         querystring: ListQuery,
         response: {
-          200: z.object({ items: z.array(RequestSummarySchema), nextAfter: z.number().nullable() }),
+          200: pageOf(RequestSummarySchema),
           ...errors(400, 401, 403),
         },
       },
@@ -101,17 +101,13 @@ function sharedRoutes(
     async (req) => {
       const q = req.query;
       const states = q.state ? [q.state] : q.open === 'true' ? [...OPEN_STATES] : undefined;
-      const items = (
-        await requests(db, req.principal!, {
-          states,
-          warning: q.warning,
-          q: q.q,
-          after: q.cursor,
-          limit: q.limit,
-        })
-      ).map(toSummary);
-      const page = items.slice(0, q.limit);
-      return { items: page, nextAfter: nextKey(items, q.limit) };
+      const page = await requests(
+        db,
+        req.principal!,
+        { states, warning: q.warning, q: q.q, after: q.after },
+        q,
+      );
+      return pageResponse(page, toSummary, q.limit);
     },
   );
 

@@ -10,6 +10,7 @@ import {
   STANCE_LABELS,
   type Stance,
 } from '../../../lib/coordination.ts';
+import { listQuery } from '../../platform/http/schemas.ts';
 
 export const COORDINATION_STATES = Object.keys(COORDINATION_STATE_LABELS) as [
   CoordinationState,
@@ -160,14 +161,15 @@ export const LadderInput = z.object({
     .length(4, '须配置全部 4 个层级'),
 });
 
-export const ListQuery = z.object({
-  state: z.enum(COORDINATION_STATES, { error: '状态不正确' }).optional(),
-  open: z.enum(['true', 'false']).optional(),
-  warning: z.enum(['red', 'yellow'], { error: '预警应为 red 或 yellow' }).optional(),
-  q: z.string().trim().max(100, '关键词不超过 100 个字').optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const ListQuery = listQuery(
+  {
+    state: z.enum(COORDINATION_STATES, { error: '状态不正确' }).optional(),
+    open: z.enum(['true', 'false']).optional(),
+    warning: z.enum(['red', 'yellow'], { error: '预警应为 red 或 yellow' }).optional(),
+    q: z.string().trim().max(100, '关键词不超过 100 个字').optional(),
+  },
+  { maxLimit: 200 },
+);
 
 // --- responses ----------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import { SUSPENSION_KIND_LABELS } from '../../platform/calendar/engine.ts';
 import { DEADLINE_KIND_LABELS } from '../../platform/deadlines/deadlines.ts';
 import type { Module } from '../../platform/http/app.ts';
-import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
+import { errors, IdParams, listQuery, pageOf, pageResponse } from '../../platform/http/schemas.ts';
 import { deadline, deadlines, resume, suspend } from './deadlines.service.ts';
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为有效日期');
@@ -31,7 +31,7 @@ const DeadlineSchema = z.object({
   levelLabel: z.string(),
 });
 
-type Row = Awaited<ReturnType<typeof deadlines>>[number];
+type Row = Awaited<ReturnType<typeof deadlines>>['rows'][number];
 const toDeadline = (
   r: Omit<Row, 'level'>,
   level: (typeof LEVELS)[number],
@@ -117,22 +117,29 @@ export const deadlineRoutes: Module = (app, { database, calendars }) => {
         summary: '办理时限列表',
         description:
           '数据范围内的办理时限及今日预警等级（绿、黄、红，与服务端、界面同一规则），可按等级、状态、单位筛选；键集分页（after）。',
-        querystring: z.object({
-          level: z.enum(LEVELS).optional(),
-          status: z.enum(['open', 'done', 'cancelled']).optional(),
-          unitId: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          after: z.coerce.number().int().positive().optional(),
-        }),
+        querystring: listQuery(
+          {
+            level: z.enum(LEVELS).optional(),
+            status: z
+              .enum(['open', 'done', 'cancelled', 'all'])
+              .default('open')
+              .describe('默认在办；all 为全部状态'),
+            unitId: z.coerce.number().int().positive().optional(),
+          },
+          { limit: 100 },
+        ),
         response: {
-          200: z.object({ items: z.array(DeadlineSchema), nextAfter: z.number().nullable() }),
+          200: pageOf(DeadlineSchema),
           ...errors(400, 401, 403),
         },
       },
     },
     async (req) => {
-      const items = (await deadlines(db, req.principal!, req.query)).map((r) => toDeadline(r, r.level));
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+      return pageResponse(
+        await deadlines(db, req.principal!, req.query, req.query),
+        (r) => toDeadline(r, r.level),
+        req.query.limit,
+      );
     },
   );
 

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../lib/dates.ts';
 import { type Db, transaction } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { CalendarInputError } from '../../platform/calendar/engine.ts';
@@ -15,8 +16,13 @@ import {
 } from '../../platform/deadlines/deadlines.ts';
 import { problems } from '../../platform/http/problem.ts';
 
-export function deadlines(db: Db, principal: Principal, filter: Omit<DeadlineFilter, 'today'>) {
-  return listDeadlines(db, scopeFor(principal, 'deadline:read'), { ...filter, today: today() });
+export function deadlines(
+  db: Db,
+  principal: Principal,
+  filter: Omit<DeadlineFilter, 'today'>,
+  page: PageRequest,
+) {
+  return listDeadlines(db, scopeFor(principal, 'deadline:read'), { ...filter, today: today() }, page);
 }
 
 export async function deadline(db: Db, cache: CalendarCache, principal: Principal, id: number) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { containing, type PageRequest, readPage } from '../../db/paging.ts';
 import { inRegionScope, type UnitScope } from '../../platform/access/scope.ts';
 
 const columns = [
@@ -19,23 +20,19 @@ export interface EnterpriseFilter {
   q?: string;
   regionCode?: string;
   after?: number;
-  limit: number;
 }
 
-export function listEnterprises(db: Db, scope: UnitScope, f: EnterpriseFilter) {
+export function listEnterprises(db: Db, scope: UnitScope, f: EnterpriseFilter, p: PageRequest) {
   let q = db
     .selectFrom('enterprise')
     .select(columns)
-    .where((eb) => inRegionScope(eb, scope, 'enterprise.region_code'))
-    .orderBy('id')
-    .limit(f.limit);
+    .where((eb) => inRegionScope(eb, scope, 'enterprise.region_code'));
   if (f.regionCode) q = q.where('region_code', '=', f.regionCode);
-  if (f.after) q = q.where('id', '>', f.after);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     q = q.where((eb) => eb.or([eb('name', 'like', like), eb('uscc', 'like', like)]));
   }
-  return q.execute();
+  return readPage(db, q, p, (q) => (f.after ? q.where('id', '>', f.after) : q).orderBy('id'), !!f.after);
 }
 
 export function findEnterprise(db: Db, scope: UnitScope, id: number) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
-import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams, nextKey, UsccString } from '../../platform/http/schemas.ts';
+import { setVersionTag } from '../../platform/http/concurrency.ts';
+import { recordRoutes } from '../../platform/http/records.ts';
+import { errors, IdParams, listQuery, UsccString } from '../../platform/http/schemas.ts';
 import {
   editEnterprise,
   enterprise,
@@ -46,54 +47,46 @@ export const enterpriseRoutes: Module = (app, { database }) => {
   const db = database.db;
   const tags = ['企业账号'];
 
-  app.get(
-    '/api/enterprises',
-    {
-      config: { access: { permission: 'enterprise:read' } },
-      schema: {
-        tags,
-        summary: '企业账号列表',
-        description:
-          '数据范围内（按企业所在区划）的企业账号，可按名称或统一社会信用代码搜索；键集分页（after）。',
-        querystring: z.object({
+  recordRoutes(app, {
+    path: '/api/enterprises',
+    tags,
+    read: 'enterprise:read',
+    manage: 'enterprise:manage',
+    schema: EnterpriseSchema,
+    present: toEnterprise,
+    list: {
+      summary: '企业账号列表',
+      description:
+        '数据范围内（按企业所在区划）的企业账号，可按名称或统一社会信用代码搜索；按页码分页并返回总数，或键集分页（after）。',
+      query: listQuery(
+        {
           q: z.string().trim().max(60).optional(),
           regionCode: z
             .string()
             .regex(/^\d{6}$/, '区划代码应为 6 位数字')
             .optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          after: z.coerce.number().int().positive().optional(),
-        }),
-        response: {
-          200: z.object({ items: z.array(EnterpriseSchema), nextAfter: z.number().nullable() }),
-          ...errors(400, 401, 403),
         },
-      },
+        { limit: 100 },
+      ),
+      run: (principal, q) => enterprises(db, principal, q, q),
     },
-    async (req) => {
-      const items = (await enterprises(db, req.principal!, req.query)).map(toEnterprise);
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+    detail: {
+      summary: '企业账号详情',
+      description: '返回企业账号信息与 ETag（修改时放入 If-Match）。',
+      run: (principal, id) => enterprise(db, principal, id),
     },
-  );
-
-  app.get(
-    '/api/enterprises/:id',
-    {
-      config: { access: { permission: 'enterprise:read' } },
-      schema: {
-        tags,
-        summary: '企业账号详情',
-        description: '返回企业账号信息与 ETag（修改时放入 If-Match）。',
-        params: IdParams,
-        response: { 200: EnterpriseSchema, ...errors(400, 401, 403, 404) },
-      },
+    edit: {
+      summary: '修改企业账号',
+      description: '修改企业名称、法定代表人或启停状态（停用立即结束其会话）。须带 If-Match。',
+      body: z
+        .object({ name, legalRepresentative: legal, enabled: z.boolean() })
+        .partial()
+        .strict()
+        .refine((v) => Object.keys(v).length > 0, '至少修改一个字段'),
+      errors: [],
+      run: (actor, principal, id, version, body) => editEnterprise(db, actor, principal, id, version, body),
     },
-    async (req, reply) => {
-      const row = await enterprise(db, req.principal!, req.params.id);
-      setVersionTag(reply, row.version);
-      return toEnterprise(row);
-    },
-  );
+  });
 
   const WithPassword = z.object({
     enterprise: EnterpriseSchema,
@@ -127,37 +120,6 @@ export const enterpriseRoutes: Module = (app, { database }) => {
       reply.code(201);
       setVersionTag(reply, r.enterprise.version);
       return { enterprise: toEnterprise(r.enterprise), initialPassword: r.initialPassword };
-    },
-  );
-
-  app.patch(
-    '/api/enterprises/:id',
-    {
-      config: { access: { permission: 'enterprise:manage' } },
-      schema: {
-        tags,
-        summary: '修改企业账号',
-        description: '修改企业名称、法定代表人或启停状态（停用立即结束其会话）。须带 If-Match。',
-        params: IdParams,
-        body: z
-          .object({ name, legalRepresentative: legal, enabled: z.boolean() })
-          .partial()
-          .strict()
-          .refine((v) => Object.keys(v).length > 0, '至少修改一个字段'),
-        response: { 200: EnterpriseSchema, ...errors(400, 401, 403, 404, 412, 428) },
-      },
-    },
-    async (req, reply) => {
-      const row = await editEnterprise(
-        db,
-        actorOf(req.principal, req),
-        req.principal!,
-        req.params.id,
-        requiredVersion(req),
-        req.body,
-      );
-      setVersionTag(reply, row.version);
-      return toEnterprise(row);
     },
   );
 

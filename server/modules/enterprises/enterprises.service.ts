@@ -1,4 +1,5 @@
 import { type Db, transaction } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, initialPassword } from '../../platform/auth/passwords.ts';
@@ -12,8 +13,8 @@ import {
   updateEnterprise,
 } from './enterprises.repo.ts';
 
-export function enterprises(db: Db, principal: Principal, filter: EnterpriseFilter) {
-  return listEnterprises(db, scopeFor(principal, 'enterprise:read'), filter);
+export function enterprises(db: Db, principal: Principal, filter: EnterpriseFilter, page: PageRequest) {
+  return listEnterprises(db, scopeFor(principal, 'enterprise:read'), filter, page);
 }
 
 export async function enterprise(db: Db, principal: Principal, id: number) {

@@ -1,21 +1,26 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { type PageRequest, readPage } from '../../db/paging.ts';
 
 // Notifications belong to one user: every query here is keyed by the reader's own id.
 export function listNotifications(
   db: Db,
   userId: number,
-  f: { unread?: boolean; before?: number; limit: number },
+  f: { unread?: boolean; before?: number },
+  p: PageRequest,
 ) {
   let q = db
     .selectFrom('notification')
     .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id', 'desc')
-    .limit(f.limit);
+    .where('user_id', '=', userId);
   if (f.unread) q = q.where('read_at', 'is', null);
-  if (f.before) q = q.where('id', '<', f.before);
-  return q.execute();
+  return readPage(
+    db,
+    q,
+    p,
+    (q) => (f.before ? q.where('id', '<', f.before) : q).orderBy('id', 'desc'),
+    !!f.before,
+  );
 }
 
 export async function unreadCount(db: Db, userId: number): Promise<number> {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Module } from '../../platform/http/app.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
-import { errors, IdParams, nextKey, ProblemSchema } from '../../platform/http/schemas.ts';
+import {
+  errors,
+  IdParams,
+  listQuery,
+  ProblemSchema,
+  pageOf,
+  pageResponse,
+} from '../../platform/http/schemas.ts';
 import {
   findNotification,
   latestNotification,
@@ -48,23 +55,24 @@ export const notificationRoutes: Module = (app, { database, bus }) => {
         tags,
         summary: '我的通知',
         description: '当前用户的站内通知（新到旧），可只看未读；键集分页：下一页传 before=上一页最后的 id。',
-        querystring: z.object({
-          unread: z
-            .enum(['true', 'false'])
-            .transform((v) => v === 'true')
-            .optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: listQuery(
+          {
+            unread: z
+              .enum(['true', 'false'])
+              .transform((v) => v === 'true')
+              .optional(),
+          },
+          { maxLimit: 200, cursor: 'before' },
+        ),
         response: {
-          200: z.object({ items: z.array(NotificationSchema), nextBefore: z.number().nullable() }),
+          200: pageOf(NotificationSchema, 'nextBefore'),
           ...errors(400, 401, 403),
         },
       },
     },
     async (req) => {
-      const items = (await listNotifications(db, req.principal!.id, req.query)).map(toNotification);
-      return { items, nextBefore: nextKey(items, req.query.limit) };
+      const page = await listNotifications(db, req.principal!.id, req.query, req.query);
+      return pageResponse(page, toNotification, req.query.limit, 'nextBefore');
     },
   );
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { containing, type PageRequest, readPage } from '../../db/paging.ts';
 import type { UnitKind } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -44,21 +45,17 @@ export interface UnitFilter {
   kind?: UnitKind;
   q?: string;
   after?: number;
-  limit: number;
 }
 
-export function listUnits(db: Db, scope: UnitScope, f: UnitFilter) {
+export function listUnits(db: Db, scope: UnitScope, f: UnitFilter, p: PageRequest) {
   let q = db
     .selectFrom('unit')
     .select(unitColumns)
-    .where((eb) => inScope(eb, scope, { unit: 'unit.id' }))
-    .orderBy('id')
-    .limit(f.limit);
+    .where((eb) => inScope(eb, scope, { unit: 'unit.id' }));
   if (f.regionCode) q = q.where('region_code', '=', f.regionCode);
   if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.q) q = q.where('name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (f.after) q = q.where('id', '>', f.after);
-  return q.execute();
+  if (f.q) q = q.where('name', 'like', containing(f.q));
+  return readPage(db, q, p, (q) => (f.after ? q.where('id', '>', f.after) : q).orderBy('id'), !!f.after);
 }
 
 export function findUnit(db: Db, scope: UnitScope, id: number) {

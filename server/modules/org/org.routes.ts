@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
-import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams, nextKey } from '../../platform/http/schemas.ts';
+import { setVersionTag } from '../../platform/http/concurrency.ts';
+import { recordRoutes } from '../../platform/http/records.ts';
+import { errors } from '../../platform/http/schemas.ts';
 import { RegionSchema, toUnit, UnitCreate, UnitListQuery, UnitPatch, UnitSchema } from './org.schemas.ts';
 import { createRegion, createUnit, editUnit, regions, unit, units } from './org.service.ts';
 
@@ -54,48 +55,35 @@ export const orgRoutes: Module = (app, { database }) => {
     },
   );
 
-  app.get(
-    '/api/units',
-    {
-      config: { access: { permission: 'org:read' } },
-      schema: {
-        tags,
-        summary: '单位列表',
-        description:
-          '当前用户数据范围内的单位（中心、部门、园区、镇街等），按编号键集分页：下一页传 `after`=上一页最后的 id。',
-        querystring: UnitListQuery,
-        response: {
-          200: z.object({ items: z.array(UnitSchema), nextAfter: z.number().nullable() }),
-          ...errors(400, 401, 403),
-        },
-      },
+  recordRoutes(app, {
+    path: '/api/units',
+    tags,
+    read: 'org:read',
+    manage: 'org:manage',
+    schema: UnitSchema,
+    present: toUnit,
+    list: {
+      summary: '单位列表',
+      description:
+        '当前用户数据范围内的单位（中心、部门、园区、镇街等），可按区划、类别、名称筛选；按页码分页并返回总数，或按编号键集分页（after）。',
+      query: UnitListQuery,
+      run: (principal, q) => units(db, principal, q, q),
     },
-    async (req) => {
-      const rows = await units(db, req.principal!, req.query);
-      const items = rows.map(toUnit);
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+    detail: {
+      summary: '单位详情',
+      description:
+        '返回单位信息及 ETag（版本号），修改时须在 If-Match 中带回。不在数据范围内的单位返回 404。',
+      run: (principal, id) => unit(db, principal, id),
     },
-  );
-
-  app.get(
-    '/api/units/:id',
-    {
-      config: { access: { permission: 'org:read' } },
-      schema: {
-        tags,
-        summary: '单位详情',
-        description:
-          '返回单位信息及 ETag（版本号），修改时须在 If-Match 中带回。不在数据范围内的单位返回 404。',
-        params: IdParams,
-        response: { 200: UnitSchema, ...errors(400, 401, 403, 404) },
-      },
+    edit: {
+      summary: '修改单位',
+      description:
+        '修改名称、代字、类别或启停状态。须带 If-Match（GET 返回的 ETag）；版本不符返回 412，防止覆盖他人的修改。',
+      body: UnitPatch,
+      errors: [409],
+      run: (actor, principal, id, version, body) => editUnit(db, actor, principal, id, version, body),
     },
-    async (req, reply) => {
-      const row = await unit(db, req.principal!, req.params.id);
-      setVersionTag(reply, row.version);
-      return toUnit(row);
-    },
-  );
+  });
 
   app.post(
     '/api/units',
@@ -113,35 +101,6 @@ export const orgRoutes: Module = (app, { database }) => {
       const row = await createUnit(db, actorOf(req.principal, req), req.principal!, req.body);
       setVersionTag(reply, row.version);
       reply.code(201);
-      return toUnit(row);
-    },
-  );
-
-  app.patch(
-    '/api/units/:id',
-    {
-      config: { access: { permission: 'org:manage' } },
-      schema: {
-        tags,
-        summary: '修改单位',
-        description:
-          '修改名称、代字、类别或启停状态。须带 If-Match（GET 返回的 ETag）；版本不符返回 412，防止覆盖他人的修改。',
-        params: IdParams,
-        body: UnitPatch,
-        response: { 200: UnitSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
-    async (req, reply) => {
-      const version = requiredVersion(req);
-      const row = await editUnit(
-        db,
-        actorOf(req.principal, req),
-        req.principal!,
-        req.params.id,
-        version,
-        req.body,
-      );
-      setVersionTag(reply, row.version);
       return toUnit(row);
     },
   );

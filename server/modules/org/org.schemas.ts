@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../../../lib/vocabularies.ts';
-import { UsccString } from '../../platform/http/schemas.ts';
+import { listQuery, UsccString } from '../../platform/http/schemas.ts';
 
 export { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../lib/vocabularies.ts';
 
@@ -42,16 +42,17 @@ export const UnitPatch = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, '至少修改一个字段');
 
-export const UnitListQuery = z.object({
-  regionCode: z
-    .string()
-    .regex(/^\d{6}$/, '区划代码应为 6 位数字')
-    .optional(),
-  kind: z.enum(UNIT_KINDS).optional(),
-  q: z.string().trim().max(60).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.coerce.number().int().positive().optional(),
-});
+export const UnitListQuery = listQuery(
+  {
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, '区划代码应为 6 位数字')
+      .optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    q: z.string().trim().max(60).optional(),
+  },
+  { limit: 100 },
+);
 
 type UnitRow = {
   id: number;

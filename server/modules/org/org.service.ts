@@ -1,4 +1,5 @@
 import { type Db, transaction } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import type { UnitKind } from '../../db/types.ts';
 import { type Principal, scopeCoversRegion, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
@@ -17,8 +18,8 @@ import {
 /** Regions are public within the platform: every user with org:read sees the whole tree. */
 export const regions = listRegions;
 
-export function units(db: Db, principal: Principal, filter: UnitFilter) {
-  return listUnits(db, scopeFor(principal, 'org:read'), filter);
+export function units(db: Db, principal: Principal, filter: UnitFilter, page: PageRequest) {
+  return listUnits(db, scopeFor(principal, 'org:read'), filter, page);
 }
 
 export async function unit(db: Db, principal: Principal, id: number) {

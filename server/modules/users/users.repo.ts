@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { containing, type PageRequest, readPage } from '../../db/paging.ts';
 import type { DataScope } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
 
@@ -9,7 +10,6 @@ export interface UserFilter {
   role?: string;
   enabled?: boolean;
   after?: number;
-  limit: number;
 }
 
 const columns = [
@@ -33,13 +33,12 @@ function base(db: Db, scope: UnitScope) {
     .where((eb) => inScope(eb, scope, { unit: 'u.unit_id', owner: 'u.id' }));
 }
 
-export function listUsers(db: Db, scope: UnitScope, f: UserFilter) {
-  let q = base(db, scope).select(columns).orderBy('u.id').limit(f.limit);
+export function listUsers(db: Db, scope: UnitScope, f: UserFilter, p: PageRequest) {
+  let q = base(db, scope).select(columns);
   if (f.unitId) q = q.where('u.unit_id', '=', f.unitId);
   if (f.enabled !== undefined) q = q.where('u.enabled', '=', f.enabled);
-  if (f.after) q = q.where('u.id', '>', f.after);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     q = q.where((eb) => eb.or([eb('u.username', 'like', like), eb('u.display_name', 'like', like)]));
   }
   if (f.role) {
@@ -53,7 +52,7 @@ export function listUsers(db: Db, scope: UnitScope, f: UserFilter) {
       ),
     );
   }
-  return q.execute();
+  return readPage(db, q, p, (q) => (f.after ? q.where('u.id', '>', f.after) : q).orderBy('u.id'), !!f.after);
 }
 
 export function findUser(db: Db, scope: UnitScope, id: number) {

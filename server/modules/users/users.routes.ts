@@ -3,7 +3,8 @@ import { ROLE_NAMES } from '../../platform/access/permissions.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
-import { errors, IdParams, nextKey, OkSchema } from '../../platform/http/schemas.ts';
+import { recordRoutes } from '../../platform/http/records.ts';
+import { errors, IdParams, listQuery, OkSchema } from '../../platform/http/schemas.ts';
 import { createUser, editUser, resetPassword, setRoles, unlockUser, user, users } from './users.service.ts';
 
 const SCOPES = ['all', 'region', 'own_unit', 'custom_units', 'self'] as const;
@@ -57,16 +58,19 @@ export const userRoutes: Module = (app, { database }) => {
   const db = database.db;
   const tags = ['用户与角色'];
 
-  app.get(
-    '/api/users',
-    {
-      config: { access: { permission: 'user:read' } },
-      schema: {
-        tags,
-        summary: '用户列表',
-        description:
-          '数据范围内的工作人员账号及其角色，可按单位、角色、启用状态、姓名或用户名筛选；键集分页（after）。',
-        querystring: z.object({
+  recordRoutes(app, {
+    path: '/api/users',
+    tags,
+    read: 'user:read',
+    manage: 'user:manage',
+    schema: UserSchema,
+    present: toUser,
+    list: {
+      summary: '用户列表',
+      description:
+        '数据范围内的工作人员账号及其角色，可按单位、角色、启用状态、姓名或用户名筛选；按页码分页并返回总数，或键集分页（after）。',
+      query: listQuery(
+        {
           unitId: z.coerce.number().int().positive().optional(),
           role: z.enum(ROLE_NAMES).optional(),
           enabled: z
@@ -74,39 +78,28 @@ export const userRoutes: Module = (app, { database }) => {
             .transform((v) => v === 'true')
             .optional(),
           q: z.string().trim().max(40).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          after: z.coerce.number().int().positive().optional(),
-        }),
-        response: {
-          200: z.object({ items: z.array(UserSchema), nextAfter: z.number().nullable() }),
-          ...errors(400, 401, 403),
         },
-      },
+        { limit: 100 },
+      ),
+      run: (principal, q) => users(db, principal, q, q),
     },
-    async (req) => {
-      const items = (await users(db, req.principal!, req.query)).map(toUser);
-      return { items, nextAfter: nextKey(items, req.query.limit) };
+    detail: {
+      summary: '用户详情',
+      description: '返回用户信息、角色与数据范围，以及 ETag（修改时放入 If-Match）。',
+      run: (principal, id) => user(db, principal, id),
     },
-  );
-
-  app.get(
-    '/api/users/:id',
-    {
-      config: { access: { permission: 'user:read' } },
-      schema: {
-        tags,
-        summary: '用户详情',
-        description: '返回用户信息、角色与数据范围，以及 ETag（修改时放入 If-Match）。',
-        params: IdParams,
-        response: { 200: UserSchema, ...errors(400, 401, 403, 404) },
-      },
+    edit: {
+      summary: '修改用户',
+      description: '修改姓名、所属单位或启停状态（停用或调离单位会立即结束其会话）。须带 If-Match。',
+      body: z
+        .object({ displayName, unitId: z.number().int().positive(), enabled: z.boolean() })
+        .partial()
+        .strict()
+        .refine((v) => Object.keys(v).length > 0, '至少修改一个字段'),
+      errors: [422],
+      run: (actor, principal, id, version, body) => editUser(db, actor, principal, id, version, body),
     },
-    async (req, reply) => {
-      const row = await user(db, req.principal!, req.params.id);
-      setVersionTag(reply, row.version);
-      return toUser(row);
-    },
-  );
+  });
 
   const WithPassword = z.object({
     user: UserSchema,
@@ -136,37 +129,6 @@ export const userRoutes: Module = (app, { database }) => {
       reply.code(201);
       setVersionTag(reply, r.user.version);
       return { user: toUser(r.user), initialPassword: r.initialPassword };
-    },
-  );
-
-  app.patch(
-    '/api/users/:id',
-    {
-      config: { access: { permission: 'user:manage' } },
-      schema: {
-        tags,
-        summary: '修改用户',
-        description: '修改姓名、所属单位或启停状态（停用或调离单位会立即结束其会话）。须带 If-Match。',
-        params: IdParams,
-        body: z
-          .object({ displayName, unitId: z.number().int().positive(), enabled: z.boolean() })
-          .partial()
-          .strict()
-          .refine((v) => Object.keys(v).length > 0, '至少修改一个字段'),
-        response: { 200: UserSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
-      },
-    },
-    async (req, reply) => {
-      const row = await editUser(
-        db,
-        actorOf(req.principal, req),
-        req.principal!,
-        req.params.id,
-        requiredVersion(req),
-        req.body,
-      );
-      setVersionTag(reply, row.version);
-      return toUser(row);
     },
   );
 

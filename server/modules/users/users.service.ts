@@ -1,4 +1,5 @@
 import { type Db, transaction } from '../../db/client.ts';
+import type { PageRequest } from '../../db/paging.ts';
 import { type Principal, scopeFor } from '../../platform/access/scope.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, initialPassword } from '../../platform/auth/passwords.ts';
@@ -31,8 +32,9 @@ async function withRoles<T extends { id: number }>(db: Db, rows: T[]) {
   }));
 }
 
-export async function users(db: Db, principal: Principal, filter: UserFilter) {
-  return withRoles(db, await listUsers(db, scopeFor(principal, 'user:read'), filter));
+export async function users(db: Db, principal: Principal, filter: UserFilter, page: PageRequest) {
+  const found = await listUsers(db, scopeFor(principal, 'user:read'), filter, page);
+  return { ...found, rows: await withRoles(db, found.rows) };
 }
 
 export async function user(db: Db, principal: Principal, id: number) {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { warningLevelSql } from '../../../lib/warning.ts';
 import type { Db } from '../../db/client.ts';
+import { type PageRequest, readPage } from '../../db/paging.ts';
 import type { DeadlineKind } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../access/scope.ts';
 
@@ -73,28 +74,31 @@ export function lockDeadline(db: Db, id: number) {
 
 export interface DeadlineFilter {
   level?: 'green' | 'yellow' | 'red';
-  status?: 'open' | 'done' | 'cancelled';
+  /** Default open; `all` lists every status. */
+  status?: 'open' | 'done' | 'cancelled' | 'all';
   unitId?: number;
   today: string;
   after?: number;
-  limit: number;
 }
 
-/** Deadlines in scope with their warning level today; keyset on id. */
-export function listDeadlines(db: Db, scope: UnitScope, f: DeadlineFilter) {
+/** Deadlines in scope with their warning level today, in id order. */
+export function listDeadlines(db: Db, scope: UnitScope, f: DeadlineFilter, p: PageRequest) {
   let q = db
     .selectFrom('deadline')
     .innerJoin(withToday(f.today), (j) => j.onTrue())
     .select(deadlineColumns.map((c) => `deadline.${c}` as const))
     .select(sql<'green' | 'yellow' | 'red'>`${LEVEL}`.as('level'))
-    .where((eb) => inScope(eb, scope, { unit: 'deadline.unit_id', owner: 'deadline.owner_user_id' }))
-    .where('deadline.status', '=', f.status ?? 'open')
-    .orderBy('deadline.id')
-    .limit(f.limit);
+    .where((eb) => inScope(eb, scope, { unit: 'deadline.unit_id', owner: 'deadline.owner_user_id' }));
+  if (f.status !== 'all') q = q.where('deadline.status', '=', f.status ?? 'open');
   if (f.unitId) q = q.where('deadline.unit_id', '=', f.unitId);
-  if (f.after) q = q.where('deadline.id', '>', f.after);
   if (f.level) q = q.where(sql`${LEVEL}`, '=', f.level);
-  return q.execute();
+  return readPage(
+    db,
+    q,
+    p,
+    (q) => (f.after ? q.where('deadline.id', '>', f.after) : q).orderBy('deadline.id'),
+    !!f.after,
+  );
 }
 
 export function suspensionsOf(db: Db, deadlineIds: number[]) {

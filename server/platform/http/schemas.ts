@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { usccProblem } from '../../../lib/uscc.ts';
+import { COUNT_CAP, type Page } from '../../db/paging.ts';
 
 // Shared response and parameter schemas used by every module.
 export const ProblemSchema = z
@@ -28,15 +29,75 @@ export const IdParams = z.object({
 });
 
 /** The keyset cursor of the next page: the last id when the page is full, else null (no more). */
-export function nextKey(items: readonly { id: number }[], limit: number): number | null {
+function nextKey(items: readonly { id: number }[], limit: number): number | null {
   return items.length === limit ? (items.at(-1)?.id ?? null) : null;
 }
 
-/** Keyset paging: `after` is the last id of the previous page. */
-export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  after: z.coerce.number().int().positive().optional(),
-});
+const PositiveId = z.coerce.number().int().positive();
+
+/**
+ * A list's query: its filters plus the paging every list shares: `limit`, a numbered `page` (for
+ * the table's page numbers and jump, below COUNT_CAP rows) and a keyset cursor for clients that
+ * walk the whole list (`after` for lists in id order, `before` for lists read newest first).
+ */
+export function listQuery<S extends z.ZodRawShape, C extends 'after' | 'before' = 'after'>(
+  filters: S,
+  opts: { limit?: number; maxLimit?: number; cursor?: C } = {},
+) {
+  const cursor = (opts.cursor ?? 'after') as C;
+  const paging = {
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(opts.maxLimit ?? 500)
+      .default(opts.limit ?? 50),
+    page: z.coerce.number().int().min(1).optional(),
+    [cursor]: PositiveId.optional(),
+  } as { limit: z.ZodDefault<z.ZodCoercedNumber>; page: z.ZodOptional<z.ZodCoercedNumber> } & Record<
+    C,
+    z.ZodOptional<typeof PositiveId>
+  >;
+  return z.object({ ...filters, ...paging }).superRefine((q, ctx) => {
+    const p = q as { page?: number; limit: number };
+    if (p.page && (p.page - 1) * p.limit >= COUNT_CAP) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['page'],
+        message: `页码超出范围：按页浏览最多到第 ${COUNT_CAP.toLocaleString('en')} 条，请缩小筛选条件`,
+      });
+    }
+  });
+}
+
+/** A page of a list: its items, the filter's total (counted up to COUNT_CAP) and the next cursor. */
+export function pageOf<T extends z.ZodType, C extends 'nextAfter' | 'nextBefore' = 'nextAfter'>(
+  item: T,
+  cursor: C = 'nextAfter' as C,
+) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().describe(`符合条件的条数，最多数到 ${COUNT_CAP}`),
+    totalCapped: z.boolean().describe(`为 true 时实际条数多于 ${COUNT_CAP}`),
+    ...({ [cursor]: z.number().nullable() } as Record<C, z.ZodNullable<z.ZodNumber>>),
+  });
+}
+
+/** The response of a page read by `readPage`, its rows turned into API objects. */
+export function pageResponse<R, T extends { id: number }, C extends 'nextAfter' | 'nextBefore' = 'nextAfter'>(
+  page: Page<R>,
+  present: (row: R) => T,
+  limit: number,
+  cursor: C = 'nextAfter' as C,
+) {
+  const items = page.rows.map(present);
+  return {
+    items,
+    total: page.total,
+    totalCapped: page.capped,
+    ...({ [cursor]: nextKey(items, limit) } as Record<C, number | null>),
+  };
+}
 
 export const OkSchema = z.object({ ok: z.literal(true) });
 

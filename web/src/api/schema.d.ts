@@ -1548,7 +1548,7 @@ export interface paths {
         };
         /**
          * 单位列表
-         * @description 当前用户数据范围内的单位（中心、部门、园区、镇街等），按编号键集分页：下一页传 `after`=上一页最后的 id。
+         * @description 当前用户数据范围内的单位（中心、部门、园区、镇街等），可按区划、类别、名称筛选；按页码分页并返回总数，或按编号键集分页（after）。
          */
         get: {
             parameters: {
@@ -1557,6 +1557,7 @@ export interface paths {
                     kind?: "center" | "department" | "park" | "town" | "supervision_office" | "leadership";
                     q?: string;
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -1587,6 +1588,10 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -2143,7 +2148,7 @@ export interface paths {
         };
         /**
          * 用户列表
-         * @description 数据范围内的工作人员账号及其角色，可按单位、角色、启用状态、姓名或用户名筛选；键集分页（after）。
+         * @description 数据范围内的工作人员账号及其角色，可按单位、角色、启用状态、姓名或用户名筛选；按页码分页并返回总数，或键集分页（after）。
          */
         get: {
             parameters: {
@@ -2153,6 +2158,7 @@ export interface paths {
                     enabled?: "true" | "false";
                     q?: string;
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -2185,6 +2191,10 @@ export interface paths {
                                 }[];
                                 createdAt: string;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -3241,7 +3251,7 @@ export interface paths {
         };
         /**
          * 企业账号列表
-         * @description 数据范围内（按企业所在区划）的企业账号，可按名称或统一社会信用代码搜索；键集分页（after）。
+         * @description 数据范围内（按企业所在区划）的企业账号，可按名称或统一社会信用代码搜索；按页码分页并返回总数，或键集分页（after）。
          */
         get: {
             parameters: {
@@ -3249,6 +3259,7 @@ export interface paths {
                     q?: string;
                     regionCode?: string;
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -3277,6 +3288,10 @@ export interface paths {
                                 version: number;
                                 createdAt: string;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -4786,6 +4801,7 @@ export interface paths {
                     departmentId?: number;
                     includeWithdrawn?: string;
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -4822,6 +4838,10 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "active" | "withdrawn";
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -5486,6 +5506,7 @@ export interface paths {
                 query?: {
                     status?: "submitted" | "approved" | "rejected";
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -5523,6 +5544,10 @@ export interface paths {
                                 version: number;
                                 createdAt: string;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -7953,7 +7978,7 @@ export interface paths {
         };
         /**
          * 办件列表与工作台
-         * @description 数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件；commitments 为尚未补齐容缺材料的办件（按最早的承诺补齐日期排列，带 commitmentDue）。queue 与 commitments 只返回一页，不分页。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。
+         * @description 数据范围内的办件。view=queue 为部门待审队列（红灯、黄灯在前，再按到期日）；intake 为窗口待受理；deliver 为待出件；commitments 为尚未补齐容缺材料的办件（按最早的承诺补齐日期排列，带 commitmentDue）。各视图都可按页码（page）翻页并返回总数；queue 与 commitments 按紧急程度排序，不提供键集游标。q 支持申请人、项目、事项名称的中文分词检索与片段匹配，或办件编号。
          */
         get: {
             parameters: {
@@ -7962,6 +7987,7 @@ export interface paths {
                     state?: "submitted" | "correction_requested" | "accepted" | "tolerantly_accepted" | "rejected" | "in_review" | "approved" | "denied" | "delivered" | "archived" | "withdrawn";
                     q?: string;
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -8003,6 +8029,10 @@ export interface paths {
                                 /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
                                 commitmentDue: string | null;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -9932,6 +9962,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -9973,6 +10004,10 @@ export interface paths {
                                 /** @description 最早的未补齐容缺材料承诺日期（仅 view=commitments 时给出） */
                                 commitmentDue: string | null;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -16671,8 +16706,9 @@ export interface paths {
                     open?: "true" | "false";
                     warning?: "red" | "yellow";
                     q?: string;
-                    cursor?: number;
                     limit?: number;
+                    page?: number;
+                    after?: number;
                 };
                 header?: never;
                 path?: never;
@@ -16705,6 +16741,10 @@ export interface paths {
                                 createdAt: string;
                                 version: number;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -18397,8 +18437,9 @@ export interface paths {
                     open?: "true" | "false";
                     warning?: "red" | "yellow";
                     q?: string;
-                    cursor?: number;
                     limit?: number;
+                    page?: number;
+                    after?: number;
                 };
                 header?: never;
                 path?: never;
@@ -18431,6 +18472,10 @@ export interface paths {
                                 createdAt: string;
                                 version: number;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -24482,8 +24527,9 @@ export interface paths {
                 query?: {
                     status?: "open" | "done" | "overdue";
                     requestId?: number;
-                    cursor?: number;
                     limit?: number;
+                    page?: number;
+                    after?: number;
                 };
                 header?: never;
                 path?: never;
@@ -24519,6 +24565,10 @@ export interface paths {
                                 version: number;
                                 actions: ("urge" | "done")[];
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -24949,9 +24999,11 @@ export interface paths {
             parameters: {
                 query?: {
                     level?: "green" | "yellow" | "red";
-                    status?: "open" | "done" | "cancelled";
+                    /** @description 默认在办；all 为全部状态 */
+                    status?: "open" | "done" | "cancelled" | "all";
                     unitId?: number;
                     limit?: number;
+                    page?: number;
                     after?: number;
                 };
                 header?: never;
@@ -24990,6 +25042,10 @@ export interface paths {
                                 level: "green" | "yellow" | "red";
                                 levelLabel: string;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextAfter: number | null;
                         };
                     };
@@ -25673,8 +25729,9 @@ export interface paths {
             parameters: {
                 query?: {
                     unread?: "true" | "false";
-                    before?: number;
                     limit?: number;
+                    page?: number;
+                    before?: number;
                 };
                 header?: never;
                 path?: never;
@@ -25698,6 +25755,10 @@ export interface paths {
                                 createdAt: string;
                                 read: boolean;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextBefore: number | null;
                         };
                     };
@@ -28066,8 +28127,9 @@ export interface paths {
                     outcome?: "success" | "denied" | "failure";
                     from?: string;
                     to?: string;
-                    before?: number;
                     limit?: number;
+                    page?: number;
+                    before?: number;
                 };
                 header?: never;
                 path?: never;
@@ -28099,6 +28161,10 @@ export interface paths {
                                 requestId: string | null;
                                 chainSeq: number | null;
                             }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
                             nextBefore: number | null;
                         };
                     };

@@ -3,25 +3,14 @@ import {
   ReloadOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
+  UndoOutlined,
 } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, body } from '../../api/client.ts';
+import { collectPages } from '../../api/paging.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { AuditEvent, AuditQuery, AuditVerifyResult } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
@@ -34,15 +23,14 @@ import {
   auditTargetLabel,
   EXPORT_LABEL,
 } from '../../messages/zh-CN.ts';
+import { DataTable, usePagedList } from '../../ui/DataTable.tsx';
 import { beijingDayStart, formatDateTime } from '../../ui/format.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../errors/ErrorPages.tsx';
 import { useAuditEvents, useVerifyAudit } from './api.ts';
 import { auditWorkbook, downloadBlob } from './exportXlsx.ts';
 
 type Outcome = AuditEvent['outcome'];
-type Filters = Omit<AuditQuery, 'before' | 'limit'>;
+type Filters = Omit<AuditQuery, 'before' | 'limit' | 'page'>;
 
 interface FilterForm {
   actorName?: string;
@@ -54,7 +42,6 @@ interface FilterForm {
 }
 
 const OUTCOME_COLORS: Record<Outcome, string> = { success: 'success', denied: 'warning', failure: 'error' };
-const EXPORT_MAX = 10_000;
 
 function toFilters(v: FilterForm): Filters {
   const f: Filters = {};
@@ -117,50 +104,36 @@ export default function AuditPage() {
   const me = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<FilterForm>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [pageSize, setPageSize] = useState(50);
-  const pages = useKeysetPages<number>();
-  const events = useAuditEvents({
-    ...filters,
-    limit: pageSize,
-    ...(pages.cursor !== undefined ? { before: pages.cursor } : {}),
-  });
+  const paged = usePagedList<Filters>({});
+  const filters = paged.filters;
+  const events = useAuditEvents(paged.query);
   const verify = useVerifyAudit();
   const [exporting, setExporting] = useState(false);
 
-  const apply = (v: FilterForm) => {
-    setFilters(toFilters(v));
-    pages.reset();
-  };
+  const apply = (v: FilterForm) => paged.replaceFilters(toFilters(v));
 
   const exportXlsx = async () => {
     setExporting(true);
     const key = 'audit-export';
     try {
-      const rows: AuditEvent[] = [];
-      let before: number | undefined;
-      let more = true;
-      while (more && rows.length < EXPORT_MAX) {
-        message.loading({ key, content: `正在读取审计记录…已读取 ${rows.length} 条`, duration: 0 });
-        const page = await body(
-          api.GET('/api/audit-events', {
-            params: { query: { ...filters, limit: 500, ...(before !== undefined ? { before } : {}) } },
-          }),
-        );
-        rows.push(...page.items);
-        before = page.nextBefore ?? undefined;
-        more = page.nextBefore !== null;
-      }
+      const { items: rows, truncated } = await collectPages(
+        (page, limit) =>
+          body(api.GET('/api/audit-events', { params: { query: { ...filters, page, limit } } })),
+        {
+          onProgress: (n, total) =>
+            message.loading({ key, content: `正在读取审计记录…${n} / ${total} 条`, duration: 0 }),
+        },
+      );
       const now = new Date();
-      const blob = await auditWorkbook(rows.slice(0, EXPORT_MAX), {
+      const blob = await auditWorkbook(rows, {
         exportedBy: `${me.displayName}（${me.username}）`,
         exportedAt: now.toISOString(),
         filters: describeFilters(filters),
-        truncated: more,
+        truncated,
       });
       const stamp = formatDateTime(now.toISOString(), false).replace(/[-: ]/g, '');
       downloadBlob(blob, `审计日志_${stamp}.xlsx`);
-      message.success({ key, content: `已导出 ${Math.min(rows.length, EXPORT_MAX)} 条审计记录` });
+      message.success({ key, content: `已导出 ${rows.length} 条审计记录` });
     } catch (err) {
       message.error({ key, content: `导出失败：${errorMessage(err)}` });
     } finally {
@@ -289,9 +262,11 @@ export default function AuditPage() {
                 查询
               </Button>
               <Button
+                icon={<UndoOutlined />}
+                disabled={!paged.dirty}
                 onClick={() => {
                   form.resetFields();
-                  apply({});
+                  paged.reset();
                 }}
               >
                 重置
@@ -304,42 +279,28 @@ export default function AuditPage() {
         </Form>
       </Card>
       <Card size="small">
-        {events.isError && !events.data ? (
-          <LoadError error={events.error} what="审计日志" onRetry={() => void events.refetch()} />
-        ) : (
-          <>
-            <Table<AuditEvent>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={events.data?.items ?? []}
-              loading={events.isFetching}
-              pagination={false}
-              locale={{ emptyText: '没有符合条件的审计记录' }}
-              expandable={{
-                expandedRowRender: (e) => (
-                  <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                    <Typography.Text type="secondary">
-                      记录编号 {e.id}；请求编号 {e.requestId ?? '—'}
-                    </Typography.Text>
-                    <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
-                      {JSON.stringify(e.summary, null, 2)}
-                    </pre>
-                  </Space>
-                ),
-                rowExpandable: (e) => e.summary !== null && e.summary !== undefined,
-              }}
-              data-testid="audit-table"
-            />
-            <ListPager
-              pages={pages}
-              list={events}
-              pageSize={pageSize}
-              setPageSize={setPageSize}
-              pageSizes={[20, 50, 100, 200]}
-            />
-          </>
-        )}
+        <DataTable<AuditEvent, Filters>
+          list={events}
+          paged={paged}
+          what="审计日志"
+          size="middle"
+          columns={columns}
+          locale={{ emptyText: '没有符合条件的审计记录' }}
+          expandable={{
+            expandedRowRender: (e) => (
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <Typography.Text type="secondary">
+                  记录编号 {e.id}；请求编号 {e.requestId ?? '—'}
+                </Typography.Text>
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                  {JSON.stringify(e.summary, null, 2)}
+                </pre>
+              </Space>
+            ),
+            rowExpandable: (e) => e.summary !== null && e.summary !== undefined,
+          }}
+          data-testid="audit-table"
+        />
       </Card>
     </>
   );

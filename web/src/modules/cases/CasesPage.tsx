@@ -1,19 +1,19 @@
-import { FileExcelOutlined, FormOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Segmented, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { FileExcelOutlined, FormOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Space, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, body } from '../../api/client.ts';
+import { collectPages } from '../../api/paging.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
+import { DataTable, ListFilters, SearchFilter, usePagedList } from '../../ui/DataTable.tsx';
 import { EChart } from '../../ui/EChart.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { warningBarsOption } from '../../ui/warningBars.ts';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
-import { LoadError } from '../errors/ErrorPages.tsx';
 import { type CaseBoardRow, type CaseQuery, type CaseSummary, useCaseBoard, useCases } from './api.ts';
 import { CaseClock, CommitmentTag, StateTag } from './CaseView.tsx';
 
@@ -82,47 +82,33 @@ function Board({ rows }: { rows: CaseBoardRow[] }) {
 export default function CasesPage() {
   const me = useSession();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const view = (params.get('view') as View | null) ?? defaultView(me.permissions);
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [pageSize, setPageSize] = useState(50);
-  const pages = useKeysetPages<number>();
-  const search = params.get('q') ?? undefined;
-  const list = useCases({
-    view,
-    limit: pageSize,
-    ...(search ? { q: search } : {}),
-    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
-  });
+  const paged = usePagedList<{ view: View; q?: string }>(
+    { view: defaultView(me.permissions), q: undefined },
+    { url: true },
+  );
+  const { view, q: search } = paged.filters;
+  const list = useCases(paged.query);
   const isCenter =
     me.permissions.includes('case:intake') || me.roles.some((r) => r.scope === 'region' || r.scope === 'all');
   const board = useCaseBoard(isCenter);
   const [exporting, setExporting] = useState(false);
 
-  const setView = (v: View) => {
-    pages.reset();
-    setParams((p) => {
-      p.set('view', v);
-      return p;
-    });
-  };
-
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const rows: CaseSummary[] = [];
-      let after: number | undefined;
-      do {
-        const page = await body(
-          api.GET('/api/cases', {
-            params: {
-              query: { view, limit: 200, ...(search ? { q: search } : {}), ...(after ? { after } : {}) },
-            },
-          }),
-        );
-        rows.push(...page.items);
-        after = page.nextAfter ?? undefined;
-      } while (after && rows.length < 10_000);
+      const { items: rows } = await collectPages(
+        (page, limit) =>
+          body(
+            api.GET('/api/cases', {
+              params: { query: { view, page, limit, ...(search ? { q: search } : {}) } },
+            }),
+          ),
+        {
+          limit: 200,
+          onProgress: (n, total) =>
+            message.loading({ key: 'case-export', content: `正在读取办件…${n} / ${total} 件`, duration: 0 }),
+        },
+      );
       const now = new Date().toISOString();
       const blob = await tableWorkbook({
         sheet: '办件',
@@ -165,9 +151,9 @@ export default function CasesPage() {
         ],
       });
       downloadBlob(blob, `办件_${fileStamp(now)}.xlsx`);
-      message.success(`已导出 ${rows.length} 件`);
+      message.success({ key: 'case-export', content: `已导出 ${rows.length} 件` });
     } catch (err) {
-      message.error(`导出失败：${errorMessage(err)}`);
+      message.error({ key: 'case-export', content: `导出失败：${errorMessage(err)}` });
     } finally {
       setExporting(false);
     }
@@ -250,10 +236,10 @@ export default function CasesPage() {
       />
       {isCenter && board.data && <Board rows={board.data} />}
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
+        <ListFilters paged={paged} list={list}>
           <Segmented<View>
             value={view}
-            onChange={setView}
+            onChange={(v) => paged.setFilter('view', v)}
             options={(['intake', 'queue', 'deliver', 'commitments', 'all'] as View[]).map((v) => ({
               value: v,
               label: VIEW_LABELS[v],
@@ -261,44 +247,22 @@ export default function CasesPage() {
             aria-label="办件视图"
             data-testid="case-view"
           />
-          <Space>
-            <Input.Search
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => {
-                pages.reset();
-                setParams((p) => {
-                  if (v.trim()) p.set('q', v.trim());
-                  else p.delete('q');
-                  return p;
-                });
-              }}
-              allowClear
-              placeholder="申请人、项目、事项或办件编号"
-              style={{ width: 280 }}
-              aria-label="检索办件"
-            />
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label="刷新" />
-          </Space>
-        </Space>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} what="办件" onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<CaseSummary>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              pagination={false}
-              locale={{ emptyText: `没有${VIEW_LABELS[view]}的办件` }}
-              data-testid="case-table"
-            />
-            {view !== 'queue' && view !== 'commitments' && (
-              <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
-            )}
-          </>
-        )}
+          <SearchFilter
+            value={search}
+            onSearch={(v) => paged.setFilter('q', v)}
+            placeholder="申请人、项目、事项或办件编号"
+            style={{ width: 280 }}
+            aria-label="检索办件"
+          />
+        </ListFilters>
+        <DataTable<CaseSummary, typeof paged.filters>
+          list={list}
+          paged={paged}
+          what="办件"
+          columns={columns}
+          locale={{ emptyText: `没有${VIEW_LABELS[view]}的办件` }}
+          data-testid="case-table"
+        />
       </Card>
     </>
   );

@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -21,8 +21,8 @@ import {
 import { useMemo, useState } from 'react';
 import { ApiProblem, errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
+import { DataTable, ListFilters, usePagedList } from '../../ui/DataTable.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import {
   type ChangeRequest,
@@ -391,15 +391,10 @@ function ChangeRequestDrawer({ id, onClose }: { id: number | null; onClose: () =
 }
 
 export function ChangeRequestsTab() {
-  const [status, setStatus] = useState<ChangeStatus>('submitted');
-  const [pageSize, setPageSize] = useState(20);
-  const pages = useKeysetPages<number>();
+  const paged = usePagedList<{ status: ChangeStatus }>({ status: 'submitted' }, { pageSize: 20 });
+  const { status } = paged.filters;
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useChangeRequests({
-    status,
-    limit: pageSize,
-    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
-  });
+  const list = useChangeRequests(paged.query);
 
   const columns: TableColumnsType<ChangeRequest> = [
     {
@@ -441,39 +436,25 @@ export function ChangeRequestsTab() {
 
   return (
     <Card size="small">
-      <Space wrap style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
+      <ListFilters paged={paged} list={list}>
         <Segmented<ChangeStatus>
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            pages.reset();
-          }}
+          onChange={(v) => paged.setFilter('status', v)}
           options={STATUS_TABS.map((s) => ({ value: s, label: CHANGE_STATUS_LABELS[s] }))}
           aria-label="审核状态"
           data-testid="change-status-filter"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
-          刷新
-        </Button>
-      </Space>
-      {list.isError && !list.data ? (
-        <LoadError error={list.error} what="变更申请" onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<ChangeRequest>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            pagination={false}
-            onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-            locale={{ emptyText: `没有${CHANGE_STATUS_LABELS[status]}的变更申请` }}
-            data-testid="change-requests"
-          />
-          <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
-        </>
-      )}
+      </ListFilters>
+      <DataTable<ChangeRequest, typeof paged.filters>
+        list={list}
+        paged={paged}
+        what="变更申请"
+        size="middle"
+        columns={columns}
+        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: `没有${CHANGE_STATUS_LABELS[status]}的变更申请` }}
+        data-testid="change-requests"
+      />
       <ChangeRequestDrawer id={openId} onClose={() => setOpenId(null)} />
     </Card>
   );

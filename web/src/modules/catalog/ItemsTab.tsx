@@ -1,12 +1,11 @@
-import { FileExcelOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { DataTable, ListFilters, SearchFilter, usePagedList } from '../../ui/DataTable.tsx';
 import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
-import { LoadError } from '../errors/ErrorPages.tsx';
 import {
   fetchAllItems,
   type ItemQuery,
@@ -28,11 +27,9 @@ const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 export function ItemsTab({ region }: { region: string }) {
   const me = useSession();
   const { message } = App.useApp();
-  const [departmentId, setDepartmentId] = useState<number | undefined>();
-  const [q, setQ] = useState('');
-  const [withdrawn, setWithdrawn] = useState(false);
-  const [pageSize, setPageSize] = useState(50);
-  const pages = useKeysetPages<number>();
+  const paged = usePagedList<Pick<ItemQuery, 'departmentId' | 'q' | 'includeWithdrawn'>>({});
+  const { departmentId, q } = paged.filters;
+  const withdrawn = Boolean(paged.filters.includeWithdrawn);
   const [openId, setOpenId] = useState<number | null>(null);
   const [formState, setFormState] = useState<ItemFormState>(null);
   const [importing, setImporting] = useState(false);
@@ -42,37 +39,20 @@ export function ItemsTab({ region }: { region: string }) {
   // A new region has other departments and other pages.
   if (lastRegion !== region) {
     setLastRegion(region);
-    setDepartmentId(undefined);
-    pages.reset();
+    paged.reset();
   }
 
-  const filter: Omit<ItemQuery, 'region' | 'limit' | 'after'> = {
-    ...(departmentId ? { departmentId } : {}),
-    ...(q ? { q } : {}),
-    ...(withdrawn ? { includeWithdrawn: 'true' } : {}),
-  };
-  const list = useItems({
-    region,
-    ...filter,
-    limit: pageSize,
-    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
-  });
+  const { page: _page, limit: _limit, ...filter } = paged.query;
+  const list = useItems({ region, ...paged.query });
   const all = useAllItems(region);
   const departments = useMemo(() => departmentsOf(all.data ?? []), [all.data]);
-
-  const change =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      pages.reset();
-    };
 
   const exportXlsx = async () => {
     setExporting(true);
     const key = 'catalog-export';
     try {
-      const { items, truncated } = await fetchAllItems(region, filter, EXPORT_MAX, (n) =>
-        message.loading({ key, content: `正在读取事项…已读取 ${n} 项`, duration: 0 }),
+      const { items, truncated } = await fetchAllItems(region, filter, EXPORT_MAX, (n, total) =>
+        message.loading({ key, content: `正在读取事项…${n} / ${total} 项`, duration: 0 }),
       );
       const now = new Date().toISOString();
       const dept = departments.find((d) => d.value === departmentId)?.label;
@@ -176,83 +156,82 @@ export function ItemsTab({ region }: { region: string }) {
 
   return (
     <Card size="small">
-      <Space wrap style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部部门"
-            value={departmentId}
-            onChange={change(setDepartmentId)}
-            options={departments}
-            loading={all.isPending}
-            style={{ width: 200 }}
-            aria-label="部门"
-            data-testid="catalog-department-filter"
-          />
-          <Input.Search
-            placeholder="事项名称或编码"
-            allowClear
-            maxLength={50}
-            onSearch={change((v: string) => setQ(v.trim()))}
-            style={{ width: 220 }}
-            aria-label="搜索事项"
-            data-testid="catalog-search"
-          />
-          <Checkbox checked={withdrawn} onChange={(e) => change(setWithdrawn)(e.target.checked)}>
-            含已取消事项
-          </Checkbox>
-          <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
-            刷新
-          </Button>
-        </Space>
-        <Space wrap>
-          {can(me, 'catalog:draft') && (
+      <ListFilters
+        paged={paged}
+        list={list}
+        extra={
+          <Space wrap>
+            {can(me, 'catalog:draft') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormState({ mode: 'add', region })}
+                data-testid="catalog-add-item"
+              >
+                新增事项
+              </Button>
+            )}
+            {can(me, 'catalog:approve') && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="catalog-import"
+              >
+                导入
+              </Button>
+            )}
             <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormState({ mode: 'add', region })}
-              data-testid="catalog-add-item"
+              icon={<FileExcelOutlined />}
+              loading={exporting}
+              onClick={() => void exportXlsx()}
+              data-testid="catalog-export"
             >
-              新增事项
+              {EXPORT_LABEL}
             </Button>
-          )}
-          {can(me, 'catalog:approve') && (
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="catalog-import">
-              导入
-            </Button>
-          )}
-          <Button
-            icon={<FileExcelOutlined />}
-            loading={exporting}
-            onClick={() => void exportXlsx()}
-            data-testid="catalog-export"
-          >
-            {EXPORT_LABEL}
-          </Button>
-        </Space>
-      </Space>
-      {list.isError && !list.data ? (
-        <LoadError error={list.error} what="事项清单" onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<ItemSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            pagination={false}
-            showSorterTooltip={{ title: '按本页数据排序' }}
-            onRow={(i) => ({ onClick: () => setOpenId(i.id), style: { cursor: 'pointer' } })}
-            locale={{
-              emptyText: q || departmentId ? '没有符合条件的事项' : '该区划还没有发布的事项',
-            }}
-            data-testid="catalog-items"
-          />
-          <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
-        </>
-      )}
+          </Space>
+        }
+      >
+        <Select<number>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部部门"
+          value={departmentId}
+          onChange={(v) => paged.setFilter('departmentId', v)}
+          options={departments}
+          loading={all.isPending}
+          style={{ width: 200 }}
+          aria-label="部门"
+          data-testid="catalog-department-filter"
+        />
+        <SearchFilter
+          value={q}
+          onSearch={(v) => paged.setFilter('q', v)}
+          placeholder="事项名称或编码"
+          maxLength={50}
+          style={{ width: 220 }}
+          aria-label="搜索事项"
+          data-testid="catalog-search"
+        />
+        <Checkbox
+          checked={withdrawn}
+          onChange={(e) => paged.setFilter('includeWithdrawn', e.target.checked ? 'true' : undefined)}
+        >
+          含已取消事项
+        </Checkbox>
+      </ListFilters>
+      <DataTable<ItemSummary, typeof paged.filters>
+        list={list}
+        paged={paged}
+        what="事项清单"
+        size="middle"
+        columns={columns}
+        showSorterTooltip={{ title: '按本页数据排序' }}
+        onRow={(i) => ({ onClick: () => setOpenId(i.id), style: { cursor: 'pointer' } })}
+        locale={{
+          emptyText: q || departmentId ? '没有符合条件的事项' : '该区划还没有发布的事项',
+        }}
+        data-testid="catalog-items"
+      />
       <ItemDrawer
         itemId={openId}
         onClose={() => setOpenId(null)}

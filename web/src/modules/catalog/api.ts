@@ -1,6 +1,7 @@
 // Catalog (事项清单) types and TanStack Query hooks, derived from the generated OpenAPI types.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, body, unwrap } from '../../api/client.ts';
+import { collectPages } from '../../api/paging.ts';
 import { ApiProblem } from '../../api/problem.ts';
 import type { paths } from '../../api/schema';
 
@@ -63,24 +64,15 @@ export function useItems(q: ItemQuery, enabled = true) {
 /** Reads every published item of a region (for exports and pickers); stops at `max`. */
 export async function fetchAllItems(
   region: string,
-  extra: Omit<ItemQuery, 'region' | 'limit' | 'after'> = {},
+  extra: Omit<ItemQuery, 'region' | 'limit' | 'after' | 'page'> = {},
   max = 5000,
-  onProgress?: (n: number) => void,
+  onProgress?: (n: number, total: number) => void,
 ): Promise<{ items: ItemSummary[]; truncated: boolean }> {
-  const items: ItemSummary[] = [];
-  let after: number | undefined;
-  for (;;) {
-    onProgress?.(items.length);
-    const page = await body(
-      api.GET('/api/catalog/items', {
-        params: { query: { ...extra, region, limit: 500, ...(after !== undefined ? { after } : {}) } },
-      }),
-    );
-    items.push(...page.items);
-    if (page.nextAfter === null) return { items, truncated: false };
-    if (items.length >= max) return { items: items.slice(0, max), truncated: true };
-    after = page.nextAfter;
-  }
+  return collectPages(
+    (page, limit) =>
+      body(api.GET('/api/catalog/items', { params: { query: { ...extra, region, page, limit } } })),
+    { max, onProgress },
+  );
 }
 
 /** All published items of a region: department filter, bundle and authorization pickers. */

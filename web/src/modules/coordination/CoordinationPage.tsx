@@ -1,20 +1,7 @@
-import { FileExcelOutlined, FormOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Input,
-  Row,
-  Segmented,
-  Space,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { FileExcelOutlined, FormOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Segmented, Space, Statistic, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   COMPLEXITY_LABELS,
   COORDINATION_STATE_LABELS,
@@ -22,17 +9,18 @@ import {
   type CoordinationState,
 } from '../../../../lib/coordination.ts';
 import { WARNING_LABELS } from '../../../../lib/warning.ts';
+import { api, body } from '../../api/client.ts';
+import { collectPages } from '../../api/paging.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
+import { DataTable, ListFilters, SearchFilter, usePagedList } from '../../ui/DataTable.tsx';
 import { EChart } from '../../ui/EChart.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { warningBarsOption } from '../../ui/warningBars.ts';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
-import { LoadError } from '../errors/ErrorPages.tsx';
 import { type BoardColumn, type RequestSummary, useBoard, useRequests } from './api.ts';
 import { LadderModal } from './LadderModal.tsx';
 import { StateTag, WarningTag } from './view.tsx';
@@ -92,15 +80,12 @@ function Board({ columns, onPick }: { columns: BoardColumn[]; onPick: (state: st
 export default function CoordinationPage() {
   const me = useSession();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const filter = (params.get('filter') as Filter | null) ?? 'open';
-  const state = params.get('state') ?? undefined;
-  const search = params.get('q') ?? undefined;
-  const [q, setQ] = useState(search ?? '');
-  const [pageSize, setPageSize] = useState(50);
-  const pages = useKeysetPages<number>();
-  const query = {
-    limit: pageSize,
+  const paged = usePagedList<{ filter: Filter; state?: string; q?: string }>(
+    { filter: 'open', state: undefined, q: undefined },
+    { url: true },
+  );
+  const { filter, state, q: search } = paged.filters;
+  const criteria = {
     ...(state
       ? { state: state as RequestSummary['state'] as never }
       : filter === 'open'
@@ -108,27 +93,21 @@ export default function CoordinationPage() {
         : {}),
     ...(filter === 'red' ? { warning: 'red' as const } : {}),
     ...(search ? { q: search } : {}),
-    ...(pages.cursor !== undefined ? { cursor: pages.cursor } : {}),
   };
-  const list = useRequests('staff', query);
+  const list = useRequests('staff', { ...criteria, page: paged.page, limit: paged.pageSize });
   const board = useBoard();
   const [exporting, setExporting] = useState(false);
   const [ladder, setLadder] = useState(false);
 
-  const set = (k: string, v: string | null) => {
-    pages.reset();
-    setParams((p) => {
-      if (v) p.set(k, v);
-      else p.delete(k);
-      if (k === 'filter') p.delete('state');
-      return p;
-    });
-  };
+  // A board column narrows to one state; a filter tab clears it.
+  const pickFilter = (v: Filter) => paged.replaceFilters({ ...paged.filters, filter: v, state: undefined });
 
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const rows = list.data?.items ?? [];
+      const { items: rows } = await collectPages((page, limit) =>
+        body(api.GET('/api/coordination', { params: { query: { ...criteria, page, limit } } })),
+      );
       const now = new Date().toISOString();
       const blob = await tableWorkbook({
         sheet: '协调事项',
@@ -230,54 +209,39 @@ export default function CoordinationPage() {
         }
       />
       {ladder && <LadderModal region={me.regionCode} onClose={() => setLadder(false)} />}
-      {board.data && <Board columns={board.data} onPick={(s) => set('state', s)} />}
+      {board.data && <Board columns={board.data} onPick={(s) => paged.setFilter('state', s)} />}
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
-          <Space>
-            <Segmented<Filter>
-              value={state ? undefined : filter}
-              onChange={(v) => set('filter', v)}
-              options={(['open', 'red', 'all'] as Filter[]).map((v) => ({
-                value: v,
-                label: FILTER_LABELS[v],
-              }))}
-              aria-label="筛选"
-            />
-            {state && (
-              <Tag closable onClose={() => set('state', null)}>
-                阶段：{stateLabel(state)}
-              </Tag>
-            )}
-          </Space>
-          <Space>
-            <Input.Search
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => set('q', v.trim() || null)}
-              allowClear
-              placeholder="项目、申请单位、问题或编号"
-              style={{ width: 280 }}
-              aria-label="检索协调事项"
-            />
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label="刷新" />
-          </Space>
-        </Space>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} what="协调事项" onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<RequestSummary>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              pagination={false}
-              locale={{ emptyText: '没有符合条件的协调事项' }}
-              data-testid="coordination-table"
-            />
-            <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
-          </>
-        )}
+        <ListFilters paged={paged} list={list}>
+          <Segmented<Filter>
+            value={state ? undefined : filter}
+            onChange={pickFilter}
+            options={(['open', 'red', 'all'] as Filter[]).map((v) => ({
+              value: v,
+              label: FILTER_LABELS[v],
+            }))}
+            aria-label="筛选"
+          />
+          {state && (
+            <Tag closable onClose={() => paged.setFilter('state', undefined)}>
+              阶段：{stateLabel(state)}
+            </Tag>
+          )}
+          <SearchFilter
+            value={search}
+            onSearch={(v) => paged.setFilter('q', v)}
+            placeholder="项目、申请单位、问题或编号"
+            style={{ width: 280 }}
+            aria-label="检索协调事项"
+          />
+        </ListFilters>
+        <DataTable<RequestSummary, typeof paged.filters>
+          list={list}
+          paged={paged}
+          what="协调事项"
+          columns={columns}
+          locale={{ emptyText: '没有符合条件的协调事项' }}
+          data-testid="coordination-table"
+        />
       </Card>
     </>
   );

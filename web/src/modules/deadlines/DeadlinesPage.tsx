@@ -1,18 +1,18 @@
-import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Segmented, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Segmented, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, body } from '../../api/client.ts';
+import { collectPages } from '../../api/paging.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { DeadlineItem } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { DEADLINE_STATUS_LABELS, EXPORT_LABEL } from '../../messages/zh-CN.ts';
+import { DataTable, ListFilters, usePagedList } from '../../ui/DataTable.tsx';
 import { DeadlineRowTag } from '../../ui/DeadlineTag.tsx';
 import { beijingToday } from '../../ui/format.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp } from '../../ui/xlsx.ts';
-import { LoadError } from '../errors/ErrorPages.tsx';
 import { useDeadlines } from './api.ts';
 import { deadlineWorkbook } from './exportXlsx.ts';
 import {
@@ -24,53 +24,42 @@ import {
   type StatusFilter,
 } from './filters.ts';
 
-const EXPORT_MAX = 10_000;
 const DOT: Record<LevelFilter, string> = { all: '', red: '#d9363e', yellow: '#e6a23c', green: '#389e0d' };
 
 export default function DeadlinesPage() {
   const me = useSession();
   const { message } = App.useApp();
-  const [params] = useSearchParams();
-  const [level, setLevel] = useState<LevelFilter>(() => levelParam(params.get('level')));
-  const [status, setStatus] = useState<StatusFilter>('open');
-  const [pageSize, setPageSize] = useState(50);
-  const pages = useKeysetPages<number>();
+  const paged = usePagedList<{ level: LevelFilter; status: StatusFilter }>(
+    { level: 'all', status: 'open' },
+    { url: true },
+  );
+  const level = levelParam(paged.filters.level);
+  const status = paged.filters.status;
   const filter = deadlineQuery(level, status);
-  const list = useDeadlines({
-    ...filter,
-    limit: pageSize,
-    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
-  });
+  const list = useDeadlines({ ...filter, page: paged.page, limit: paged.pageSize });
   const [exporting, setExporting] = useState(false);
 
   const exportXlsx = async () => {
     setExporting(true);
     const key = 'deadline-export';
     try {
-      const rows: DeadlineItem[] = [];
-      let after: number | undefined;
-      let more = true;
-      while (more && rows.length < EXPORT_MAX) {
-        message.loading({ key, content: `正在读取办理时限…已读取 ${rows.length} 条`, duration: 0 });
-        const page = await body(
-          api.GET('/api/deadlines', {
-            params: { query: { ...filter, limit: 500, ...(after !== undefined ? { after } : {}) } },
-          }),
-        );
-        rows.push(...page.items);
-        after = page.nextAfter ?? undefined;
-        more = page.nextAfter !== null;
-      }
+      const { items: rows, truncated } = await collectPages(
+        (page, limit) => body(api.GET('/api/deadlines', { params: { query: { ...filter, page, limit } } })),
+        {
+          onProgress: (n, total) =>
+            message.loading({ key, content: `正在读取办理时限…${n} / ${total} 条`, duration: 0 }),
+        },
+      );
       const now = new Date().toISOString();
-      const blob = await deadlineWorkbook(rows.slice(0, EXPORT_MAX), {
+      const blob = await deadlineWorkbook(rows, {
         exportedBy: `${me.displayName}（${me.username}）`,
         exportedAt: now,
         today: beijingToday(),
         filters: describeDeadlineFilter(level, status),
-        truncated: more,
+        truncated,
       });
       downloadBlob(blob, `办理时限_${fileStamp(now)}.xlsx`);
-      message.success({ key, content: `已导出 ${Math.min(rows.length, EXPORT_MAX)} 项办理时限` });
+      message.success({ key, content: `已导出 ${rows.length} 项办理时限` });
     } catch (err) {
       message.error({ key, content: `导出失败：${errorMessage(err)}` });
     } finally {
@@ -135,13 +124,10 @@ export default function DeadlinesPage() {
         }
       />
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
+        <ListFilters paged={paged} list={list}>
           <Segmented<LevelFilter>
             value={level}
-            onChange={(v) => {
-              setLevel(v);
-              pages.reset();
-            }}
+            onChange={(v) => paged.setFilter('level', v)}
             options={LEVEL_TABS.map((t) => ({
               value: t.value,
               label: t.value === 'all' ? t.label : <Badge color={DOT[t.value]} text={t.label} />,
@@ -149,49 +135,33 @@ export default function DeadlinesPage() {
             aria-label="预警等级"
             data-testid="level-filter"
           />
-          <Space>
-            <Select<StatusFilter>
-              value={status}
-              onChange={(v) => {
-                setStatus(v);
-                pages.reset();
-              }}
-              options={[
-                { value: 'open', label: '在办' },
-                { value: 'done', label: '已办结' },
-                { value: 'cancelled', label: '已撤销' },
-                { value: 'all', label: '全部状态' },
-              ]}
-              style={{ width: 120 }}
-              aria-label="状态"
-            />
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
-              刷新
-            </Button>
-          </Space>
-        </Space>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} what="办理时限" onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<DeadlineItem>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              pagination={false}
-              locale={{
-                emptyText:
-                  level === 'all'
-                    ? '没有符合条件的办理时限'
-                    : `没有${LEVEL_TABS.find((t) => t.value === level)?.label}的办理时限`,
-              }}
-              data-testid="deadline-table"
-            />
-            <ListPager pages={pages} list={list} pageSize={pageSize} setPageSize={setPageSize} />
-          </>
-        )}
+          <Select<StatusFilter>
+            value={status}
+            onChange={(v) => paged.setFilter('status', v)}
+            options={[
+              { value: 'open', label: '在办' },
+              { value: 'done', label: '已办结' },
+              { value: 'cancelled', label: '已撤销' },
+              { value: 'all', label: '全部状态' },
+            ]}
+            style={{ width: 120 }}
+            aria-label="状态"
+          />
+        </ListFilters>
+        <DataTable<DeadlineItem, typeof paged.filters>
+          list={list}
+          paged={paged}
+          what="办理时限"
+          size="middle"
+          columns={columns}
+          locale={{
+            emptyText:
+              level === 'all'
+                ? '没有符合条件的办理时限'
+                : `没有${LEVEL_TABS.find((t) => t.value === level)?.label}的办理时限`,
+          }}
+          data-testid="deadline-table"
+        />
       </Card>
     </>
   );

@@ -17,10 +17,10 @@ export const LEVEL_TABS: { value: LevelFilter; label: string }[] = [
 export function deadlineQuery(
   level: LevelFilter,
   status: StatusFilter,
-): Omit<DeadlineQuery, 'limit' | 'after'> {
+): Omit<DeadlineQuery, 'limit' | 'after' | 'page'> {
   return {
     ...(level !== 'all' ? { level } : {}),
-    ...(status !== 'all' ? { status } : {}),
+    status,
   };
 }
 

@@ -29,8 +29,8 @@ export function DeadlinePanel() {
   const failed = [red, yellow, green].find((q) => q.isError);
   const counts: LevelCount[] = LEVELS.map((level) => ({
     level,
-    count: queries[level].data?.items.length ?? 0,
-    more: queries[level].data?.nextAfter != null,
+    count: queries[level].data?.total ?? 0,
+    more: queries[level].data?.totalCapped ?? false,
   }));
   const urgent = mostUrgent<DeadlineItem>(red.data?.items ?? [], yellow.data?.items ?? [], 6);
   const total = counts.reduce((n, c) => n + c.count, 0);

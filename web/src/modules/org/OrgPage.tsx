@@ -1,14 +1,13 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
-import { Badge, Button, Card, Col, Input, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
+import { Badge, Button, Card, Col, Row, Select, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { Region, Unit } from '../../api/types.ts';
+import { Link } from 'react-router';
+import type { Region, Unit, UnitQuery } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../messages/zh-CN.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
+import { DataTable, ListFilters, SearchFilter, usePagedList } from '../../ui/DataTable.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../errors/ErrorPages.tsx';
 import { useRegions, useUnits } from './api.ts';
 import { formatTime, regionNames } from './labels.ts';
 import { UnitFormModal, type UnitModalState } from './UnitFormModal.tsx';
@@ -36,34 +35,18 @@ function regionTree(regions: readonly Region[]): TreeNode[] {
 export default function OrgPage() {
   const me = useSession();
   const manage = can(me, 'org:manage');
-  // Filters live in the URL so a filtered list can be bookmarked and survives going back.
-  const [params, setParams] = useSearchParams();
-  const region = params.get('region') ?? ALL;
-  const kind = (params.get('kind') as UnitKind | null) ?? undefined;
-  const q = params.get('q') ?? '';
-  const [search, setSearch] = useState(q);
-  const [pageSize, setPageSize] = useState(20);
-  const pages = useKeysetPages<number>();
+  const paged = usePagedList<Pick<UnitQuery, 'regionCode' | 'kind' | 'q'>>(
+    { regionCode: undefined, kind: undefined, q: undefined },
+    { pageSize: 20, url: true },
+  );
+  const { kind, q } = paged.filters;
+  const region = paged.filters.regionCode ?? ALL;
   const [modal, setModal] = useState<UnitModalState>(null);
 
   const regions = useRegions();
-  const units = useUnits({
-    ...(region !== ALL ? { regionCode: region } : {}),
-    ...(kind ? { kind } : {}),
-    ...(q ? { q } : {}),
-    limit: pageSize,
-    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
-  });
+  const units = useUnits(paged.query);
   const names = useMemo(() => regionNames(regions.data), [regions.data]);
   const tree = useMemo(() => regionTree(regions.data ?? []), [regions.data]);
-
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-    pages.reset();
-  };
 
   const columns: TableColumnsType<Unit> = [
     {
@@ -144,7 +127,7 @@ export default function OrgPage() {
                 selectedKeys={[region]}
                 onSelect={(keys) => {
                   const k = keys[0];
-                  if (k !== undefined) setFilter('region', k === ALL ? undefined : String(k));
+                  if (k !== undefined) paged.setFilter('regionCode', k === ALL ? undefined : String(k));
                 }}
                 treeData={tree}
                 aria-label="区划"
@@ -154,13 +137,11 @@ export default function OrgPage() {
         </Col>
         <Col xs={24} md={17} lg={18} xl={19}>
           <Card size="small">
-            <Space wrap style={{ marginBottom: 12 }}>
-              <Input.Search
+            <ListFilters paged={paged} list={units}>
+              <SearchFilter
+                value={q}
+                onSearch={(v) => paged.setFilter('q', v)}
                 placeholder="按单位名称或代字搜索"
-                allowClear
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                onSearch={(v) => setFilter('q', v.trim() || undefined)}
                 style={{ width: 260 }}
                 aria-label="搜索单位"
                 maxLength={60}
@@ -169,32 +150,21 @@ export default function OrgPage() {
                 allowClear
                 placeholder="全部类别"
                 value={kind}
-                onChange={(v) => setFilter('kind', v)}
+                onChange={(v) => paged.setFilter('kind', v)}
                 options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
                 style={{ width: 160 }}
                 aria-label="单位类别"
               />
-              <Button icon={<ReloadOutlined />} onClick={() => void units.refetch()} aria-label="刷新">
-                刷新
-              </Button>
-            </Space>
-            {units.isError && !units.data ? (
-              <LoadError error={units.error} what="单位列表" onRetry={() => void units.refetch()} />
-            ) : (
-              <>
-                <Table<Unit>
-                  rowKey="id"
-                  size="middle"
-                  columns={columns}
-                  dataSource={units.data?.items ?? []}
-                  loading={units.isFetching}
-                  pagination={false}
-                  locale={{ emptyText: '没有符合条件的单位' }}
-                  data-testid="units-table"
-                />
-                <ListPager pages={pages} list={units} pageSize={pageSize} setPageSize={setPageSize} />
-              </>
-            )}
+            </ListFilters>
+            <DataTable<Unit, typeof paged.filters>
+              list={units}
+              paged={paged}
+              what="单位列表"
+              size="middle"
+              columns={columns}
+              locale={{ emptyText: '没有符合条件的单位' }}
+              data-testid="units-table"
+            />
           </Card>
         </Col>
       </Row>

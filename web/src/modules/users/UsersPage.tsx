@@ -1,4 +1,4 @@
-import { DownOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import {
   App,
@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Dropdown,
-  Input,
   Select,
   Space,
   Switch,
@@ -20,8 +19,8 @@ import { errorMessage } from '../../api/problem.ts';
 import type { RoleGrantInput, RolePolicy, User, UserQuery } from '../../api/types.ts';
 import { can, useSession } from '../../app/session.tsx';
 import { ROLE_LABELS, roleLabel, scopeLabel } from '../../messages/zh-CN.ts';
+import { DataTable, ListFilters, SearchFilter, usePagedList } from '../../ui/DataTable.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { ListPager, useKeysetPages } from '../../ui/KeysetPager.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { useUnits } from '../org/api.ts';
@@ -37,33 +36,15 @@ function UsersTab() {
   const me = useSession();
   const manage = can(me, 'user:manage');
   const { modal, message } = App.useApp();
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const [role, setRole] = useState<Role | undefined>();
-  const [enabled, setEnabled] = useState<'true' | 'false' | undefined>();
-  const [q, setQ] = useState('');
-  const [pageSize, setPageSize] = useState(20);
-  const pages = useKeysetPages<number>();
+  const paged = usePagedList<Pick<UserQuery, 'unitId' | 'role' | 'enabled' | 'q'>>({}, { pageSize: 20 });
+  const { unitId, role, enabled, q } = paged.filters;
   const [editing, setEditing] = useState<UserModalState>(null);
   const [initial, setInitial] = useState<InitialPassword>(null);
   const units = useUnits({ limit: 500 });
   const reset = useResetPassword();
   const unlock = useUnlockUser();
 
-  const query: UserQuery = {
-    ...(unitId ? { unitId } : {}),
-    ...(role ? { role } : {}),
-    ...(enabled ? { enabled } : {}),
-    ...(q ? { q } : {}),
-    limit: pageSize,
-    ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
-  };
-  const users = useUsers(query);
-  const filter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      pages.reset();
-    };
+  const users = useUsers(paged.query);
 
   const confirmReset = (u: User) =>
     modal.confirm({
@@ -181,78 +162,70 @@ function UsersTab() {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Input.Search
-            placeholder="姓名或用户名"
-            allowClear
-            onSearch={filter((v: string) => setQ(v.trim()))}
-            style={{ width: 200 }}
-            aria-label="搜索用户"
-            maxLength={40}
-          />
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部单位"
-            value={unitId}
-            onChange={filter(setUnitId)}
-            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            style={{ width: 220 }}
-            aria-label="所属单位"
-          />
-          <Select<Role>
-            allowClear
-            placeholder="全部角色"
-            value={role}
-            onChange={filter(setRole)}
-            options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            style={{ width: 150 }}
-            aria-label="角色"
-          />
-          <Select<'true' | 'false'>
-            allowClear
-            placeholder="全部状态"
-            value={enabled}
-            onChange={filter(setEnabled)}
-            options={[
-              { value: 'true', label: '启用' },
-              { value: 'false', label: '停用' },
-            ]}
-            style={{ width: 110 }}
-            aria-label="账号状态"
-          />
-          <Button icon={<ReloadOutlined />} onClick={() => void users.refetch()}>
-            刷新
-          </Button>
-        </Space>
-        {manage && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({ mode: 'create', unitId })}
-          >
-            新建用户
-          </Button>
-        )}
-      </Space>
-      {users.isError && !users.data ? (
-        <LoadError error={users.error} what="用户列表" onRetry={() => void users.refetch()} />
-      ) : (
-        <>
-          <Table<User>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            loading={users.isFetching}
-            pagination={false}
-            locale={{ emptyText: '没有符合条件的用户' }}
-            data-testid="users-table"
-          />
-          <ListPager pages={pages} list={users} pageSize={pageSize} setPageSize={setPageSize} />
-        </>
-      )}
+      <ListFilters
+        paged={paged}
+        list={users}
+        extra={
+          manage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({ mode: 'create', unitId })}
+            >
+              新建用户
+            </Button>
+          )
+        }
+      >
+        <SearchFilter
+          value={q}
+          onSearch={(v) => paged.setFilter('q', v)}
+          placeholder="姓名或用户名"
+          style={{ width: 200 }}
+          aria-label="搜索用户"
+          maxLength={40}
+        />
+        <Select<number>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部单位"
+          value={unitId}
+          onChange={(v) => paged.setFilter('unitId', v)}
+          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          style={{ width: 220 }}
+          aria-label="所属单位"
+        />
+        <Select<Role>
+          allowClear
+          placeholder="全部角色"
+          value={role}
+          onChange={(v) => paged.setFilter('role', v)}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          style={{ width: 150 }}
+          aria-label="角色"
+        />
+        <Select<'true' | 'false'>
+          allowClear
+          placeholder="全部状态"
+          value={enabled}
+          onChange={(v) => paged.setFilter('enabled', v)}
+          options={[
+            { value: 'true', label: '启用' },
+            { value: 'false', label: '停用' },
+          ]}
+          style={{ width: 110 }}
+          aria-label="账号状态"
+        />
+      </ListFilters>
+      <DataTable<User, typeof paged.filters>
+        list={users}
+        paged={paged}
+        what="用户列表"
+        size="middle"
+        columns={columns}
+        locale={{ emptyText: '没有符合条件的用户' }}
+        data-testid="users-table"
+      />
       <UserFormModal
         state={editing}
         onClose={() => setEditing(null)}
