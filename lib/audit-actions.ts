@@ -3,6 +3,7 @@
 // Workflow transitions are named after their state machine's events (case.accept, coordination.consult).
 import { CASE_EVENT_LABELS, type CaseEvent } from './case-machine.ts';
 import { COORDINATION_EVENT_LABELS, type CoordinationEvent } from './coordination.ts';
+import { MEETING_EVENT_LABELS, type MeetingEvent } from './meeting.ts';
 
 const FIXED = {
   'access.denied': '越权访问被拒绝',
@@ -67,9 +68,14 @@ const FIXED = {
   'consultation.overdue': '征询逾期未答复',
   'commitment.urge': '催办承诺事项',
   'commitment.done': '承诺事项办结',
+  'meeting.create': '筹备会议',
 } as const;
 
-export type AuditAction = keyof typeof FIXED | `case.${CaseEvent}` | `coordination.${CoordinationEvent}`;
+export type AuditAction =
+  | keyof typeof FIXED
+  | `case.${CaseEvent}`
+  | `coordination.${CoordinationEvent}`
+  | `meeting.${MeetingEvent}`;
 
 const prefixed = <E extends string>(prefix: string, labels: Readonly<Record<E, string>>) =>
   Object.fromEntries(Object.entries(labels).map(([e, l]) => [`${prefix}.${e}`, l])) as Record<
@@ -81,6 +87,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   ...FIXED,
   ...prefixed('case', CASE_EVENT_LABELS),
   ...prefixed('coordination', COORDINATION_EVENT_LABELS),
+  ...prefixed('meeting', MEETING_EVENT_LABELS),
 } as Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

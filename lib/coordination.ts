@@ -3,7 +3,7 @@
 // transaction of each action; the UI asks them which buttons to show and why.
 //
 // submitted ⇄ returned → consulting → letter_drafting → tracking → closed
-//                                   ↘ meeting_proposed → closed
+//                                   ↘ meeting_proposed → tracking (minutes issued) → closed
 // Escalation moves the request up the ladder (window → stage_lead → center → leader) in any open
 // state; it does not change the state.
 
@@ -41,6 +41,7 @@ export const COORDINATION_EVENT_LABELS = {
   decide_letter: '确定以告知函答复',
   decide_meeting: '提请召开专题协调会',
   send_letter: '签发告知函',
+  issue_minutes: '印发会议纪要',
   close: '办结',
   escalate: '逐级上报',
   instruct: '领导批示',
@@ -188,6 +189,8 @@ const RULES: Readonly<Record<CoordinationEvent, Rule>> = {
   },
   decide_meeting: { from: ['consulting', 'letter_drafting'], party: ['coordinator'], to: 'meeting_proposed' },
   send_letter: { from: ['letter_drafting'], party: ['coordinator'], to: 'tracking' },
+  // The minutes of the meeting convened on the request are issued: its decisions are tracked.
+  issue_minutes: { from: ['meeting_proposed'], party: ['coordinator'], to: 'tracking' },
   close: {
     from: ['submitted', 'tracking', 'meeting_proposed'],
     party: ['coordinator', 'handler'],

@@ -155,3 +155,8 @@ export function todayIn(zone = 'Asia/Shanghai', now: Date = new Date()): IsoDate
 export function endOfDayInstant(d: IsoDate, utcOffsetMinutes = 480): Date {
   return new Date((toDayNumber(d) + 1) * MS_PER_DAY - utcOffsetMinutes * 60_000);
 }
+
+/** The Beijing wall-clock time of an instant, '14:30' (+08:00, no DST since 1991). */
+export function beijingClock(instant: Date): string {
+  return new Date(instant.getTime() + 480 * 60_000).toISOString().slice(11, 16);
+}

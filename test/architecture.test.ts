@@ -153,6 +153,7 @@ const SCOPED_TABLES = [
   'item_authorization',
   'service_case',
   'stored_material',
+  'meeting',
 ];
 const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/cases/exchange.repo.ts#stepsAfter':
@@ -162,6 +163,11 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/identity/identity.repo.ts#totpState': 'the caller’s own row',
   'server/modules/users/users.repo.ts#unitRegion': 'scope check of a unit id the caller supplied',
   'server/modules/users/users.repo.ts#unitsRegions': 'scope check of unit ids the caller supplied',
+  'server/modules/meetings/meetings.repo.ts#unitsByIds':
+    'invitees and decision owners the organiser named; checked for region and state',
+  'server/modules/meetings/meetings.repo.ts#base': 'the select list; every list and find adds visible()',
+  'server/modules/meetings/meetings.repo.ts#lockMeeting':
+    'locks a row by id; the scoped load follows under the lock',
   'server/platform/auth/session.repo.ts#loadSession': 'builds the principal of a valid session',
   'server/platform/auth/session.repo.ts#loadEnterprise': 'builds the principal of a valid session',
   'server/modules/documents/documents.repo.ts#nextVersion':
@@ -209,6 +215,8 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'system recomputation after a calendar change',
   'server/platform/deadlines/deadline.repo.ts#warnableDeadlines': 'the system sweep over every open deadline',
   'server/platform/deadlines/deadline.repo.ts#countOpen': 'a count for the CLI progress bar',
+  'server/platform/notify/notify.ts#regionUsersWith':
+    'recipients of a notice about their region’s meeting (the chair’s copy)',
   'server/platform/notify/notify.ts#unitUserIds': 'recipients of a notice about their own unit’s work',
   'server/platform/audit/audit.ts#sealAudit': 'the chain covers every row by definition',
   'server/platform/audit/audit.ts#selectChainRows': 'the chain covers every row by definition',

@@ -292,6 +292,7 @@ create table coordination_commitment (
   done_note text,
   version integer not null default 1,
   created_at timestamp with time zone not null default now(),
+  meeting_decision_id bigint,
   constraint coordination_commitment_check CHECK (((due_days IS NULL) <> (due_on IS NULL))),
   constraint coordination_commitment_content_check CHECK (((length(content) >= 2) AND (length(content) <= 500))),
   constraint coordination_commitment_due_days_check CHECK (((due_days >= 1) AND (due_days <= 365))),
@@ -667,6 +668,90 @@ create table login_throttle (
   constraint login_throttle_pkey PRIMARY KEY (key)
 );
 
+create table meeting (
+  id bigint generated always as identity not null,
+  region_code text not null,
+  center_unit_id bigint not null,
+  kind text not null,
+  state text not null default 'draft'::text,
+  title text not null,
+  starts_at timestamp with time zone not null,
+  place text not null,
+  chair text not null,
+  urgent boolean not null default false,
+  request_id bigint,
+  notice_days integer not null default 2,
+  notice_document_id bigint,
+  minutes_summary text not null default ''::text,
+  minutes_approved_by bigint,
+  minutes_approved_at timestamp with time zone,
+  minutes_document_id bigint,
+  cancel_reason text,
+  search tsvector,
+  search_text text not null default ''::text,
+  created_by bigint not null,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint meeting_chair_check CHECK (((length(chair) >= 2) AND (length(chair) <= 60))),
+  constraint meeting_kind_check CHECK ((kind = ANY (ARRAY['special'::text, 'regular'::text, 'joint'::text]))),
+  constraint meeting_minutes_summary_check CHECK ((length(minutes_summary) <= 5000)),
+  constraint meeting_notice_days_check CHECK (((notice_days >= 0) AND (notice_days <= 10))),
+  constraint meeting_place_check CHECK (((length(place) >= 2) AND (length(place) <= 100))),
+  constraint meeting_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'convened'::text, 'held'::text, 'minutes_issued'::text, 'cancelled'::text]))),
+  constraint meeting_title_check CHECK (((length(title) >= 4) AND (length(title) <= 100))),
+  constraint meeting_pkey PRIMARY KEY (id)
+);
+
+create table meeting_decision (
+  id bigint generated always as identity not null,
+  meeting_id bigint not null,
+  seq integer not null,
+  topic_id bigint,
+  request_id bigint,
+  content text not null,
+  owner_unit_id bigint not null,
+  co_owner_unit_ids bigint[] not null default '{}'::bigint[],
+  due_days integer,
+  due_on date,
+  constraint meeting_decision_check CHECK (((due_days IS NULL) <> (due_on IS NULL))),
+  constraint meeting_decision_content_check CHECK (((length(content) >= 2) AND (length(content) <= 500))),
+  constraint meeting_decision_due_days_check CHECK (((due_days >= 1) AND (due_days <= 365))),
+  constraint meeting_decision_pkey PRIMARY KEY (id),
+  constraint meeting_decision_meeting_id_seq_key UNIQUE (meeting_id, seq)
+);
+
+create table meeting_invitee (
+  id bigint generated always as identity not null,
+  meeting_id bigint not null,
+  unit_id bigint not null,
+  acknowledged_at timestamp with time zone,
+  acknowledged_by bigint,
+  attendee text,
+  substitute boolean not null default false,
+  reminded_at timestamp with time zone,
+  attendance text,
+  absence_reason text,
+  constraint meeting_invitee_absence_reason_check CHECK ((length(absence_reason) <= 200)),
+  constraint meeting_invitee_attendance_check CHECK ((attendance = ANY (ARRAY['present'::text, 'substitute'::text, 'absent'::text]))),
+  constraint meeting_invitee_attendee_check CHECK (((length(attendee) >= 2) AND (length(attendee) <= 60))),
+  constraint meeting_invitee_pkey PRIMARY KEY (id),
+  constraint meeting_invitee_meeting_id_unit_id_key UNIQUE (meeting_id, unit_id)
+);
+
+create table meeting_topic (
+  id bigint generated always as identity not null,
+  meeting_id bigint not null,
+  seq integer not null,
+  title text not null,
+  request_id bigint,
+  discussion text not null default ''::text,
+  constraint meeting_topic_discussion_check CHECK ((length(discussion) <= 5000)),
+  constraint meeting_topic_title_check CHECK (((length(title) >= 2) AND (length(title) <= 200))),
+  constraint meeting_topic_pkey PRIMARY KEY (id),
+  constraint meeting_topic_meeting_id_seq_key UNIQUE (meeting_id, seq)
+);
+
 create table national_day (
   date date not null,
   kind text not null,
@@ -1011,6 +1096,7 @@ alter table consultation add constraint consultation_signed_by_fkey FOREIGN KEY 
 alter table coordination_commitment add constraint coordination_commitment_consultation_id_fkey FOREIGN KEY (consultation_id) REFERENCES consultation(id);
 alter table coordination_commitment add constraint coordination_commitment_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
 alter table coordination_commitment add constraint coordination_commitment_department_id_fkey FOREIGN KEY (department_id) REFERENCES unit(id);
+alter table coordination_commitment add constraint coordination_commitment_meeting_decision_id_fkey FOREIGN KEY (meeting_decision_id) REFERENCES meeting_decision(id);
 alter table coordination_commitment add constraint coordination_commitment_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
 alter table coordination_counter add constraint coordination_counter_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table coordination_escalation add constraint coordination_escalation_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
@@ -1062,6 +1148,22 @@ alter table item_authorization add constraint item_authorization_item_id_fkey FO
 alter table item_authorization add constraint item_authorization_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES app_user(id);
 alter table item_material add constraint item_material_form_template_hash_fkey FOREIGN KEY (form_template_hash) REFERENCES blob(hash);
 alter table item_material add constraint item_material_version_id_fkey FOREIGN KEY (version_id) REFERENCES service_item_version(id);
+alter table meeting add constraint meeting_center_unit_id_fkey FOREIGN KEY (center_unit_id) REFERENCES unit(id);
+alter table meeting add constraint meeting_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table meeting add constraint meeting_minutes_approved_by_fkey FOREIGN KEY (minutes_approved_by) REFERENCES app_user(id);
+alter table meeting add constraint meeting_minutes_document_id_fkey FOREIGN KEY (minutes_document_id) REFERENCES document(id);
+alter table meeting add constraint meeting_notice_document_id_fkey FOREIGN KEY (notice_document_id) REFERENCES document(id);
+alter table meeting add constraint meeting_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table meeting add constraint meeting_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table meeting_decision add constraint meeting_decision_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
+alter table meeting_decision add constraint meeting_decision_owner_unit_id_fkey FOREIGN KEY (owner_unit_id) REFERENCES unit(id);
+alter table meeting_decision add constraint meeting_decision_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table meeting_decision add constraint meeting_decision_topic_id_fkey FOREIGN KEY (topic_id) REFERENCES meeting_topic(id);
+alter table meeting_invitee add constraint meeting_invitee_acknowledged_by_fkey FOREIGN KEY (acknowledged_by) REFERENCES app_user(id);
+alter table meeting_invitee add constraint meeting_invitee_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
+alter table meeting_invitee add constraint meeting_invitee_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
+alter table meeting_topic add constraint meeting_topic_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
+alter table meeting_topic add constraint meeting_topic_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
 alter table notification add constraint notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table notification_outbox add constraint notification_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES notification(id) ON DELETE CASCADE;
 alter table region add constraint region_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES region(code);
@@ -1129,6 +1231,11 @@ CREATE UNIQUE INDEX job_dedupe_idx ON public.job USING btree (kind, dedupe_key) 
 CREATE INDEX job_exchange_batch_idx ON public.job USING btree (((payload ->> 'batchId'::text))) WHERE (kind = 'exchange.send'::text);
 CREATE INDEX job_ready_idx ON public.job USING btree (run_at, id) WHERE (status = 'queued'::text);
 CREATE INDEX job_running_idx ON public.job USING btree (locked_until) WHERE (status = 'running'::text);
+CREATE INDEX meeting_center_starts_idx ON public.meeting USING btree (center_unit_id, starts_at);
+CREATE INDEX meeting_invitee_unit_idx ON public.meeting_invitee USING btree (unit_id, meeting_id);
+CREATE INDEX meeting_region_starts_idx ON public.meeting USING btree (region_code, starts_at);
+CREATE INDEX meeting_request_idx ON public.meeting USING btree (request_id) WHERE (request_id IS NOT NULL);
+CREATE INDEX meeting_search_idx ON public.meeting USING gin (search);
 CREATE INDEX notification_outbox_pending_idx ON public.notification_outbox USING btree (channel, id) WHERE (status = 'pending'::text);
 CREATE INDEX notification_unread_idx ON public.notification USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notification_user_idx ON public.notification USING btree (user_id, id DESC);

@@ -4,11 +4,12 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CaseState } from '../../lib/case-machine.ts';
 import type { ExerciseLevel } from '../../lib/catalog-codes.ts';
 import type { Complexity, CoordinationSource, CoordinationState, LadderLevel, Stance } from '../../lib/coordination.ts';
+import type { Attendance, MeetingKind, MeetingState } from '../../lib/meeting.ts';
 import type { ActorKind, ApplicantIdType, AuditOutcome, CaseMaterialStatus, ChangeKind, ChangeStatus, Channel, CommitmentStatus, ConsultationStatus, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ItemKind, JobStatus, MaterialMedium, MaterialSource, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, StepAction, SubjectNature, TrustGrade, UnitKind } from '../../lib/vocabularies.ts';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export type { ActorKind, ApplicantIdType, AuditOutcome, CaseMaterialStatus, CaseState, ChangeKind, ChangeStatus, Channel, CommitmentStatus, Complexity, ConsultationStatus, CoordinationSource, CoordinationState, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ExerciseLevel, ItemKind, JobStatus, LadderLevel, MaterialMedium, MaterialSource, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, Stance, StepAction, SubjectNature, TrustGrade, UnitKind };
+export type { ActorKind, ApplicantIdType, Attendance, AuditOutcome, CaseMaterialStatus, CaseState, ChangeKind, ChangeStatus, Channel, CommitmentStatus, Complexity, ConsultationStatus, CoordinationSource, CoordinationState, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ExerciseLevel, ItemKind, JobStatus, LadderLevel, MaterialMedium, MaterialSource, MeetingKind, MeetingState, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, Stance, StepAction, SubjectNature, TrustGrade, UnitKind };
 
 export interface AppUserTable {
   id: Generated<number>;
@@ -217,6 +218,7 @@ export interface CoordinationCommitmentTable {
   done_note: string | null;
   version: Defaulted<number>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  meeting_decision_id: number | null;
 }
 
 export interface CoordinationCounterTable {
@@ -513,6 +515,68 @@ export interface LoginThrottleTable {
   window_start: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface MeetingTable {
+  id: Generated<number>;
+  region_code: string;
+  center_unit_id: number;
+  kind: MeetingKind;
+  state: Defaulted<MeetingState>;
+  title: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  place: string;
+  chair: string;
+  urgent: Defaulted<boolean>;
+  request_id: number | null;
+  notice_days: Defaulted<number>;
+  notice_document_id: number | null;
+  minutes_summary: Defaulted<string>;
+  minutes_approved_by: number | null;
+  minutes_approved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  minutes_document_id: number | null;
+  cancel_reason: string | null;
+  search: string | null;
+  search_text: Defaulted<string>;
+  created_by: number;
+  version: Defaulted<number>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MeetingDecisionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  seq: number;
+  topic_id: number | null;
+  request_id: number | null;
+  content: string;
+  owner_unit_id: number;
+  co_owner_unit_ids: Defaulted<number[]>;
+  due_days: number | null;
+  due_on: string | null;
+}
+
+export interface MeetingInviteeTable {
+  id: Generated<number>;
+  meeting_id: number;
+  unit_id: number;
+  acknowledged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  acknowledged_by: number | null;
+  attendee: string | null;
+  substitute: Defaulted<boolean>;
+  reminded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  attendance: Attendance | null;
+  absence_reason: string | null;
+}
+
+export interface MeetingTopicTable {
+  id: Generated<number>;
+  meeting_id: number;
+  seq: number;
+  title: string;
+  request_id: number | null;
+  discussion: Defaulted<string>;
+}
+
 export interface NationalDayTable {
   date: string;
   kind: NationalDayKind;
@@ -778,6 +842,10 @@ export interface DB {
   item_material: ItemMaterialTable;
   job: JobTable;
   login_throttle: LoginThrottleTable;
+  meeting: MeetingTable;
+  meeting_decision: MeetingDecisionTable;
+  meeting_invitee: MeetingInviteeTable;
+  meeting_topic: MeetingTopicTable;
   national_day: NationalDayTable;
   notification: NotificationTable;
   notification_outbox: NotificationOutboxTable;

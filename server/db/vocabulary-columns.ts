@@ -10,6 +10,7 @@ import {
   SOURCE_LABELS,
   STANCE_LABELS,
 } from '../../lib/coordination.ts';
+import { ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '../../lib/meeting.ts';
 import * as V from '../../lib/vocabularies.ts';
 
 interface Vocabulary {
@@ -60,6 +61,9 @@ export const COLUMN_VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   'escalation_step.level': LADDER,
   'item_material.medium': lib('MaterialMedium', V.MATERIAL_MEDIUM_LABELS),
   'job.status': lib('JobStatus', V.JOB_STATUS_LABELS),
+  'meeting.kind': vocab('MeetingKind', 'lib/meeting.ts', MEETING_KIND_LABELS),
+  'meeting.state': vocab('MeetingState', 'lib/meeting.ts', MEETING_STATE_LABELS),
+  'meeting_invitee.attendance': vocab('Attendance', 'lib/meeting.ts', ATTENDANCE_LABELS),
   'national_day.kind': lib('NationalDayKind', V.NATIONAL_DAY_KIND_LABELS),
   'notification_outbox.channel': lib('NotifyChannel', V.NOTIFY_CHANNEL_LABELS),
   'notification_outbox.status': lib('OutboxStatus', V.OUTBOX_STATUS_LABELS),

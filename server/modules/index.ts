@@ -16,6 +16,7 @@ import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
+import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -52,6 +53,7 @@ export const modules: readonly FeatureModule[] = [
     jobs: (worker) => defineCoordinationJobs(worker),
     everyMinute: [CONSULTATION_SWEEP_JOB],
   },
+  { name: 'meetings', routes: [meetingRoutes] },
   {
     name: 'deadlines',
     routes: [deadlineRoutes],

@@ -145,7 +145,7 @@ export function toConsultation(
 }
 
 type Detail = Awaited<ReturnType<typeof requestDetail>>;
-export const toDetail = (d: Detail): z.infer<typeof RequestDetailSchema> => {
+export const toDetail = (d: Detail): Omit<z.infer<typeof RequestDetailSchema>, 'meetings'> => {
   const r = d.row;
   const kActs = (k: CommitmentRow) => commitmentActions(d.principal, k);
   return {

@@ -78,7 +78,10 @@ export async function requestDetail(db: Db, principal: Principal, id: number) {
     principal.kind === 'enterprise' ? allKs.filter((k) => k.status !== 'proposed') : allKs.filter(mine);
   const facts = factsFrom(row, allCons, allKs, today);
   const parties = partiesOf(principal, row);
-  const actions: string[] = availableEvents(facts, parties);
+  // Minutes are issued from the meeting's page; the request offers to convene that meeting.
+  const actions: string[] = availableEvents(facts, parties).map((e) =>
+    e === 'issue_minutes' ? 'convene_meeting' : e,
+  );
   if (parties.includes('coordinator') && row.state === 'letter_drafting') actions.push('edit_letter');
   const to = nextLevel(row.level as LadderLevel);
   let next = null;

@@ -10,6 +10,7 @@ import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { actionContext } from '../../platform/http/context.ts';
 import { errors, IdParams, pageOf, pageResponse } from '../../platform/http/schemas.ts';
+import { requestMeetings } from '../meetings/meetings.read.ts';
 import { closeRequest } from './close-request.ts';
 import { consult } from './consult.ts';
 import { toDetail, toSummary } from './coordination.presenters.ts';
@@ -79,7 +80,7 @@ function sharedRoutes(
   const detail = async (req: FastifyRequest, reply: FastifyReply, id: number) => {
     const d = await requestDetail(db, req.principal!, id);
     setVersionTag(reply, d.row.version);
-    return toDetail(d);
+    return { ...toDetail(d), meetings: await requestMeetings(db, req.principal!, id) };
   };
 
   app.get(

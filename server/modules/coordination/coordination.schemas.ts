@@ -326,6 +326,16 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
     }),
   ),
   actions: z.array(z.string()),
+  /** Meetings convened on the request (staff only). */
+  meetings: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      state: z.string(),
+      stateLabel: z.string(),
+      startsAt: z.string(),
+    }),
+  ),
 });
 
 export const SuggestionsSchema = z.object({

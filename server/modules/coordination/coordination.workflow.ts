@@ -146,7 +146,8 @@ type RequestAction = Omit<Action<RequestRow, CoordinationFacts, RequestMove, Req
 export function runRequestEvent(
   ctx: ActionContext,
   id: number,
-  version: number,
+  /** The caller's If-Match; undefined when another subject's action moves the request. */
+  version: number | undefined,
   event: CoordinationEvent,
   action: RequestAction,
 ) {

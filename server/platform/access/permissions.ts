@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   'consultation:reply': '答复书面征询、报告承诺办理',
   'consultation:sign': '签发部门答复意见',
   'commitment:urge': '催办承诺事项',
+  'meeting:read': '查看会议',
+  'meeting:manage': '筹备会议、印发通知与纪要',
+  'meeting:approve': '主持会议、签发会议纪要',
+  'meeting:attend': '会议通知回执',
   'exchange:export': '导出办件交换数据',
 } as const;
 
@@ -51,6 +55,7 @@ const STAFF = [
   'catalog:read',
   'case:read',
   'coordination:read',
+  'meeting:read',
 ] as const;
 
 export const ROLES = {
@@ -69,7 +74,14 @@ export const ROLES = {
   },
   dept_officer: {
     label: ROLE_LABELS.dept_officer,
-    permissions: [...STAFF, 'deadline:suspend', 'case:review', 'consultation:reply', 'coordination:attach'],
+    permissions: [
+      ...STAFF,
+      'deadline:suspend',
+      'case:review',
+      'consultation:reply',
+      'coordination:attach',
+      'meeting:attend',
+    ],
   },
   dept_lead: {
     label: ROLE_LABELS.dept_lead,
@@ -86,11 +98,12 @@ export const ROLES = {
       'coordination:escalate',
       'consultation:reply',
       'consultation:sign',
+      'meeting:attend',
     ],
   },
   liaison: {
     label: ROLE_LABELS.liaison,
-    permissions: [...STAFF, 'consultation:reply', 'coordination:attach'],
+    permissions: [...STAFF, 'consultation:reply', 'coordination:attach', 'meeting:attend'],
   },
   coordinator: {
     label: ROLE_LABELS.coordinator,
@@ -104,6 +117,7 @@ export const ROLES = {
       'coordination:manage',
       'coordination:escalate',
       'commitment:urge',
+      'meeting:manage',
     ],
   },
   agent: { label: ROLE_LABELS.agent, permissions: [...STAFF, 'enterprise:read'] },
@@ -113,7 +127,7 @@ export const ROLES = {
   },
   leader: {
     label: ROLE_LABELS.leader,
-    permissions: [...STAFF, 'user:read', 'enterprise:read', 'coordination:instruct'],
+    permissions: [...STAFF, 'user:read', 'enterprise:read', 'coordination:instruct', 'meeting:approve'],
   },
   admin: {
     label: ROLE_LABELS.admin,

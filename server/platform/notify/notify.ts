@@ -92,3 +92,26 @@ export async function unitUserIds(db: Db, unitId: number): Promise<number[]> {
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * Enabled users of any unit of a region who hold one of the permissions: for work that belongs to
+ * a region's office rather than one unit (the leader in charge who chairs its meetings).
+ */
+export async function regionUsersWith(
+  db: Db,
+  regionCode: string,
+  permissions: Permission | readonly Permission[],
+): Promise<number[]> {
+  const roles = [...new Set([permissions].flat().flatMap((p) => rolesWith(p)))];
+  const rows = await db
+    .selectFrom('app_user as a')
+    .innerJoin('unit as u', 'u.id', 'a.unit_id')
+    .innerJoin('role_assignment as ra', 'ra.user_id', 'a.id')
+    .select('a.id')
+    .distinct()
+    .where('u.region_code', '=', regionCode)
+    .where('a.enabled', '=', true)
+    .where('ra.role', 'in', roles.length ? roles : ['-'])
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

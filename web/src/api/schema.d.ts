@@ -17343,6 +17343,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -17900,6 +17907,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -18268,6 +18282,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -19074,6 +19095,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -19631,6 +19659,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -19999,6 +20034,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -20579,6 +20621,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -20961,6 +21010,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -21337,6 +21393,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -21705,6 +21768,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -22079,6 +22149,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -22473,6 +22550,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -22850,6 +22934,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -23230,6 +23321,13 @@ export interface paths {
                                 at: string;
                             }[];
                             actions: string[];
+                            meetings: {
+                                id: number;
+                                title: string;
+                                state: string;
+                                stateLabel: string;
+                                startsAt: string;
+                            }[];
                         };
                     };
                 };
@@ -24978,6 +25076,2778 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 会议日历
+         * @description 起止日期（北京时间，含两端，最长一年）内开始的会议：本中心召开的，或本单位受邀的。
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "special" | "regular" | "joint";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                                stateLabel: string;
+                                title: string;
+                                startsAt: string;
+                                place: string;
+                                chair: string;
+                                urgent: boolean;
+                                centerName: string;
+                                requestId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 筹备会议
+         * @description 安排会议（专题协调会、工作例会、联席会议）。由“拟召开协调会”的协调事项召开时传 requestId：议题与参会单位预先取自该事项的协调事项与征询部门。会议时间须晚于现在。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "special" | "regular" | "joint";
+                        title: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        place: string;
+                        chair: string;
+                        /** @default false */
+                        urgent?: boolean;
+                        /** @default 2 */
+                        noticeDays?: number;
+                        requestId?: number;
+                        topics?: {
+                            title: string;
+                            /** @default null */
+                            requestId?: number | null;
+                        }[];
+                        inviteeUnitIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 会议详情
+         * @description 议题、参会单位及回执、出席情况、议定事项、纪要与可执行的操作；带 ETag。未受邀的单位返回 404。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改会议安排
+         * @description 筹备中的会议可修改时间、地点、主持人、议题与参会单位。须带 If-Match。
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        place?: string;
+                        chair?: string;
+                        /** @default false */
+                        urgent?: boolean;
+                        /** @default 2 */
+                        noticeDays?: number;
+                        topics?: {
+                            title: string;
+                            /** @default null */
+                            requestId?: number | null;
+                        }[];
+                        inviteeUnitIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/meetings/{id}/convene": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 印发会议通知
+         * @description 编号、盖章印发会议通知并通知各受邀单位回执；非紧急会议须在会前规定的工作日数印发。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签发会议纪要
+         * @description 主持人签发当前的纪要稿；此后修改会议记录或纪要须重新签发。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 印发会议纪要
+         * @description 已签发的纪要编号、盖章印发；议定事项同时纳入督办。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消会议
+         * @description 召开前可取消，须写明原因；已发通知的单位会收到通知。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提醒未回执单位
+         * @description 向尚未回执的受邀单位发送提醒。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 会议通知回执
+         * @description 受邀单位确认收到会议通知并报送参会人员（委托他人出席的注明）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId?: number;
+                        attendee: string;
+                        /** @default false */
+                        substitute?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 记录会议召开情况
+         * @description 会议开始后记录出席情况（出席、委托出席、缺席及原因）、各议题讨论情况和议定事项（每项须有责任单位和完成时限）。可多次保存，至纪要印发为止。须带 If-Match。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendance: {
+                            unitId: number;
+                            /** @enum {string} */
+                            attendance: "present" | "substitute" | "absent";
+                            attendee?: string;
+                            absenceReason?: string;
+                        }[];
+                        discussions: {
+                            seq: number;
+                            discussion: string;
+                        }[];
+                        decisions: {
+                            content: string;
+                            ownerUnitId: number;
+                            /** @default [] */
+                            coOwnerUnitIds?: number[];
+                            dueDays?: number;
+                            /** Format: date */
+                            dueOn?: string;
+                            topicSeq?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 起草会议纪要
+         * @description 保存纪要正文（议定事项取自会议记录）；保存后须由主持人重新签发。须带 If-Match。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/documents/{documentId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载会议文书
+         * @description 会议通知或会议纪要的 PDF、DOCX（受邀单位均可下载）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    format: "pdf" | "docx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   MailOutlined,
   PartitionOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -51,6 +52,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: '书面征询',
     icon: <MailOutlined />,
     permission: 'consultation:reply',
+    kind: 'staff',
+  },
+  {
+    path: '/meetings',
+    label: '会议',
+    icon: <ScheduleOutlined />,
+    permission: 'meeting:read',
     kind: 'staff',
   },
   {

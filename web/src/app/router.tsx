@@ -125,6 +125,16 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/coordination/ConsultationPage.tsx')),
           },
           {
+            path: 'meetings',
+            handle: handle({ permission: 'meeting:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/meetings/MeetingsPage.tsx')),
+          },
+          {
+            path: 'meetings/:id',
+            handle: handle({ permission: 'meeting:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/meetings/MeetingPage.tsx')),
+          },
+          {
             path: 'commitments',
             handle: handle({ permission: 'coordination:read', kind: 'staff' }),
             lazy: page(() => import('../modules/coordination/CommitmentsPage.tsx')),

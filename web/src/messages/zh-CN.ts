@@ -46,6 +46,7 @@ export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
   calendar_year: '年度日历',
   role: '角色',
   deadline: '办理时限',
+  meeting: '会议',
 };
 
 export function auditTargetLabel(type: string | null): string {

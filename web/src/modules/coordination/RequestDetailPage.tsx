@@ -49,6 +49,7 @@ import {
 } from './api.ts';
 import { CommitmentActionModal } from './CommitmentActionModal.tsx';
 import { RequestActions } from './RequestActions.tsx';
+import { RequestMeetings } from './RequestMeetings.tsx';
 import { StateTag, WarningTag } from './view.tsx';
 
 const STATUS: Record<string, string> = { pending: '待答复', drafted: '已起草待签发', answered: '已答复' };
@@ -482,6 +483,7 @@ export default function RequestDetailPage() {
           description={`${r.outcomeReasons.join(' ')}${r.overrideReason ? `（理由：${r.overrideReason}）` : ''}`}
         />
       )}
+      <RequestMeetings r={r} />
       {r.resolution && (
         <Alert
           type="success"

@@ -3,10 +3,16 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'deadline.yellow': '黄灯预警',
   'deadline.red': '红灯超期',
   'deadline.changed': '时限调整',
+  'meeting.convened': '会议通知',
+  'meeting.remind': '会议回执提醒',
+  'meeting.cancelled': '会议取消',
+  'meeting.minutes': '会议纪要',
+  'meeting.decision': '会议议定事项',
 };
 
 export function notificationKindLabel(kind: string): string {
   if (KIND_LABELS[kind]) return KIND_LABELS[kind];
   if (kind.startsWith('deadline.')) return '办理时限';
+  if (kind.startsWith('meeting.')) return '会议';
   return '通知';
 }
