@@ -12,6 +12,7 @@ import { BuiltinSealProvider } from '../platform/seals/seals.ts';
 import { seedDemoCases } from './cases.ts';
 import { seedDemoCatalog, seedDemoLicences } from './catalog.ts';
 import { seedDemoCoordination } from './coordination.ts';
+import { seedDemoMeetings } from './meetings.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -207,6 +208,7 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
     await seedDemoCatalog(trx, REGIONS, unitIds);
     await seedDemoLicences(trx, DEMO_ENTERPRISES);
     await seedDemoCoordination(trx, secrets);
+    await seedDemoMeetings(trx, secrets);
     await seedDemoCases(trx, secrets);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });

@@ -2,6 +2,7 @@
 // request in 拟召开协调会 starts with the request's matters as topics and its consulted departments
 // as invitees; the organiser edits both while the meeting is a draft.
 import type { z } from 'zod';
+import { beijingClock, todayIn } from '../../../lib/dates.ts';
 import { MEETING_KIND_LABELS } from '../../../lib/meeting.ts';
 import { transaction } from '../../db/client.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
@@ -83,7 +84,7 @@ export async function createMeeting(ctx: ActionContext, input: Input) {
       await record(trx, ctx, input.requestId, {
         kind: 'meeting.create',
         title: `筹备${MEETING_KIND_LABELS[input.kind]}：${input.title}`,
-        detail: `拟于 ${input.startsAt.slice(0, 16).replace('T', ' ')} 在${input.place}召开，邀请 ${invitees.length} 个单位。`,
+        detail: `拟于 ${todayIn('Asia/Shanghai', new Date(input.startsAt))} ${beijingClock(new Date(input.startsAt))} 在${input.place}召开，邀请 ${invitees.length} 个单位。`,
       });
     }
     await writeAudit(trx, ctx.actor, {

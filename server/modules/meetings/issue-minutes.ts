@@ -137,12 +137,6 @@ export function issueMinutes(ctx: ActionContext, id: number, version: number) {
             ...decisions.map((d) => d.content),
           ].join(' '),
         ),
-        timeline: {
-          kind: 'meeting.minutes',
-          title: `印发会议纪要 ${doc.number}`,
-          detail: `${decisions.length} 项议定事项。`,
-          documentId: doc.id,
-        },
         audit: { document: doc.number, decisions: decisions.length },
         notices,
       };

@@ -8,10 +8,21 @@ import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CasePanel } from '../cases/CasePanel.tsx';
 import { CoordinationPanel } from '../coordination/CoordinationPanel.tsx';
+import { MeetingPanel } from '../meetings/MeetingPanel.tsx';
 import { DeadlinePanel } from './DeadlinePanel.tsx';
 import { ENTERPRISE_PANELS, type Panel, panelsFor } from './workbench.ts';
 
 function PanelCard({ panel }: { panel: Panel }) {
+  if (panel.meetingView) {
+    return (
+      <MeetingPanel
+        title={panel.title}
+        description={panel.description}
+        view={panel.meetingView}
+        testId={`panel-${panel.key}`}
+      />
+    );
+  }
   if (panel.coordinationView) {
     return (
       <CoordinationPanel

@@ -39,6 +39,14 @@ describe('deadline panel', () => {
 
 describe('panelsFor', () => {
   it('no longer has an empty deadline panel (the live one replaces it)', () => {
-    expect(panelsFor(['dept_lead']).map((p) => p.key)).toEqual(['sign', 'consult']);
+    expect(panelsFor(['dept_lead']).map((p) => p.key)).toEqual(['sign', 'consult', 'meetings']);
+  });
+
+  it('gives the organiser, the chair and the departments live meeting panels, once per user', () => {
+    const views = (roles: string[]) =>
+      panelsFor(roles).flatMap((p) => (p.meetingView ? [p.meetingView] : []));
+    expect(views(['coordinator'])).toEqual(['organiser']);
+    expect(views(['leader'])).toEqual(['chair']);
+    expect(views(['dept_officer', 'liaison'])).toEqual(['attendee']);
   });
 });

@@ -13,7 +13,16 @@ export interface Panel {
   caseView?: 'intake' | 'deliver' | 'queue' | 'commitments' | 'all' | 'portal';
   /** A live list of coordination work instead of the placeholder. */
   coordinationView?: 'consultations' | 'requests' | 'escalations' | 'portal';
+  /** A live list of meetings instead of the placeholder. */
+  meetingView?: 'organiser' | 'chair' | 'attendee';
 }
+
+const MY_MEETINGS: Panel = {
+  key: 'meetings',
+  meetingView: 'attendee',
+  title: '我的会议',
+  description: '本单位受邀参加的会议将显示在这里，收到会议通知后请回执参会人员。',
+};
 
 const PANELS: Record<string, Panel[]> = {
   window_clerk: [
@@ -49,6 +58,7 @@ const PANELS: Record<string, Panel[]> = {
       title: '待回复征询',
       description: '中心发来的书面征询意见将显示在这里，须在 5 个工作日内回复。',
     },
+    MY_MEETINGS,
   ],
   dept_lead: [
     {
@@ -63,6 +73,7 @@ const PANELS: Record<string, Panel[]> = {
       title: '待回复征询',
       description: '发给本部门的书面征询意见将显示在这里，答复须由部门负责人签发。',
     },
+    MY_MEETINGS,
   ],
   liaison: [
     {
@@ -71,6 +82,7 @@ const PANELS: Record<string, Panel[]> = {
       title: '待回复征询',
       description: '发给本部门的书面征询意见将显示在这里，请及时分送并跟踪回复。',
     },
+    MY_MEETINGS,
     {
       key: 'claim',
       title: '审管联动待认领',
@@ -92,6 +104,7 @@ const PANELS: Record<string, Panel[]> = {
     },
     {
       key: 'meetings',
+      meetingView: 'organiser',
       title: '协调会议',
       description: '待召开的专题协调会、例会和待签发的会议纪要将显示在这里。',
     },
@@ -130,8 +143,9 @@ const PANELS: Record<string, Panel[]> = {
     },
     {
       key: 'minutes',
-      title: '抄送纪要',
-      description: '抄送给您的会议纪要及议定事项落实情况将显示在这里。',
+      meetingView: 'chair',
+      title: '会议纪要',
+      description: '待您签发的会议纪要和近一个月印发的纪要将显示在这里。',
     },
   ],
   admin: [

@@ -48,7 +48,9 @@ export function RecordForm({ m, etag }: { m: Meeting; etag: string }) {
         etag,
         path: 'record',
         body: {
+          // The form holds only the edited fields; units and topics are matched by position.
           attendance: v.attendance
+            .map((a, i) => ({ ...a, unitId: m.invitees[i]!.unitId }))
             .filter((a) => a.attendance)
             .map((a) => ({
               unitId: a.unitId,
@@ -56,7 +58,10 @@ export function RecordForm({ m, etag }: { m: Meeting; etag: string }) {
               ...(a.attendee ? { attendee: a.attendee } : {}),
               ...(a.absenceReason ? { absenceReason: a.absenceReason } : {}),
             })),
-          discussions: v.discussions,
+          discussions: v.discussions.map((d, i) => ({
+            seq: m.topics[i]!.seq,
+            discussion: d.discussion ?? '',
+          })),
           decisions: (v.decisions ?? []).map((d) => ({
             content: d.content,
             ownerUnitId: d.ownerUnitId,
