@@ -15,6 +15,7 @@ import { buildApp } from '../server/platform/http/app.ts';
 import { benchAuditVerify, benchDeadlines, benchDocuments, benchNotificationDelay } from './backbone.ts';
 import { benchCases } from './cases.ts';
 import { benchCoordination } from './coordination.ts';
+import { benchMeetings } from './meetings.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = 8;
@@ -61,6 +62,16 @@ async function benchDatabase(label: string, database: Database, caseCount: numbe
     );
   if (process.env.BENCH_ONLY === 'coordination') {
     await coordination();
+    await app.close();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'meetings') {
+    await benchMeetings(
+      app,
+      database,
+      Number(process.env.BENCH_MEETINGS ?? 10),
+      Number(process.env.BENCH_MEETINGS_YEAR ?? 500),
+    );
     await app.close();
     return;
   }
@@ -165,6 +176,12 @@ async function benchDatabase(label: string, database: Database, caseCount: numbe
   await benchNotificationDelay(app, database, officerCookie, me.id, Number(process.env.BENCH_NOTIFY ?? 300));
   await benchDocuments(database, secrets, Number(process.env.BENCH_DOCS ?? 10));
   await coordination();
+  await benchMeetings(
+    app,
+    database,
+    Number(process.env.BENCH_MEETINGS ?? 10),
+    Number(process.env.BENCH_MEETINGS_YEAR ?? 500),
+  );
   await benchDeadlines(database, Number(process.env.BENCH_DEADLINES ?? 100_000));
   await benchAuditVerify(database, Number(process.env.BENCH_AUDIT ?? 100_000));
   await benchCases(app, database, caseCount, Number(process.env.BENCH_CASE_CREATIONS ?? 300));
