@@ -166,6 +166,8 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/meetings/meetings.repo.ts#unitsByIds':
     'invitees and decision owners the organiser named; checked for region and state',
   'server/modules/meetings/meetings.repo.ts#base': 'the select list; every list and find adds visible()',
+  'server/modules/meetings/meetings.repo.ts#similarMinutes':
+    'scoped by visible(reader), as every meeting read',
   'server/modules/meetings/meetings.repo.ts#lockMeeting':
     'locks a row by id; the scoped load follows under the lock',
   'server/platform/auth/session.repo.ts#loadSession': 'builds the principal of a valid session',

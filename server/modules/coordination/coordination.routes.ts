@@ -10,7 +10,7 @@ import type { Module, ZApp } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { actionContext } from '../../platform/http/context.ts';
 import { errors, IdParams, pageOf, pageResponse } from '../../platform/http/schemas.ts';
-import { requestMeetings } from '../meetings/meetings.read.ts';
+import { minutesPrecedents, requestMeetings } from '../meetings/meetings.read.ts';
 import { closeRequest } from './close-request.ts';
 import { consult } from './consult.ts';
 import { toDetail, toSummary } from './coordination.presenters.ts';
@@ -32,7 +32,7 @@ import {
   ReturnInput,
   SuggestionsSchema,
 } from './coordination.schemas.ts';
-import { similarPrecedents, suggestDepartments } from './coordination.suggest.ts';
+import { requestWords, similarPrecedents, suggestDepartments } from './coordination.suggest.ts';
 import { requestRow } from './coordination.workflow.ts';
 import { decideOutcome } from './decide-outcome.ts';
 import { escalate } from './escalate.ts';
@@ -322,6 +322,7 @@ export const coordinationRoutes: Module = (app, { database, secrets }) => {
           byDept.set(Number(c.department_id), [...(byDept.get(Number(c.department_id)) ?? []), p.number]);
       return {
         departments: await suggestDepartments(db, r, byDept),
+        minutes: await minutesPrecedents(db, req.principal!, requestWords(r), Number(r.id)),
         precedents: precedents.map((p) => ({
           id: Number(p.id),
           number: p.number,

@@ -355,4 +355,14 @@ export const SuggestionsSchema = z.object({
       similarity: z.number(),
     }),
   ),
+  /** Issued minutes of meetings on similar problems, with their decisions. */
+  minutes: z.array(
+    z.object({
+      meetingId: z.number().int(),
+      title: z.string(),
+      minutesNumber: z.string(),
+      date: z.string(),
+      decisions: z.array(z.string()),
+    }),
+  ),
 });

@@ -96,10 +96,15 @@ export async function suggestDepartments(db: Db, r: RequestRow, precedentDepartm
 }
 
 /** Resolved requests ranked by Chinese full-text similarity (jieba words, then trigram fragments). */
-export async function similarPrecedents(db: Db, principal: Principal, r: RequestRow, limit = 5) {
-  const words = [...new Set(searchTokens(`${r.project_name} ${r.problem} ${r.proposal}`))].filter(
+/** The search words of a request: whole words of its project, problem and proposal. */
+export function requestWords(r: Pick<RequestRow, 'project_name' | 'problem' | 'proposal'>) {
+  return [...new Set(searchTokens(`${r.project_name} ${r.problem} ${r.proposal}`))].filter(
     (w) => w.length >= 2 && /^[\p{L}\p{N}]+$/u.test(w),
   );
+}
+
+export async function similarPrecedents(db: Db, principal: Principal, r: RequestRow, limit = 5) {
+  const words = requestWords(r);
   if (!words.length || principal.kind !== 'staff') return [];
   return precedents(
     db,

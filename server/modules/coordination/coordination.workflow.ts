@@ -18,7 +18,7 @@ import {
   type Action,
   type ActionContext,
   type Effect,
-  runAction,
+  runEvent,
   type Workflow,
 } from '../../platform/workflow/runner.ts';
 import { commitmentsOf } from './commitments.repo.ts';
@@ -151,13 +151,15 @@ export function runRequestEvent(
   event: CoordinationEvent,
   action: RequestAction,
 ) {
-  return runAction(ctx, requestWorkflow, id, version, {
-    decide: (row, facts) => {
-      const v = decideRequestEvent(ctx.principal, row, facts, event);
-      return v.ok ? { ok: true, event, to: v.to } : v;
-    },
-    ...action,
-  });
+  return runEvent(
+    ctx,
+    requestWorkflow,
+    id,
+    version,
+    event,
+    (row, facts) => decideRequestEvent(ctx.principal, row, facts, event),
+    action,
+  );
 }
 
 /** The acting staff member, for the columns that name one. */

@@ -1,10 +1,17 @@
 // Meeting read models: the calendar of a range, the meeting page and the meetings of a request.
+import { todayIn } from '../../../lib/dates.ts';
 import { MEETING_STATE_LABELS } from '../../../lib/meeting.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../platform/access/scope.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { attendsFor, meetingActions } from './meetings.policy.ts';
-import { meetingsBetween, meetingsOfRequest, topicsOf } from './meetings.repo.ts';
+import {
+  decisionsOf,
+  meetingsBetween,
+  meetingsOfRequest,
+  similarMinutes,
+  topicsOf,
+} from './meetings.repo.ts';
 import { meetingFacts, meetingRow, readerOf } from './meetings.workflow.ts';
 
 /** Meetings starting within [from, to] (Beijing dates), at most 366 days. */
@@ -42,4 +49,25 @@ export async function requestMeetings(db: Db, principal: Principal, requestId: n
     stateLabel: MEETING_STATE_LABELS[m.state],
     startsAt: m.starts_at.toISOString(),
   }));
+}
+
+/** Issued minutes similar to a request's words, with their decisions: precedents in triage. */
+export async function minutesPrecedents(
+  db: Db,
+  principal: Principal,
+  words: string[],
+  exceptRequestId: number,
+  limit = 3,
+) {
+  if (!words.length || principal.kind !== 'staff') return [];
+  const rows = await similarMinutes(db, readerOf(principal), words.slice(0, 60), exceptRequestId, limit);
+  return Promise.all(
+    rows.map(async (m) => ({
+      meetingId: Number(m.id),
+      title: m.title,
+      minutesNumber: m.minutes_number ?? '',
+      date: todayIn('Asia/Shanghai', m.starts_at),
+      decisions: (await decisionsOf(db, Number(m.id))).map((d) => `${d.content}（${d.owner_name}）`),
+    })),
+  );
 }

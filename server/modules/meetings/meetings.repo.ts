@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { DB, MeetingDecisionTable, MeetingTable } from '../../db/types.ts';
 import { inScope, type UnitScope } from '../../platform/access/scope.ts';
@@ -266,4 +266,33 @@ export function unitsByIds(db: Db, ids: number[]) {
 
 export function updateDiscussion(db: Db, topicId: number, discussion: string) {
   return db.updateTable('meeting_topic').set({ discussion }).where('id', '=', topicId).execute();
+}
+
+/** Issued minutes matching any of the words (jieba tokens), best first: precedents for triage. */
+export function similarMinutes(
+  db: Db,
+  reader: MeetingReader,
+  words: string[],
+  exceptRequestId: number,
+  limit: number,
+) {
+  const query = words.join(' | ');
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('document as d', 'd.id', 'm.minutes_document_id')
+    .select([
+      'm.id',
+      'm.title',
+      'm.starts_at',
+      'd.number as minutes_number',
+      sql<number>`ts_rank(m.search, to_tsquery('simple', ${query}))`.as('rank'),
+    ])
+    .where('m.state', '=', 'minutes_issued')
+    .where((eb) => eb.or([eb('m.request_id', 'is', null), eb('m.request_id', '!=', exceptRequestId)]))
+    .where(sql<SqlBool>`m.search @@ to_tsquery('simple', ${query})`)
+    .where((eb) => visible(eb, reader))
+    .orderBy('rank', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -233,6 +233,15 @@ describe('a special meeting convened on a request whose replies disagree', () =>
       expect(kinds).toContain(k);
     }
     expect(req.meetings.map((x: Json) => x.id)).toEqual([m.id]);
+
+    // The issued minutes are offered as a precedent when a similar problem comes in.
+    const similar = await makeRequest(t.database.db, { project: '规划条件调整与项目备案变更' });
+    const s = await ok(await call('nanhu.coord', 'GET', `/api/coordination/${similar.id}/suggestions`));
+    const offered = s.minutes.find((x: Json) => x.meetingId === m.id);
+    expect(offered.minutesNumber).toBe(doc.number);
+    expect(offered.decisions.join()).toContain('自然资源和规划局出具规划条件');
+    // Another county's coordinator can neither open the minutes nor is offered them.
+    expect((await call('xiuzhou.coord', 'GET', `/api/meetings/${m.id}`)).statusCode).toBe(404);
   });
 });
 

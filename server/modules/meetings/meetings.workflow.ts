@@ -11,7 +11,7 @@ import {
   type Action,
   type ActionContext,
   type Effect,
-  runAction,
+  runEvent,
   type Workflow,
 } from '../../platform/workflow/runner.ts';
 import { record, type TimelineEntry } from '../coordination/coordination.workflow.ts';
@@ -130,11 +130,13 @@ export function runMeetingEvent(
   event: MeetingEvent,
   action: MeetingAction,
 ) {
-  return runAction(ctx, meetingWorkflow, id, version, {
-    decide: (row, facts) => {
-      const v = decideMeetingEvent(ctx.principal, row, facts.invitees, facts, event);
-      return v.ok ? { ok: true, event, to: v.to } : v;
-    },
-    ...action,
-  });
+  return runEvent(
+    ctx,
+    meetingWorkflow,
+    id,
+    version,
+    event,
+    (row, facts) => decideMeetingEvent(ctx.principal, row, facts.invitees, facts, event),
+    action,
+  );
 }

@@ -84,3 +84,25 @@ export async function runAction<Row, Facts, Move, Change extends Effect>(
     return { row, move, change };
   });
 }
+
+/**
+ * Runs one event of a subject's state machine: the module's policy decides it (who, from which
+ * state) and the move carries the event with the state it leads to.
+ */
+export function runEvent<Row, Facts, E extends string, S, Change extends Effect>(
+  ctx: ActionContext,
+  workflow: Workflow<Row, Facts, { event: E; to: S }, Change>,
+  id: number,
+  version: number | undefined,
+  event: E,
+  decide: (row: Row, facts: Facts) => Verdict<{ to: S }>,
+  action: Omit<Action<Row, Facts, { event: E; to: S }, Change>, 'decide'>,
+) {
+  return runAction(ctx, workflow, id, version, {
+    decide: (row, facts) => {
+      const v = decide(row, facts);
+      return v.ok ? { ok: true, event, to: v.to } : v;
+    },
+    ...action,
+  });
+}

@@ -20323,6 +20323,13 @@ export interface paths {
                                 departments: string[];
                                 similarity: number;
                             }[];
+                            minutes: {
+                                meetingId: number;
+                                title: string;
+                                minutesNumber: string;
+                                date: string;
+                                decisions: string[];
+                            }[];
                         };
                     };
                 };

@@ -185,6 +185,26 @@ function ActionModal({
                       </Tag.CheckableTag>
                     ))}
                 </div>
+                {suggestions.data.minutes.length > 0 && (
+                  <List
+                    size="small"
+                    data-testid="minutes-precedents"
+                    header={<Typography.Text strong>类似问题的会议纪要（可参照）</Typography.Text>}
+                    dataSource={suggestions.data.minutes}
+                    renderItem={(m) => (
+                      <List.Item>
+                        <Space direction="vertical" size={0}>
+                          <Link to={`/meetings/${m.meetingId}`} target="_blank">
+                            {m.minutesNumber} {m.title}
+                          </Link>
+                          <Typography.Text type="secondary">
+                            {m.date} 议定：{m.decisions.join('；')}
+                          </Typography.Text>
+                        </Space>
+                      </List.Item>
+                    )}
+                  />
+                )}
                 {suggestions.data.precedents.length > 0 && (
                   <List
                     size="small"
