@@ -41,6 +41,7 @@ export function conveneMeeting(ctx: ActionContext, id: number, version: number) 
             issuerMark: row.center_name,
             signatureName: row.center_name,
             number: number!,
+            ...(row.urgent ? { urgency: '加急' as const } : {}),
             wording,
             date: todayIn(),
             addressee: facts.invitees.map((i) => i.unit_name).join('、'),

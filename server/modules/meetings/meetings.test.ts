@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.ts';
 import { makeConsultation, makeRequest } from '../../../test/factories.ts';
+import { pdfPages } from '../../platform/documents/test-helpers.ts';
 
 let t: TestApp;
 const { call } = apiCaller(() => t);
@@ -254,12 +255,23 @@ describe('who sees a meeting, and what is refused', () => {
         startsAt: inDays(20),
         place: '三楼会议室',
         chair: '周强',
+        urgent: true,
         topics: [{ title: '用地指标' }],
         inviteeUnitIds: [units['南湖区发展和改革局']],
       }),
       201,
     );
-    await ok(await call('nanhu.coord', 'POST', `/api/meetings/${m.id}/convene`, undefined, etag(m.version)));
+    const convened = await ok(
+      await call('nanhu.coord', 'POST', `/api/meetings/${m.id}/convene`, undefined, etag(m.version)),
+    );
+    // An urgent meeting's notice carries its 紧急程度, and an invited unit can download it.
+    const notice = await call(
+      'nanhu.officer',
+      'GET',
+      `/api/meetings/${m.id}/documents/${convened.noticeDocumentId}/pdf`,
+    );
+    expect(notice.statusCode).toBe(200);
+    expect(pdfPages(notice.rawPayload)[0]).toContain('加急');
     expect((await call('nanhu.officer', 'GET', `/api/meetings/${m.id}`)).statusCode).toBe(200);
     expect((await call('nanhu.officer2', 'GET', `/api/meetings/${m.id}`)).statusCode).toBe(404);
     const ack = await call('nanhu.officer2', 'POST', `/api/meetings/${m.id}/acknowledge`, {

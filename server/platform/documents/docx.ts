@@ -131,11 +131,13 @@ export async function renderDocx(
     }
     out.push(blank(), blank());
   } else {
+    // 紧急程度 on the first line of the 版心, flush left; the mark keeps its 35 mm from the 版心 top.
+    if (doc.urgency) out.push(para([run(doc.urgency, 'heading1')], { alignment: AlignmentType.LEFT }));
     out.push(
       para([markRun], {
         alignment: AlignmentType.CENTER,
         spacing: {
-          before: mm(35),
+          before: mm(35) - (doc.urgency ? DOCX_LINE : 0),
           after: 0,
           line: pt(markHalfPoints(doc.issuerMark) / 2 + 6),
           lineRule: LineRuleType.EXACT,

@@ -45,6 +45,8 @@ export interface OfficialDocument {
   issuerMark: string;
   /** 发文字号, e.g. '南审协〔2026〕12号' (R-DOC-6). */
   number?: string;
+  /** 紧急程度 (GB/T 9704 §7.2.3): 3号黑体, flush with the top left corner of the 版心; 文件格式 only. */
+  urgency?: Urgency;
   /** 签发人 (standard format only, 上行文). */
   signer?: string;
   /** 标题. */
@@ -71,6 +73,9 @@ export interface OfficialDocument {
   /** Small print at the bottom of the last page, e.g. '平台校验签名，非法定电子印章' (R-SEAL-1). */
   footerLabel?: string;
 }
+
+export const URGENCIES = ['特急', '加急'] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
 /** R-DOC-6 发文字号: full year in 〔〕, sequence without 第 and leading zeros, then 号. */
 export const DOC_NUMBER_RE = /^[\p{Script=Han}A-Za-z]+〔\d{4}〕[1-9]\d*号$/u;
@@ -224,6 +229,10 @@ export function validateDocument(doc: OfficialDocument): string[] {
 
   if (!['standard', 'letter', 'minutes'].includes(doc.format)) errors.push(`版式无效：${String(doc.format)}`);
   text('发文机关标志', doc.issuerMark, true);
+  if (doc.urgency !== undefined) {
+    if (!URGENCIES.includes(doc.urgency)) errors.push('紧急程度应为“特急”或“加急”');
+    else if (doc.format !== 'standard') errors.push('紧急程度只用于文件格式');
+  }
   if (doc.format === 'minutes' && typeof doc.issuerMark === 'string' && !isMinutesMark(doc.issuerMark)) {
     errors.push('纪要格式的标志应以“纪要”结尾（如“南湖区工程建设项目审批协调会议纪要”）');
   }

@@ -364,6 +364,9 @@ function drawHeader(w: Writer, doc: OfficialDocument): void {
     w.line = w.lineAtOrBelow(lastBottom + 2 * LINE_PITCH);
     return;
   }
+  // 紧急程度: 黑体, on the first line of the 版心, flush left (GB/T 9704 §7.2.3).
+  if (doc.urgency)
+    w.absolute([{ text: doc.urgency, slot: 'heading1' }], MARGIN_TOP, BODY_SIZE, { left: MARGIN_LEFT });
   // Standard (R-DOC-5..7) and minutes (R-DOC-17): mark 35 mm below the top of the 版心.
   const size = markSize(doc.issuerMark);
   const top = MARGIN_TOP + 35 * MM;

@@ -170,6 +170,21 @@ describe('PDF layout (GB/T 9704)', () => {
     await expect(renderPdf({ ...doc, number: '南审协（2026）12号' }, fonts)).rejects.toThrow(
       /发文字号格式不正确/,
     );
+    await expect(renderPdf({ ...doc, format: 'letter', urgency: '特急' }, fonts)).rejects.toThrow(
+      /紧急程度只用于文件格式/,
+    );
+  });
+
+  it('prints 紧急程度 in 黑体 at the top left of the 版心 and keeps the mark 35 mm down (GB/T 9704 §7.2.3)', async () => {
+    const urgent = pdfWords(await renderPdf({ ...doc, urgency: '特急' }, fonts));
+    const u = urgent.find((w) => w.page === 1 && w.text === '特急')!;
+    expect(u).toBeDefined();
+    expect(Math.abs(u.xMin - MARGIN_LEFT)).toBeLessThan(1);
+    expect(Math.abs(emTop(u) - MARGIN_TOP)).toBeLessThan(1.5);
+    expect(Math.abs(sizeOf(u) - 16)).toBeLessThan(0.5);
+    const mark = urgent.find((w) => w.page === 1 && w.text === doc.issuerMark)!;
+    expect(Math.abs(mmOf(emTop(mark) - MARGIN_TOP) - 35)).toBeLessThan(1);
+    expect(words.some((w) => w.text === '特急')).toBe(false);
   });
 });
 
@@ -216,6 +231,13 @@ describe('DOCX', () => {
     ).join('');
     expect(footers).toContain('PAGE');
     expect(footers).toContain('— ');
+  });
+
+  it('puts 紧急程度 before the mark, whose distance from the 版心 top stays 35 mm', async () => {
+    const { xml, text } = await docxContent(await renderDocx({ ...doc, urgency: '加急' }, fonts));
+    expect(squash(text).indexOf('加急')).toBeLessThan(squash(text).indexOf(squash(doc.issuerMark)));
+    // 35 mm = 1984 twips; the urgency line (579) takes its share.
+    expect(xml).toContain(`w:before="${1984 - 579}"`);
   });
 });
 

@@ -8,7 +8,13 @@
 // not 公文; they use 信函格式 for a light letterhead (issuer name, number flush right, no red head).
 
 import type { IsoDate } from '../../../lib/dates.ts';
-import { type DocumentBlock, type DocumentSeal, formatChineseDate, type OfficialDocument } from './model.ts';
+import {
+  type DocumentBlock,
+  type DocumentSeal,
+  formatChineseDate,
+  type OfficialDocument,
+  type Urgency,
+} from './model.ts';
 import { type Wording, type WordingSlots, wordingOf } from './wording.ts';
 
 /** The issuing side shared by all templates. */
@@ -201,6 +207,8 @@ export const MEETING_NOTICE_WORDING = {
 
 export interface MeetingNoticeData extends Issuer {
   number: string;
+  /** 紧急程度 of an urgent meeting's notice. */
+  urgency?: Urgency;
   date: IsoDate;
   addressee: string;
   meetingName: string;
@@ -222,6 +230,7 @@ export function meetingNotice(data: MeetingNoticeData): OfficialDocument {
   const w = wordingOf(MEETING_NOTICE_WORDING, data.wording);
   const requirements = data.requirements ?? w.lines('requirements');
   return base(data, 'standard', {
+    urgency: data.urgency,
     number: data.number,
     title: w.text('title', { 会议名称: data.meetingName }),
     addressee: data.addressee,
