@@ -49,6 +49,9 @@ export type CommitmentRow = Awaited<ReturnType<typeof commitmentsOf>>[number];
 export interface CommitmentFilter {
   status?: 'open' | 'done' | 'overdue';
   requestId?: number;
+  departmentId?: number;
+  /** Newest first (keyset on id), or by due date (numbered pages only). */
+  order?: 'recent' | 'due';
   after?: number;
   today: string;
 }
@@ -67,6 +70,10 @@ export function listCommitments(db: Db, scope: UnitScope, f: CommitmentFilter, p
   if (f.status === 'done') q = q.where('k.status', '=', 'done');
   if (f.status === 'overdue') q = q.where('k.status', '=', 'open').where('d.due_date', '<', f.today);
   if (f.requestId) q = q.where('k.request_id', '=', f.requestId);
+  if (f.departmentId) q = q.where('k.department_id', '=', f.departmentId);
+  if (f.order === 'due') {
+    return readPage(db, q, p, (q) => q.orderBy(sql`d.due_date nulls last`).orderBy('k.id'));
+  }
   return readPage(
     db,
     q,

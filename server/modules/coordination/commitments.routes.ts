@@ -34,6 +34,11 @@ export const commitmentRoutes: Module = (app, { database, secrets }) => {
               .enum(['open', 'done', 'overdue'], { error: '状态应为 open、done 或 overdue' })
               .optional(),
             requestId: z.coerce.number().int().positive().optional(),
+            departmentId: z.coerce.number().int().positive().optional(),
+            order: z
+              .enum(['recent', 'due'], { error: '排序应为 recent 或 due' })
+              .default('recent')
+              .describe('recent 新的在前；due 按完成期限'),
           },
           { limit: 100 },
         ),
@@ -49,7 +54,13 @@ export const commitmentRoutes: Module = (app, { database, secrets }) => {
       const page = await commitments(
         db,
         req.principal!,
-        { status: q.status, requestId: q.requestId, after: q.after },
+        {
+          status: q.status,
+          requestId: q.requestId,
+          departmentId: q.departmentId,
+          order: q.order,
+          after: q.order === 'due' ? undefined : q.after,
+        },
         q,
       );
       return pageResponse(page, (k) => toCommitment(k, today, commitmentActions(req.principal!, k)), q.limit);

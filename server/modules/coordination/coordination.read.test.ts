@@ -63,3 +63,23 @@ describe('coordination read models', () => {
     expect(list.total).toBe(1);
   });
 });
+
+describe('the commitments tracker', () => {
+  it('filters by the owning department and orders by due date without losing rows', async () => {
+    const r = await makeRequest(database.db, { state: 'tracking' });
+    const other = otherOfficer.kind === 'staff' ? otherOfficer.unitId : 0;
+    await makeCommitment(database.db, Number(r.id), department);
+    await makeCommitment(database.db, Number(r.id), other);
+    const mine = await commitments(database.db, coordinator, { departmentId: department }, { limit: 500 });
+    expect(mine.rows.length).toBeGreaterThan(0);
+    expect(new Set(mine.rows.map((k) => Number(k.department_id)))).toEqual(new Set([department]));
+    expect(mine.total).toBe(mine.rows.length);
+    const byDue = await commitments(
+      database.db,
+      coordinator,
+      { departmentId: department, order: 'due' },
+      { limit: 500 },
+    );
+    expect(byDue.rows.map((k) => Number(k.id)).sort()).toEqual(mine.rows.map((k) => Number(k.id)).sort());
+  });
+});

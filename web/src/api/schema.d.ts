@@ -24632,6 +24632,9 @@ export interface paths {
                 query?: {
                     status?: "open" | "done" | "overdue";
                     requestId?: number;
+                    departmentId?: number;
+                    /** @description recent 新的在前；due 按完成期限 */
+                    order?: "recent" | "due";
                     limit?: number;
                     page?: number;
                     after?: number;

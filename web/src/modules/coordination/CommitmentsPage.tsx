@@ -1,19 +1,21 @@
-import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Select, Space, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { WARNING_LABELS } from '../../../../lib/warning.ts';
+import { api, body } from '../../api/client.ts';
+import { collectPages } from '../../api/paging.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { useSession } from '../../app/session.tsx';
 import { EXPORT_LABEL } from '../../messages/zh-CN.ts';
+import { DataTable, ListFilters, usePagedList } from '../../ui/DataTable.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { downloadBlob, fileStamp, tableWorkbook } from '../../ui/xlsx.ts';
-import { LoadError } from '../errors/ErrorPages.tsx';
+import { useUnits } from '../org/api.ts';
 import { type Commitment, type CommitmentQuery, useCommitments } from './api.ts';
 import { CommitmentActionModal } from './CommitmentActionModal.tsx';
 import { WarningTag } from './view.tsx';
 
-type SortOrder = 'ascend' | 'descend' | null;
 type Filter = 'all' | 'open' | 'overdue' | 'done';
 const FILTER_LABELS: Record<Filter, string> = { all: '全部', open: '在办', overdue: '逾期', done: '已办结' };
 const FILTERS = Object.keys(FILTER_LABELS) as Filter[];
@@ -22,38 +24,33 @@ const STATUS_LABELS: Record<string, string> = { open: '在办', done: '已办结
 
 const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
 const warningLabel = (w: Commitment['warningLevel']) => (w ? WARNING_LABELS[w] : '—');
-/** Commitments without a due date sort last. */
-const byDue = (a: Commitment, b: Commitment) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
 
 /** 承诺督办: commitments from letters and leaders' instructions, with their lights, urging and closing. */
 export default function CommitmentsPage() {
   const me = useSession();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>('open');
-  const [departments, setDepartments] = useState<string[] | null>(null);
-  const [dueOrder, setDueOrder] = useState<SortOrder>(null);
+  const paged = usePagedList<{ filter: Filter; departmentId?: number; order: 'recent' | 'due' }>(
+    { filter: 'open', departmentId: undefined, order: 'recent' },
+    { pageSize: 50 },
+  );
+  const { filter, departmentId, order } = paged.filters;
   const [target, setTarget] = useState<{ kind: 'urge' | 'done'; row: Commitment } | null>(null);
   const [exporting, setExporting] = useState(false);
-  const query: CommitmentQuery = { limit: 500, ...(filter === 'all' ? {} : { status: filter }) };
-  const list = useCommitments(query);
-  const items = list.data?.items ?? [];
-
-  const departmentNames = useMemo(
-    () => [...new Set(items.map((k) => k.departmentName))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    [items],
-  );
-  /** The rows as the table shows them; filtering and sorting are done here so the export matches. */
-  const visible = useMemo(() => {
-    const rows = departments?.length
-      ? items.filter((k) => departments.includes(k.departmentName))
-      : [...items];
-    if (dueOrder) rows.sort((a, b) => (dueOrder === 'ascend' ? byDue(a, b) : byDue(b, a)));
-    return rows;
-  }, [items, departments, dueOrder]);
+  const criteria: Omit<CommitmentQuery, 'page' | 'limit'> = {
+    ...(filter === 'all' ? {} : { status: filter }),
+    ...(departmentId ? { departmentId } : {}),
+    order,
+  };
+  const list = useCommitments({ ...criteria, page: paged.page, limit: paged.pageSize });
+  const departments = useUnits({ kind: 'department', limit: 500 });
+  const departmentName = departments.data?.items.find((u) => u.id === departmentId)?.name;
 
   const exportXlsx = async () => {
     setExporting(true);
     try {
+      const { items: visible } = await collectPages((page, limit) =>
+        body(api.GET('/api/commitments', { params: { query: { ...criteria, page, limit } } })),
+      );
       const now = new Date().toISOString();
       const blob = await tableWorkbook({
         sheet: '承诺事项',
@@ -83,7 +80,8 @@ export default function CommitmentsPage() {
         exportedAt: now,
         notes: [
           ['状态', FILTER_LABELS[filter]],
-          ['承诺部门', departments?.length ? departments.join('、') : '全部'],
+          ['承诺部门', departmentName ?? '全部'],
+          ['排序', order === 'due' ? '按完成期限' : '新的在前'],
         ],
       });
       downloadBlob(blob, `承诺事项_${fileStamp(now)}.xlsx`);
@@ -111,8 +109,6 @@ export default function CommitmentsPage() {
       title: '承诺部门',
       dataIndex: 'departmentName',
       width: 180,
-      filters: departmentNames.map((d) => ({ text: d, value: d })),
-      filteredValue: departments,
     },
     { title: '承诺内容', dataIndex: 'content' },
     {
@@ -120,7 +116,7 @@ export default function CommitmentsPage() {
       dataIndex: 'dueDate',
       width: 120,
       sorter: true,
-      sortOrder: dueOrder,
+      sortOrder: order === 'due' ? 'ascend' : null,
       render: (d: string | null) => d ?? '—',
     },
     {
@@ -164,33 +160,37 @@ export default function CommitmentsPage() {
         }
       />
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
+        <ListFilters paged={paged} list={list}>
           <Segmented<Filter>
             value={filter}
-            onChange={setFilter}
+            onChange={(v) => paged.setFilter('filter', v)}
             options={FILTERS.map((v) => ({ value: v, label: FILTER_LABELS[v] }))}
             aria-label="状态"
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label="刷新" />
-        </Space>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} what="承诺事项" onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Commitment>
-            rowKey="id"
-            columns={columns}
-            dataSource={visible}
-            loading={list.isFetching}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: '没有符合条件的承诺事项' }}
-            onChange={(_, filters, sorter) => {
-              setDepartments((filters.departmentName as string[] | null) ?? null);
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              setDueOrder(s?.field === 'dueDate' ? (s.order ?? null) : null);
-            }}
-            data-testid="commitments-table"
+          <Select<number>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部承诺部门"
+            value={departmentId}
+            onChange={(v) => paged.setFilter('departmentId', v)}
+            options={(departments.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            style={{ width: 220 }}
+            aria-label="承诺部门"
           />
-        )}
+        </ListFilters>
+        <DataTable<Commitment, typeof paged.filters>
+          list={list}
+          paged={paged}
+          what="承诺事项"
+          columns={columns}
+          locale={{ emptyText: '没有符合条件的承诺事项' }}
+          onChange={(_, __, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            const next = s?.field === 'dueDate' && s.order ? 'due' : 'recent';
+            if (next !== order) paged.setFilter('order', next);
+          }}
+          data-testid="commitments-table"
+        />
       </Card>
       <CommitmentActionModal target={target} onClose={() => setTarget(null)} />
     </>
