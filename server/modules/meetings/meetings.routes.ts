@@ -4,6 +4,7 @@ import type { Module } from '../../platform/http/app.ts';
 import { requiredVersion, setVersionTag } from '../../platform/http/concurrency.ts';
 import { actionContext } from '../../platform/http/context.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
+import type { ActionContext } from '../../platform/workflow/runner.ts';
 import { subjectDocumentFile } from '../documents/documents.service.ts';
 import { acknowledgeMeeting } from './acknowledge-meeting.ts';
 import { approveMinutes } from './approve-minutes.ts';
@@ -120,147 +121,109 @@ export const meetingRoutes: Module = (app, { database, secrets }) => {
     },
   );
 
-  const action = (
-    path: string,
-    summary: string,
-    description: string,
-    permission: 'meeting:manage' | 'meeting:approve',
-    run: (req: FastifyRequest<{ Params: { id: number } }>, version: number) => Promise<unknown>,
-  ) =>
-    app.post(
-      `/api/meetings/:id/${path}`,
-      {
-        config: { access: { permission } },
-        schema: {
-          tags,
-          summary,
-          description: `${description}须带 If-Match。`,
-          params: IdParams,
-          response: { 200: MeetingDetailSchema, ...errors(400, 401, 403, 404, 409, 412, 422, 428) },
+  /**
+   * One action on a meeting: its body (if any), then the meeting as it now is with its new ETag.
+   * Versioned actions need If-Match; an acknowledgement or a reminder does not move the meeting.
+   */
+  const action = <B extends z.ZodType>(spec: {
+    method?: 'POST' | 'PUT';
+    path: string;
+    summary: string;
+    description: string;
+    permission: 'meeting:manage' | 'meeting:approve' | 'meeting:attend';
+    body?: B;
+    versioned?: boolean;
+    run: (c: ActionContext, id: number, version: number, body: z.infer<B>) => Promise<unknown>;
+  }) => {
+    const versioned = spec.versioned ?? true;
+    app.route({
+      method: spec.method ?? 'POST',
+      url: `/api/meetings/:id/${spec.path}`,
+      config: { access: { permission: spec.permission } },
+      schema: {
+        tags,
+        summary: spec.summary,
+        description: versioned ? `${spec.description}须带 If-Match。` : spec.description,
+        params: IdParams,
+        ...(spec.body ? { body: spec.body } : {}),
+        response: {
+          200: MeetingDetailSchema,
+          ...errors(400, 401, 403, 404, 409, ...(versioned ? ([412, 422, 428] as const) : [])),
         },
       },
-      async (req, reply) => {
-        await run(req, requiredVersion(req));
-        return detail(req, reply, req.params.id);
+      handler: async (req, reply) => {
+        const { id } = req.params as { id: number };
+        await spec.run(ctx(req), id, versioned ? requiredVersion(req) : 0, req.body as z.infer<B>);
+        return detail(req, reply, id);
       },
-    );
+    });
+  };
 
-  action(
-    'convene',
-    '印发会议通知',
-    '编号、盖章印发会议通知并通知各受邀单位回执；非紧急会议须在会前规定的工作日数印发。',
-    'meeting:manage',
-    (req, v) => conveneMeeting(ctx(req), req.params.id, v),
-  );
-  action(
-    'minutes/approve',
-    '签发会议纪要',
-    '主持人签发当前的纪要稿；此后修改会议记录或纪要须重新签发。',
-    'meeting:approve',
-    (req, v) => approveMinutes(ctx(req), req.params.id, v),
-  );
-  action(
-    'minutes/issue',
-    '印发会议纪要',
-    '已签发的纪要编号、盖章印发；议定事项同时纳入督办。',
-    'meeting:manage',
-    (req, v) => issueMinutes(ctx(req), req.params.id, v),
-  );
-
-  app.post(
-    '/api/meetings/:id/cancel',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: '取消会议',
-        description: '召开前可取消，须写明原因；已发通知的单位会收到通知。须带 If-Match。',
-        params: IdParams,
-        body: CancelInput,
-        response: { 200: MeetingDetailSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
-    async (req, reply) => {
-      await cancelMeeting(ctx(req), req.params.id, requiredVersion(req), req.body.reason);
-      return detail(req, reply, req.params.id);
-    },
-  );
-
-  app.post(
-    '/api/meetings/:id/remind',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: '提醒未回执单位',
-        description: '向尚未回执的受邀单位发送提醒。',
-        params: IdParams,
-        response: { 200: MeetingDetailSchema, ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    async (req, reply) => {
-      await remindInvitees(ctx(req), req.params.id);
-      return detail(req, reply, req.params.id);
-    },
-  );
-
-  app.post(
-    '/api/meetings/:id/acknowledge',
-    {
-      config: { access: { permission: 'meeting:attend' } },
-      schema: {
-        tags,
-        summary: '会议通知回执',
-        description: '受邀单位确认收到会议通知并报送参会人员（委托他人出席的注明）。',
-        params: IdParams,
-        body: Acknowledge,
-        response: { 200: MeetingDetailSchema, ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    async (req, reply) => {
-      await acknowledgeMeeting(ctx(req), req.params.id, req.body);
-      return detail(req, reply, req.params.id);
-    },
-  );
-
-  app.put(
-    '/api/meetings/:id/record',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: '记录会议召开情况',
-        description:
-          '会议开始后记录出席情况（出席、委托出席、缺席及原因）、各议题讨论情况和议定事项（每项须有责任单位和完成时限）。可多次保存，至纪要印发为止。须带 If-Match。',
-        params: IdParams,
-        body: HoldInput,
-        response: { 200: MeetingDetailSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
-    async (req, reply) => {
-      await holdMeeting(ctx(req), req.params.id, requiredVersion(req), req.body);
-      return detail(req, reply, req.params.id);
-    },
-  );
-
-  app.put(
-    '/api/meetings/:id/minutes',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: '起草会议纪要',
-        description: '保存纪要正文（议定事项取自会议记录）；保存后须由主持人重新签发。须带 If-Match。',
-        params: IdParams,
-        body: MinutesInput,
-        response: { 200: MeetingDetailSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
-    async (req, reply) => {
-      await saveMinutes(ctx(req), req.params.id, requiredVersion(req), req.body.summary);
-      return detail(req, reply, req.params.id);
-    },
-  );
+  action({
+    path: 'convene',
+    summary: '印发会议通知',
+    description: '编号、盖章印发会议通知并通知各受邀单位回执；非紧急会议须在会前规定的工作日数印发。',
+    permission: 'meeting:manage',
+    run: (c, id, v) => conveneMeeting(c, id, v),
+  });
+  action({
+    path: 'minutes/approve',
+    summary: '签发会议纪要',
+    description: '主持人签发当前的纪要稿；此后修改会议记录或纪要须重新签发。',
+    permission: 'meeting:approve',
+    run: (c, id, v) => approveMinutes(c, id, v),
+  });
+  action({
+    path: 'minutes/issue',
+    summary: '印发会议纪要',
+    description: '已签发的纪要编号、盖章印发；议定事项同时纳入督办。',
+    permission: 'meeting:manage',
+    run: (c, id, v) => issueMinutes(c, id, v),
+  });
+  action({
+    path: 'cancel',
+    summary: '取消会议',
+    description: '召开前可取消，须写明原因；已发通知的单位会收到通知。',
+    permission: 'meeting:manage',
+    body: CancelInput,
+    run: (c, id, v, b) => cancelMeeting(c, id, v, b.reason),
+  });
+  action({
+    path: 'remind',
+    summary: '提醒未回执单位',
+    description: '向尚未回执的受邀单位发送提醒。',
+    permission: 'meeting:manage',
+    versioned: false,
+    run: (c, id) => remindInvitees(c, id),
+  });
+  action({
+    path: 'acknowledge',
+    summary: '会议通知回执',
+    description: '受邀单位确认收到会议通知并报送参会人员（委托他人出席的注明）。',
+    permission: 'meeting:attend',
+    body: Acknowledge,
+    versioned: false,
+    run: (c, id, _v, b) => acknowledgeMeeting(c, id, b),
+  });
+  action({
+    method: 'PUT',
+    path: 'record',
+    summary: '记录会议召开情况',
+    description:
+      '会议开始后记录出席情况（出席、委托出席、缺席及原因）、各议题讨论情况和议定事项（每项须有责任单位和完成时限）。可多次保存，至纪要印发为止。',
+    permission: 'meeting:manage',
+    body: HoldInput,
+    run: (c, id, v, b) => holdMeeting(c, id, v, b),
+  });
+  action({
+    method: 'PUT',
+    path: 'minutes',
+    summary: '起草会议纪要',
+    description: '保存纪要正文（议定事项取自会议记录）；保存后须由主持人重新签发。',
+    permission: 'meeting:manage',
+    body: MinutesInput,
+    run: (c, id, v, b) => saveMinutes(c, id, v, b.summary),
+  });
 
   app.get(
     '/api/meetings/:id/documents/:documentId/:format',

@@ -28,11 +28,11 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 /** The days a view shows: the month's calendar grid, or Monday to Sunday of the week. */
 function rangeOf(view: View, day: Dayjs): [Dayjs, Dayjs] {
   if (view === 'week') {
-    const monday = day.subtract((day.day() + 6) % 7, 'day');
+    const monday = day.subtract(weekdayIndex(day), 'day');
     return [monday, monday.add(6, 'day')];
   }
   const first = day.startOf('month');
-  const start = first.subtract((first.day() + 6) % 7, 'day');
+  const start = first.subtract(weekdayIndex(first), 'day');
   return [start, start.add(41, 'day')];
 }
 
@@ -142,7 +142,7 @@ export default function MeetingsPage() {
               <Card
                 key={d.format('YYYY-MM-DD')}
                 size="small"
-                title={`周${WEEKDAYS[i(d)]} ${d.format('M/D')}`}
+                title={`周${WEEKDAYS[weekdayIndex(d)]} ${d.format('M/D')}`}
                 styles={{ body: { minHeight: 80 } }}
               >
                 {(byDay.get(d.format('YYYY-MM-DD')) ?? []).map(chip)}
@@ -169,4 +169,5 @@ export default function MeetingsPage() {
   );
 }
 
-const i = (d: Dayjs) => (d.day() + 6) % 7;
+/** Monday 0 … Sunday 6. */
+const weekdayIndex = (d: Dayjs) => (d.day() + 6) % 7;
