@@ -37,8 +37,24 @@ describe('会议与会议纪要', () => {
       await page.waitForURL(/\/meetings\/\d+$/);
       meetingUrl = new URL(page.url()).pathname;
       await expect.poll(() => text(page.getByRole('heading', { level: 1 }))).toContain('专题协调会');
-      // Topics and invitees come from the request.
+      // Topics and invitees come from the request; the notice waits for the leader's approval.
       expect(await text(page.getByTestId('meeting-invitees'))).toContain('南湖区发展和改革局');
+      expect(await text(page.getByTestId('meeting-agenda'))).toContain('议题待分管领导审定');
+      expect(await page.getByRole('button', { name: '印发会议通知' }).count()).toBe(0);
+    });
+    await withPage(app, 'meeting-agenda-approve', async ({ page }) => {
+      await login(page, 'nanhu.leader');
+      await page.goto(meetingUrl);
+      await page.getByRole('button', { name: '审定议题' }).click();
+      await page
+        .getByRole('dialog', { name: '审定议题' })
+        .getByRole('button', { name: /审\s*定/ })
+        .click();
+      await expect.poll(() => text(page.getByTestId('meeting-agenda'))).toContain('议题已审定');
+    });
+    await withPage(app, 'meeting-convene-notice', async ({ page }) => {
+      await login(page, 'nanhu.coord');
+      await page.goto(meetingUrl);
       await page.getByRole('button', { name: '印发会议通知' }).click();
       await confirm(page);
       await expect.poll(() => text(page.getByText('已发通知').first())).toBe('已发通知');
@@ -161,6 +177,94 @@ describe('会议与会议纪要', () => {
       await page.getByText('周', { exact: true }).click();
       for (let i = 0; i < weeks; i++) await page.getByRole('button', { name: '下一周' }).click();
       await expect.poll(() => text(table)).toContain('南湖区审批服务工作例会');
-      expect(await text(table)).toContain('已发通知');
+      // Planned from the standing schedule, waiting for the organiser's notice.
+      expect(await text(table)).toContain('筹备中');
+    }));
+
+  it('工作例会按例会制度生成，议程填入审批数据；会议制度页列出例会制度与联席会议制度', () =>
+    withPage(app, 'meeting-regular-figures', async ({ page }) => {
+      await login(page, 'nanhu.coord');
+      await page.goto('/meetings/system');
+      const schedules = page.getByTestId('meeting-schedules');
+      await expect.poll(() => text(schedules)).toContain('南湖区审批服务工作例会');
+      expect(await text(schedules)).toContain('每周一');
+      await expect.poll(() => text(page.getByTestId('joint-system'))).toContain('审批局局长 沈建华');
+      const id = await page.evaluate(async () => {
+        const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+        const r = await (await fetch(`/api/meetings?from=${day(0)}&to=${day(40)}`)).json();
+        return r.items.find((x: { kind: string }) => x.kind === 'regular').id as number;
+      });
+      await page.goto(`/meetings/${id}`);
+      const figures = page.getByTestId('meeting-figures');
+      await expect.poll(() => text(figures)).toContain('按期办结率');
+      expect(await text(figures)).toContain('合计');
+      // The first topic states the figures of the period.
+      await expect
+        .poll(() => text(page.getByTestId('meeting-agenda')))
+        .toMatch(/审批工作进展：.*受理 \d+ 件/);
+      expect(await text(page.getByTestId('meeting-materials'))).toContain('上周审批办件统计表.pdf');
+    }));
+
+  it('联席会议：成员单位申报议题，召集人审定并指定副召集人主持，纪要由其签发', async () => {
+    let meetingUrl = '';
+    await withPage(app, 'meeting-joint-propose', async ({ page }) => {
+      await login(page, 'nanhu.coord');
+      meetingUrl = await page.evaluate(async () => {
+        const start = new Date(Date.now() + 21 * 86_400_000).toISOString();
+        const r = await fetch('/api/meetings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'joint',
+            title: '南湖区工程建设项目审批制度改革联席会议第五次会议',
+            startsAt: start,
+            place: '南湖区政府第二会议室',
+            topics: [{ title: '研究工程建设项目联合验收中的共性问题', requestId: null }],
+          }),
+        });
+        return `/meetings/${(await r.json()).id}`;
+      });
+    });
+    await withPage(app, 'meeting-joint-member', async ({ page }) => {
+      await login(page, 'nanhu.officer2');
+      await page.goto(meetingUrl);
+      const form = page.getByTestId('propose-topic');
+      await form.getByLabel('议题').fill('多测合一成果在联合验收中的共享');
+      await form.getByLabel('申报理由').fill('测绘成果重复提交，验收时间延长。');
+      await form.getByRole('button', { name: /申\s*报/ }).click();
+      await expect.poll(() => text(page.getByTestId('meeting-proposals'))).toContain('待处理');
+    });
+    await withPage(app, 'meeting-joint-office', async ({ page }) => {
+      await login(page, 'nanhu.coord');
+      await page.goto(meetingUrl);
+      await page.getByTestId('meeting-proposals').getByRole('button', { name: '列入议程' }).click();
+      await expect.poll(() => text(page.getByTestId('meeting-proposals'))).toContain('已列入议程');
+      expect(await text(page.getByTestId('meeting-agenda'))).toContain('多测合一成果在联合验收中的共享');
+    });
+    await withPage(app, 'meeting-joint-convener', async ({ page }) => {
+      await login(page, 'nanhu.leader');
+      await page.goto(meetingUrl);
+      await page.getByRole('button', { name: '审定议题' }).click();
+      const dialog = page.getByRole('dialog', { name: '审定议题' });
+      await dialog.getByText('审批局局长 沈建华（副召集人）').click();
+      await dialog.getByRole('button', { name: /审\s*定/ }).click();
+      await expect.poll(() => text(page.getByTestId('meeting-agenda'))).toContain('议题已审定');
+      expect(await text(page.locator('.ant-descriptions'))).toContain('审批局局长 沈建华');
+    });
+  });
+
+  it('纪要发送单位签收会议纪要', () =>
+    withPage(app, 'meeting-minutes-receipt', async ({ page }) => {
+      await login(page, 'nanhu.officer');
+      const id = await page.evaluate(async () => {
+        const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+        const r = await (await fetch(`/api/meetings?from=${day(-30)}&to=${day(30)}`)).json();
+        return r.items.find((m: { title: string }) => m.title.includes('复合材料')).id as number;
+      });
+      await page.goto(`/meetings/${id}`);
+      const receipts = page.getByTestId('meeting-receipts');
+      await expect.poll(() => text(receipts)).toContain('未签收');
+      await receipts.getByRole('button', { name: '签收纪要' }).click();
+      await expect.poll(() => text(receipts)).toContain('发改 刘洋 已签收');
     }));
 });

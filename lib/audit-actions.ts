@@ -69,6 +69,8 @@ const FIXED = {
   'commitment.urge': '催办承诺事项',
   'commitment.done': '承诺事项办结',
   'meeting.create': '筹备会议',
+  'meeting.schedule.save': '设置工作例会制度',
+  'meeting.system.save': '设置联席会议制度',
 } as const;
 
 export type AuditAction =

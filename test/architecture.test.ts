@@ -170,10 +170,22 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'scoped by visible(reader), as every meeting read',
   'server/modules/meetings/meetings.repo.ts#lockMeeting':
     'locks a row by id; the scoped load follows under the lock',
+  'server/modules/meetings/meetings.repo.ts#decisionsOf':
+    'the names of the co-owner units of decisions of a meeting the caller has opened',
+  'server/modules/meetings/meeting-system.repo.ts#meetingsToRemind':
+    'the system sweep over every region’s meetings',
+  'server/modules/meetings/meeting-system.repo.ts#scheduledMeeting':
+    'whether a standing schedule already has its meeting on a date (the planner, for the system)',
+  'server/modules/meetings/meeting-system.repo.ts#usersByIds':
+    'users the caller named; the service checks their region',
+  'server/modules/meetings/meeting-system.repo.ts#departmentFigures':
+    'a region’s figures for its own center’s regular meeting, checked by the service',
   'server/platform/auth/session.repo.ts#loadSession': 'builds the principal of a valid session',
   'server/platform/auth/session.repo.ts#loadEnterprise': 'builds the principal of a valid session',
   'server/modules/documents/documents.repo.ts#nextVersion':
     'versions of a subject inside the issuing transaction',
+  'server/modules/documents/documents.repo.ts#supersedingVersion':
+    'public verification: whether a found document has a later version',
   'server/modules/documents/documents.repo.ts#findForVerification':
     'public verification: anyone holding the file',
   'server/modules/documents/documents.repo.ts#listSubjectDocuments':

@@ -661,6 +661,22 @@ create table job (
   constraint job_pkey PRIMARY KEY (id)
 );
 
+create table joint_meeting_system (
+  region_code text not null,
+  name text not null,
+  convener_user_id bigint not null,
+  deputy_user_ids bigint[] not null default '{}'::bigint[],
+  office_unit_id bigint not null,
+  member_unit_ids bigint[] not null,
+  working_groups jsonb not null default '[]'::jsonb,
+  version integer not null default 1,
+  updated_by bigint not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint joint_meeting_system_member_unit_ids_check CHECK (((cardinality(member_unit_ids) >= 1) AND (cardinality(member_unit_ids) <= 60))),
+  constraint joint_meeting_system_name_check CHECK (((length(name) >= 4) AND (length(name) <= 100))),
+  constraint joint_meeting_system_pkey PRIMARY KEY (region_code)
+);
+
 create table login_throttle (
   key text not null,
   failures integer not null default 0,
@@ -693,7 +709,15 @@ create table meeting (
   version integer not null default 1,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  schedule_id bigint,
+  schedule_on date,
+  figures jsonb,
+  chair_user_id bigint,
+  agenda_approved_by bigint,
+  agenda_approved_at timestamp with time zone,
+  correction_reason text,
   constraint meeting_chair_check CHECK (((length(chair) >= 2) AND (length(chair) <= 60))),
+  constraint meeting_correction_reason_check CHECK (((length(correction_reason) >= 2) AND (length(correction_reason) <= 200))),
   constraint meeting_kind_check CHECK ((kind = ANY (ARRAY['special'::text, 'regular'::text, 'joint'::text]))),
   constraint meeting_minutes_summary_check CHECK ((length(minutes_summary) <= 5000)),
   constraint meeting_notice_days_check CHECK (((notice_days >= 0) AND (notice_days <= 10))),
@@ -739,6 +763,61 @@ create table meeting_invitee (
   constraint meeting_invitee_meeting_id_unit_id_key UNIQUE (meeting_id, unit_id)
 );
 
+create table meeting_material (
+  id bigint generated always as identity not null,
+  meeting_id bigint not null,
+  file_name text not null,
+  blob_hash text not null,
+  content_type text not null,
+  size integer not null,
+  uploaded_by bigint not null,
+  created_at timestamp with time zone not null default now(),
+  constraint meeting_material_file_name_check CHECK (((length(file_name) >= 1) AND (length(file_name) <= 200))),
+  constraint meeting_material_pkey PRIMARY KEY (id)
+);
+
+create table meeting_minutes_receipt (
+  id bigint generated always as identity not null,
+  meeting_id bigint not null,
+  document_id bigint not null,
+  unit_id bigint not null,
+  received_at timestamp with time zone,
+  received_by bigint,
+  reminded_at timestamp with time zone,
+  constraint meeting_minutes_receipt_pkey PRIMARY KEY (id),
+  constraint meeting_minutes_receipt_document_id_unit_id_key UNIQUE (document_id, unit_id)
+);
+
+create table meeting_schedule (
+  id bigint generated always as identity not null,
+  region_code text not null,
+  center_unit_id bigint not null,
+  title text not null,
+  cadence text not null,
+  day integer not null,
+  start_time text not null,
+  place text not null,
+  chair text not null,
+  invitee_unit_ids bigint[] not null,
+  notice_days integer not null default 2,
+  lead_days integer not null default 5,
+  enabled boolean not null default true,
+  created_by bigint not null,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint meeting_schedule_cadence_check CHECK ((cadence = ANY (ARRAY['weekly'::text, 'monthly'::text]))),
+  constraint meeting_schedule_chair_check CHECK (((length(chair) >= 2) AND (length(chair) <= 60))),
+  constraint meeting_schedule_check CHECK ((((cadence = 'weekly'::text) AND ((day >= 1) AND (day <= 7))) OR ((cadence = 'monthly'::text) AND ((day >= 1) AND (day <= 28))))),
+  constraint meeting_schedule_invitee_unit_ids_check CHECK (((cardinality(invitee_unit_ids) >= 1) AND (cardinality(invitee_unit_ids) <= 50))),
+  constraint meeting_schedule_lead_days_check CHECK (((lead_days >= 1) AND (lead_days <= 20))),
+  constraint meeting_schedule_notice_days_check CHECK (((notice_days >= 0) AND (notice_days <= 10))),
+  constraint meeting_schedule_place_check CHECK (((length(place) >= 2) AND (length(place) <= 100))),
+  constraint meeting_schedule_start_time_check CHECK ((start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'::text)),
+  constraint meeting_schedule_title_check CHECK (((length(title) >= 4) AND (length(title) <= 80))),
+  constraint meeting_schedule_pkey PRIMARY KEY (id)
+);
+
 create table meeting_topic (
   id bigint generated always as identity not null,
   meeting_id bigint not null,
@@ -750,6 +829,25 @@ create table meeting_topic (
   constraint meeting_topic_title_check CHECK (((length(title) >= 2) AND (length(title) <= 200))),
   constraint meeting_topic_pkey PRIMARY KEY (id),
   constraint meeting_topic_meeting_id_seq_key UNIQUE (meeting_id, seq)
+);
+
+create table meeting_topic_proposal (
+  id bigint generated always as identity not null,
+  meeting_id bigint not null,
+  unit_id bigint not null,
+  title text not null,
+  reason text not null default ''::text,
+  state text not null default 'proposed'::text,
+  proposed_by bigint not null,
+  proposed_at timestamp with time zone not null default now(),
+  decided_by bigint,
+  decided_at timestamp with time zone,
+  decline_reason text,
+  constraint meeting_topic_proposal_decline_reason_check CHECK ((length(decline_reason) <= 200)),
+  constraint meeting_topic_proposal_reason_check CHECK ((length(reason) <= 500)),
+  constraint meeting_topic_proposal_state_check CHECK ((state = ANY (ARRAY['proposed'::text, 'accepted'::text, 'declined'::text]))),
+  constraint meeting_topic_proposal_title_check CHECK (((length(title) >= 2) AND (length(title) <= 200))),
+  constraint meeting_topic_proposal_pkey PRIMARY KEY (id)
 );
 
 create table national_day (
@@ -1148,13 +1246,20 @@ alter table item_authorization add constraint item_authorization_item_id_fkey FO
 alter table item_authorization add constraint item_authorization_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES app_user(id);
 alter table item_material add constraint item_material_form_template_hash_fkey FOREIGN KEY (form_template_hash) REFERENCES blob(hash);
 alter table item_material add constraint item_material_version_id_fkey FOREIGN KEY (version_id) REFERENCES service_item_version(id);
+alter table joint_meeting_system add constraint joint_meeting_system_convener_user_id_fkey FOREIGN KEY (convener_user_id) REFERENCES app_user(id);
+alter table joint_meeting_system add constraint joint_meeting_system_office_unit_id_fkey FOREIGN KEY (office_unit_id) REFERENCES unit(id);
+alter table joint_meeting_system add constraint joint_meeting_system_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table joint_meeting_system add constraint joint_meeting_system_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id);
+alter table meeting add constraint meeting_agenda_approved_by_fkey FOREIGN KEY (agenda_approved_by) REFERENCES app_user(id);
 alter table meeting add constraint meeting_center_unit_id_fkey FOREIGN KEY (center_unit_id) REFERENCES unit(id);
+alter table meeting add constraint meeting_chair_user_id_fkey FOREIGN KEY (chair_user_id) REFERENCES app_user(id);
 alter table meeting add constraint meeting_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
 alter table meeting add constraint meeting_minutes_approved_by_fkey FOREIGN KEY (minutes_approved_by) REFERENCES app_user(id);
 alter table meeting add constraint meeting_minutes_document_id_fkey FOREIGN KEY (minutes_document_id) REFERENCES document(id);
 alter table meeting add constraint meeting_notice_document_id_fkey FOREIGN KEY (notice_document_id) REFERENCES document(id);
 alter table meeting add constraint meeting_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table meeting add constraint meeting_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table meeting add constraint meeting_schedule_id_fkey FOREIGN KEY (schedule_id) REFERENCES meeting_schedule(id);
 alter table meeting_decision add constraint meeting_decision_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
 alter table meeting_decision add constraint meeting_decision_owner_unit_id_fkey FOREIGN KEY (owner_unit_id) REFERENCES unit(id);
 alter table meeting_decision add constraint meeting_decision_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
@@ -1162,8 +1267,21 @@ alter table meeting_decision add constraint meeting_decision_topic_id_fkey FOREI
 alter table meeting_invitee add constraint meeting_invitee_acknowledged_by_fkey FOREIGN KEY (acknowledged_by) REFERENCES app_user(id);
 alter table meeting_invitee add constraint meeting_invitee_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
 alter table meeting_invitee add constraint meeting_invitee_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
+alter table meeting_material add constraint meeting_material_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
+alter table meeting_material add constraint meeting_material_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES app_user(id);
+alter table meeting_minutes_receipt add constraint meeting_minutes_receipt_document_id_fkey FOREIGN KEY (document_id) REFERENCES document(id);
+alter table meeting_minutes_receipt add constraint meeting_minutes_receipt_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
+alter table meeting_minutes_receipt add constraint meeting_minutes_receipt_received_by_fkey FOREIGN KEY (received_by) REFERENCES app_user(id);
+alter table meeting_minutes_receipt add constraint meeting_minutes_receipt_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
+alter table meeting_schedule add constraint meeting_schedule_center_unit_id_fkey FOREIGN KEY (center_unit_id) REFERENCES unit(id);
+alter table meeting_schedule add constraint meeting_schedule_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table meeting_schedule add constraint meeting_schedule_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 alter table meeting_topic add constraint meeting_topic_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
 alter table meeting_topic add constraint meeting_topic_request_id_fkey FOREIGN KEY (request_id) REFERENCES coordination_request(id);
+alter table meeting_topic_proposal add constraint meeting_topic_proposal_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES app_user(id);
+alter table meeting_topic_proposal add constraint meeting_topic_proposal_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id);
+alter table meeting_topic_proposal add constraint meeting_topic_proposal_proposed_by_fkey FOREIGN KEY (proposed_by) REFERENCES app_user(id);
+alter table meeting_topic_proposal add constraint meeting_topic_proposal_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit(id);
 alter table notification add constraint notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table notification_outbox add constraint notification_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES notification(id) ON DELETE CASCADE;
 alter table region add constraint region_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES region(code);
@@ -1203,6 +1321,7 @@ CREATE INDEX audit_event_unsealed_idx ON public.audit_event USING btree (id) WHE
 CREATE INDEX case_material_commitment_idx ON public.case_material USING btree (committed_date) WHERE ((status = 'tolerated'::text) AND (fulfilled_at IS NULL));
 CREATE UNIQUE INDEX case_special_procedure_open_idx ON public.case_special_procedure USING btree (case_id) WHERE (ended_on IS NULL);
 CREATE INDEX case_step_case_idx ON public.case_step USING btree (case_id, id);
+CREATE INDEX case_step_returns_idx ON public.case_step USING btree (at) WHERE (event = ANY (ARRAY['request_correction'::text, 'withdraw'::text]));
 CREATE INDEX catalog_change_request_department_idx ON public.catalog_change_request USING btree (department_id, id);
 CREATE INDEX catalog_change_request_status_idx ON public.catalog_change_request USING btree (region_code, status, id);
 CREATE INDEX consultation_department_idx ON public.consultation USING btree (department_id, status, id);
@@ -1233,9 +1352,14 @@ CREATE INDEX job_ready_idx ON public.job USING btree (run_at, id) WHERE (status 
 CREATE INDEX job_running_idx ON public.job USING btree (locked_until) WHERE (status = 'running'::text);
 CREATE INDEX meeting_center_starts_idx ON public.meeting USING btree (center_unit_id, starts_at);
 CREATE INDEX meeting_invitee_unit_idx ON public.meeting_invitee USING btree (unit_id, meeting_id);
+CREATE INDEX meeting_material_meeting_idx ON public.meeting_material USING btree (meeting_id);
+CREATE INDEX meeting_minutes_receipt_unit_idx ON public.meeting_minutes_receipt USING btree (unit_id, meeting_id);
 CREATE INDEX meeting_region_starts_idx ON public.meeting USING btree (region_code, starts_at);
 CREATE INDEX meeting_request_idx ON public.meeting USING btree (request_id) WHERE (request_id IS NOT NULL);
+CREATE UNIQUE INDEX meeting_schedule_on_key ON public.meeting USING btree (schedule_id, schedule_on) WHERE (schedule_id IS NOT NULL);
+CREATE INDEX meeting_schedule_region_idx ON public.meeting_schedule USING btree (region_code);
 CREATE INDEX meeting_search_idx ON public.meeting USING gin (search);
+CREATE INDEX meeting_topic_proposal_meeting_idx ON public.meeting_topic_proposal USING btree (meeting_id);
 CREATE INDEX notification_outbox_pending_idx ON public.notification_outbox USING btree (channel, id) WHERE (status = 'pending'::text);
 CREATE INDEX notification_unread_idx ON public.notification USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notification_user_idx ON public.notification USING btree (user_id, id DESC);

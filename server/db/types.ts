@@ -4,12 +4,12 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CaseState } from '../../lib/case-machine.ts';
 import type { ExerciseLevel } from '../../lib/catalog-codes.ts';
 import type { Complexity, CoordinationSource, CoordinationState, LadderLevel, Stance } from '../../lib/coordination.ts';
-import type { Attendance, MeetingKind, MeetingState } from '../../lib/meeting.ts';
+import type { Attendance, Cadence, MeetingKind, MeetingState, ProposalState } from '../../lib/meeting.ts';
 import type { ActorKind, ApplicantIdType, AuditOutcome, CaseMaterialStatus, ChangeKind, ChangeStatus, Channel, CommitmentStatus, ConsultationStatus, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ItemKind, JobStatus, MaterialMedium, MaterialSource, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, StepAction, SubjectNature, TrustGrade, UnitKind } from '../../lib/vocabularies.ts';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export type { ActorKind, ApplicantIdType, Attendance, AuditOutcome, CaseMaterialStatus, CaseState, ChangeKind, ChangeStatus, Channel, CommitmentStatus, Complexity, ConsultationStatus, CoordinationSource, CoordinationState, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ExerciseLevel, ItemKind, JobStatus, LadderLevel, MaterialMedium, MaterialSource, MeetingKind, MeetingState, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, Stance, StepAction, SubjectNature, TrustGrade, UnitKind };
+export type { ActorKind, ApplicantIdType, Attendance, AuditOutcome, Cadence, CaseMaterialStatus, CaseState, ChangeKind, ChangeStatus, Channel, CommitmentStatus, Complexity, ConsultationStatus, CoordinationSource, CoordinationState, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ExerciseLevel, ItemKind, JobStatus, LadderLevel, MaterialMedium, MaterialSource, MeetingKind, MeetingState, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, ProposalState, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, Stance, StepAction, SubjectNature, TrustGrade, UnitKind };
 
 export interface AppUserTable {
   id: Generated<number>;
@@ -509,6 +509,19 @@ export interface JobTable {
   finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+export interface JointMeetingSystemTable {
+  region_code: string;
+  name: string;
+  convener_user_id: number;
+  deputy_user_ids: Defaulted<number[]>;
+  office_unit_id: number;
+  member_unit_ids: number[];
+  working_groups: ColumnType<unknown, string | undefined, string>;
+  version: Defaulted<number>;
+  updated_by: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: Defaulted<number>;
@@ -540,6 +553,13 @@ export interface MeetingTable {
   version: Defaulted<number>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  schedule_id: number | null;
+  schedule_on: string | null;
+  figures: ColumnType<unknown | null, string | null, string | null>;
+  chair_user_id: number | null;
+  agenda_approved_by: number | null;
+  agenda_approved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  correction_reason: string | null;
 }
 
 export interface MeetingDecisionTable {
@@ -568,6 +588,47 @@ export interface MeetingInviteeTable {
   absence_reason: string | null;
 }
 
+export interface MeetingMaterialTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_name: string;
+  blob_hash: string;
+  content_type: string;
+  size: number;
+  uploaded_by: number;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MeetingMinutesReceiptTable {
+  id: Generated<number>;
+  meeting_id: number;
+  document_id: number;
+  unit_id: number;
+  received_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  received_by: number | null;
+  reminded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface MeetingScheduleTable {
+  id: Generated<number>;
+  region_code: string;
+  center_unit_id: number;
+  title: string;
+  cadence: Cadence;
+  day: number;
+  start_time: string;
+  place: string;
+  chair: string;
+  invitee_unit_ids: number[];
+  notice_days: Defaulted<number>;
+  lead_days: Defaulted<number>;
+  enabled: Defaulted<boolean>;
+  created_by: number;
+  version: Defaulted<number>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface MeetingTopicTable {
   id: Generated<number>;
   meeting_id: number;
@@ -575,6 +636,20 @@ export interface MeetingTopicTable {
   title: string;
   request_id: number | null;
   discussion: Defaulted<string>;
+}
+
+export interface MeetingTopicProposalTable {
+  id: Generated<number>;
+  meeting_id: number;
+  unit_id: number;
+  title: string;
+  reason: Defaulted<string>;
+  state: Defaulted<ProposalState>;
+  proposed_by: number;
+  proposed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  decided_by: number | null;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  decline_reason: string | null;
 }
 
 export interface NationalDayTable {
@@ -841,11 +916,16 @@ export interface DB {
   item_authorization: ItemAuthorizationTable;
   item_material: ItemMaterialTable;
   job: JobTable;
+  joint_meeting_system: JointMeetingSystemTable;
   login_throttle: LoginThrottleTable;
   meeting: MeetingTable;
   meeting_decision: MeetingDecisionTable;
   meeting_invitee: MeetingInviteeTable;
+  meeting_material: MeetingMaterialTable;
+  meeting_minutes_receipt: MeetingMinutesReceiptTable;
+  meeting_schedule: MeetingScheduleTable;
   meeting_topic: MeetingTopicTable;
+  meeting_topic_proposal: MeetingTopicProposalTable;
   national_day: NationalDayTable;
   notification: NotificationTable;
   notification_outbox: NotificationOutboxTable;

@@ -10,7 +10,13 @@ import {
   SOURCE_LABELS,
   STANCE_LABELS,
 } from '../../lib/coordination.ts';
-import { ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '../../lib/meeting.ts';
+import {
+  ATTENDANCE_LABELS,
+  CADENCE_LABELS,
+  MEETING_KIND_LABELS,
+  MEETING_STATE_LABELS,
+  PROPOSAL_STATE_LABELS,
+} from '../../lib/meeting.ts';
 import * as V from '../../lib/vocabularies.ts';
 
 interface Vocabulary {
@@ -64,6 +70,8 @@ export const COLUMN_VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   'meeting.kind': vocab('MeetingKind', 'lib/meeting.ts', MEETING_KIND_LABELS),
   'meeting.state': vocab('MeetingState', 'lib/meeting.ts', MEETING_STATE_LABELS),
   'meeting_invitee.attendance': vocab('Attendance', 'lib/meeting.ts', ATTENDANCE_LABELS),
+  'meeting_schedule.cadence': vocab('Cadence', 'lib/meeting.ts', CADENCE_LABELS),
+  'meeting_topic_proposal.state': vocab('ProposalState', 'lib/meeting.ts', PROPOSAL_STATE_LABELS),
   'national_day.kind': lib('NationalDayKind', V.NATIONAL_DAY_KIND_LABELS),
   'notification_outbox.channel': lib('NotifyChannel', V.NOTIFY_CHANNEL_LABELS),
   'notification_outbox.status': lib('OutboxStatus', V.OUTBOX_STATUS_LABELS),

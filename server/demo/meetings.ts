@@ -7,21 +7,30 @@ import { signReply } from '../modules/coordination/sign-reply.ts';
 import { submitRequest } from '../modules/coordination/submit-request.ts';
 import { uploadFile } from '../modules/coordination/upload-file.ts';
 import { acknowledgeMeeting } from '../modules/meetings/acknowledge-meeting.ts';
+import { addMaterial } from '../modules/meetings/add-material.ts';
+import { approveAgenda } from '../modules/meetings/approve-agenda.ts';
 import { approveMinutes } from '../modules/meetings/approve-minutes.ts';
 import { conveneMeeting } from '../modules/meetings/convene-meeting.ts';
 import { createMeeting } from '../modules/meetings/create-meeting.ts';
+import { decideProposal } from '../modules/meetings/decide-proposal.ts';
 import { holdMeeting } from '../modules/meetings/hold-meeting.ts';
 import { issueMinutes } from '../modules/meetings/issue-minutes.ts';
-import { meetingDetail } from '../modules/meetings/meetings.read.ts';
+import { meetingDetail, scheduleList } from '../modules/meetings/meetings.read.ts';
+import { planRegularMeeting } from '../modules/meetings/plan-regular-meeting.ts';
+import { proposeTopic } from '../modules/meetings/propose-topic.ts';
+import { receiveMinutes } from '../modules/meetings/receive-minutes.ts';
+import { saveJointSystem } from '../modules/meetings/save-joint-system.ts';
 import { saveMinutes } from '../modules/meetings/save-minutes.ts';
+import { saveSchedule } from '../modules/meetings/save-schedule.ts';
+import { SYSTEM_ACTOR } from '../platform/audit/audit.ts';
 import type { SecretBox } from '../platform/crypto/secrets.ts';
 import { signatureScanner } from '../platform/files/files.ts';
 import { demoCtx } from './principals.ts';
 
 // Demo meetings in 南湖区, made through the same use cases a user drives: a special meeting whose
 // minutes are issued and whose decisions are tracked; one under way waiting for its record; a
-// request proposed for a meeting not yet convened; a regular meeting next week; a joint meeting
-// being prepared. A meeting cannot be scheduled in the past, so the ones already held are
+// request proposed for a meeting not yet convened; then (after the cases) a joint meeting chaired
+// by a deputy convener and the regular meeting of a standing schedule. A meeting cannot be scheduled in the past, so the ones already held are
 // scheduled two weeks ahead (a notice period never spans a whole holiday), convened, and then
 // moved to the time they "took place".
 
@@ -121,6 +130,7 @@ export async function seedDemoMeetings(db: Db, secrets: SecretBox) {
     noticeDays: 2,
     requestId: a,
   });
+  await approveAgenda(leader, m1, await meetingVersion(m1), {});
   await conveneMeeting(coord, m1, await meetingVersion(m1));
   await acknowledgeMeeting(await ctx('nanhu.lead2'), m1, { attendee: '资规 钱磊', substitute: false });
   await acknowledgeMeeting(await ctx('nanhu.lead'), m1, { attendee: '发改 孙伟', substitute: false });
@@ -178,6 +188,7 @@ export async function seedDemoMeetings(db: Db, secrets: SecretBox) {
     noticeDays: 2,
     requestId: b,
   });
+  await approveAgenda(leader, m2, await meetingVersion(m2), {});
   await conveneMeeting(coord, m2, await meetingVersion(m2));
   await acknowledgeMeeting(await ctx('nanhu.lead3'), m2, { attendee: '住建 何静', substitute: true });
   await startedAgo(m2, 1);
@@ -194,35 +205,84 @@ export async function seedDemoMeetings(db: Db, secrets: SecretBox) {
     ],
   });
 
-  // 4. A regular meeting next week, convened; 5. a joint meeting being prepared.
+  // One of the decisions' owners has signed for the minutes; the other has not yet.
+  await receiveMinutes(await ctx('nanhu.lead2'), m1, {});
+}
+
+/**
+ * The meeting system of 南湖区: the joint-meeting system with a joint meeting chaired by a deputy
+ * convener, and the weekly regular meeting planned from its standing schedule with the figures of
+ * the demo cases (so it is seeded after them).
+ */
+export async function seedDemoMeetingSystem(db: Db, secrets: SecretBox) {
+  const ctx = (username: string) => demoCtx(db, secrets, username);
+  const coord = await ctx('nanhu.coord');
+  const leader = await ctx('nanhu.leader');
+  const director = await ctx('nanhu.leader2');
+  const unitId = async (name: string) =>
+    Number(
+      (await db.selectFrom('unit').select('id').where('name', '=', `南湖区${name}`).executeTakeFirstOrThrow())
+        .id,
+    );
+  const version = async (id: number) => (await meetingDetail(db, coord.principal, id)).row.version;
   const depts = await Promise.all(
-    ['发展和改革局', '自然资源和规划局', '住房和城乡建设局', '市场监督管理局'].map((n) => unitId(n)),
+    [
+      '发展和改革局',
+      '自然资源和规划局',
+      '住房和城乡建设局',
+      '市场监督管理局',
+      '交通运输局',
+      '应急管理局',
+    ].map((n) => unitId(n)),
   );
-  const m4 = await createMeeting(coord, {
-    kind: 'regular',
-    title: '南湖区审批服务工作例会',
-    startsAt: at(16, 9, 0),
-    place: '南湖区行政审批局一楼会议室',
-    chair: '区行政审批局局长 沈建华',
-    urgent: false,
-    noticeDays: 2,
-    topics: [
-      { title: '通报上周各部门审批办件进度和各窗口办结情况', requestId: null },
-      { title: '分析退回补正和撤回办件的原因', requestId: null },
+  await saveJointSystem(coord, 0, {
+    name: '南湖区工程建设项目审批制度改革联席会议',
+    convenerUserId: leader.principal.id,
+    deputyUserIds: [director.principal.id],
+    officeUnitId: (coord.principal as { unitId: number }).unitId,
+    memberUnitIds: depts,
+    workingGroups: [
+      { name: '项目推进组', leadUserId: (await ctx('nanhu.lead')).principal.id, unitIds: depts.slice(0, 2) },
+      { name: '审批服务组', leadUserId: (await ctx('nanhu.lead3')).principal.id, unitIds: depts.slice(2, 4) },
     ],
-    inviteeUnitIds: depts,
   });
-  await conveneMeeting(coord, m4, await meetingVersion(m4));
-  await acknowledgeMeeting(await ctx('nanhu.officer'), m4, { attendee: '发改 刘洋', substitute: false });
-  await createMeeting(coord, {
+
+  // 4. A joint meeting: a member unit's topic accepted, the agenda approved by the convener, who
+  // names the deputy convener to chair it; convened with its materials.
+  const joint = await createMeeting(coord, {
     kind: 'joint',
-    title: '南湖区工程建设项目审批制度改革联席会议',
+    title: '南湖区工程建设项目审批制度改革联席会议第四次会议',
     startsAt: at(28, 14, 0),
     place: '南湖区政府第二会议室',
-    chair: '区政府副区长（召集人）周强',
     urgent: false,
     noticeDays: 3,
     topics: [{ title: '研究工程建设项目“拿地即开工”推进中的共性问题', requestId: null }],
-    inviteeUnitIds: depts,
   });
+  await proposeTopic(await ctx('nanhu.lead2'), joint, {
+    title: '规划许可与施工图审查并联办理的衔接',
+    reason: '上季度 6 个项目因两者先后顺序不明而延误。',
+  });
+  const proposal = (await meetingDetail(db, coord.principal, joint)).facts.proposals[0]!;
+  await decideProposal(coord, joint, await version(joint), { proposalId: Number(proposal.id), accept: true });
+  await addMaterial(coord, signatureScanner, joint, PDF, '拿地即开工推进情况汇报.pdf');
+  await approveAgenda(leader, joint, await version(joint), { chairUserId: director.principal.id });
+  await conveneMeeting(coord, joint, await version(joint));
+  await acknowledgeMeeting(await ctx('nanhu.lead'), joint, { attendee: '发改 孙伟', substitute: false });
+
+  // 5. The weekly regular meeting, planned from its schedule with this week's figures.
+  const scheduleId = await saveSchedule(coord, null, 0, {
+    title: '南湖区审批服务工作例会',
+    cadence: 'weekly',
+    day: 1,
+    startTime: '09:00',
+    place: '南湖区行政审批局一楼会议室',
+    chair: '区行政审批局局长 沈建华',
+    inviteeUnitIds: depts.slice(0, 4),
+    noticeDays: 2,
+    leadDays: 5,
+    enabled: true,
+  });
+  const [schedule] = (await scheduleList(db, coord.principal)).filter((s) => Number(s.row.id) === scheduleId);
+  const regular = await planRegularMeeting(db, SYSTEM_ACTOR, schedule!.row, { whenDue: false });
+  if (regular !== null) await addMaterial(coord, signatureScanner, regular, PDF, '上周审批办件统计表.pdf');
 }

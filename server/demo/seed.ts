@@ -12,7 +12,7 @@ import { BuiltinSealProvider } from '../platform/seals/seals.ts';
 import { seedDemoCases } from './cases.ts';
 import { seedDemoCatalog, seedDemoLicences } from './catalog.ts';
 import { seedDemoCoordination } from './coordination.ts';
-import { seedDemoMeetings } from './meetings.ts';
+import { seedDemoMeetingSystem, seedDemoMeetings } from './meetings.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -69,6 +69,8 @@ const USERS: { key: string; role: Role; unit: string; scope: DataScope; name: st
   { key: 'agent', role: 'agent', unit: 'center', scope: 'self', name: '代办 李娜' },
   { key: 'super', role: 'supervisor', unit: 'supervision', scope: 'region', name: '督查 赵敏' },
   { key: 'leader', role: 'leader', unit: 'leadership', scope: 'region', name: '分管领导 周强' },
+  // The approval bureau's director: a deputy convener of the joint meeting.
+  { key: 'leader2', role: 'leader', unit: 'center', scope: 'region', name: '审批局局长 沈建华' },
   { key: 'officer', role: 'dept_officer', unit: '发展和改革局', scope: 'own_unit', name: '发改 刘洋' },
   { key: 'lead', role: 'dept_lead', unit: '发展和改革局', scope: 'own_unit', name: '发改 孙伟' },
   { key: 'liaison', role: 'liaison', unit: '发展和改革局', scope: 'own_unit', name: '发改联络员 吴芳' },
@@ -210,6 +212,8 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
     await seedDemoCoordination(trx, secrets);
     await seedDemoMeetings(trx, secrets);
     await seedDemoCases(trx, secrets);
+    // After the cases: a regular meeting reports on them.
+    await seedDemoMeetingSystem(trx, secrets);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;

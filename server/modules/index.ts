@@ -16,6 +16,8 @@ import { deadlineRoutes } from './deadlines/deadlines.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
+import { meetingSystemRoutes } from './meetings/meeting-system.routes.ts';
+import { defineMeetingJobs, MEETING_SWEEP_JOB } from './meetings/meetings.jobs.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -53,7 +55,12 @@ export const modules: readonly FeatureModule[] = [
     jobs: (worker) => defineCoordinationJobs(worker),
     everyMinute: [CONSULTATION_SWEEP_JOB],
   },
-  { name: 'meetings', routes: [meetingRoutes] },
+  {
+    name: 'meetings',
+    routes: [meetingRoutes, meetingSystemRoutes],
+    jobs: (worker) => defineMeetingJobs(worker),
+    everyMinute: [MEETING_SWEEP_JOB],
+  },
   {
     name: 'deadlines',
     routes: [deadlineRoutes],

@@ -92,15 +92,22 @@ export interface TimelineEntry {
   documentId?: number | null;
 }
 
-export async function record(trx: Db, ctx: ActionContext, requestId: number, e: TimelineEntry) {
+/** A timeline entry by the caller, or by the system (a sweep has no principal). */
+export async function record(
+  trx: Db,
+  ctx: Pick<ActionContext, 'actor'> & { principal?: ActionContext['principal'] },
+  requestId: number,
+  e: TimelineEntry,
+) {
+  const p = ctx.actor.kind === 'system' ? undefined : ctx.principal;
   await insertEvent(trx, {
     request_id: requestId,
     kind: e.kind,
     title: e.title,
     detail: e.detail ?? '',
     public: e.public ?? false,
-    actor_name: ctx.actor.kind === 'system' ? '系统' : ctx.principal.displayName,
-    unit_name: ctx.principal.kind === 'staff' ? ctx.principal.unitName : ctx.principal.displayName,
+    actor_name: p?.displayName ?? '系统',
+    unit_name: p ? (p.kind === 'staff' ? p.unitName : p.displayName) : null,
     document_id: e.documentId ?? null,
   });
 }

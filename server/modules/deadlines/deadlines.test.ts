@@ -101,6 +101,7 @@ describe('deadline ledger API', () => {
       .selectFrom('audit_event')
       .select('action')
       .where('target_id', '=', String(d.id))
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['deadline.suspend', 'deadline.resume']);
   });

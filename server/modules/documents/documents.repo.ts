@@ -115,6 +115,22 @@ export function findForVerification(db: Db, by: { number?: string; digest: strin
   return q.executeTakeFirst();
 }
 
+/** The latest later version of the same document (a correction that supersedes it), if any. */
+export function supersedingVersion(
+  db: Db,
+  doc: { subject_type: string; subject_id: string; kind: string; version: number },
+) {
+  return db
+    .selectFrom('document')
+    .select(['number', 'issued_on'])
+    .where('subject_type', '=', doc.subject_type)
+    .where('subject_id', '=', doc.subject_id)
+    .where('kind', '=', doc.kind)
+    .where('version', '>', doc.version)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+}
+
 export function activeSeal(db: Db, unitId: number) {
   return db
     .selectFrom('seal')

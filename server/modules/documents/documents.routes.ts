@@ -79,6 +79,11 @@ const VerifySchema = z.object({
     })
     .nullable()
     .optional(),
+  supersededBy: z
+    .object({ number: z.string().nullable(), issuedOn: z.string() })
+    .nullable()
+    .optional()
+    .describe('已被更正替代时，替代它的新版本'),
   message: z.string(),
 });
 

@@ -36,6 +36,7 @@ import {
   saveTemplateSettings,
   setSealImage,
   setSealStatus,
+  supersedingVersion,
   templateSettings,
   templateSettingsOf,
 } from './documents.repo.ts';
@@ -267,6 +268,7 @@ export async function verifyDocument(
         : '没有与该文件摘要相符的文书：文件可能被改动过（哪怕一个字节），或不是本平台出具。',
     };
   }
+  const later = await supersedingVersion(db, row);
   const sealed = row.signature && row.public_key;
   const valid = sealed
     ? await new BuiltinSealProvider(secrets).verify(digest, row.signature!, {
@@ -296,11 +298,14 @@ export async function verifyDocument(
           label: INTEGRITY_LABEL,
         }
       : null,
-    message: !sealed
-      ? '文件与本平台出具的文书一致（该文书未用印）。'
-      : valid
-        ? '文件未被改动，签名有效。'
-        : '签名无效：文件或签名记录可能被篡改。',
+    supersededBy: later ? { number: later.number, issuedOn: later.issued_on } : null,
+    message: `${
+      !sealed
+        ? '文件与本平台出具的文书一致（该文书未用印）。'
+        : valid
+          ? '文件未被改动，签名有效。'
+          : '签名无效：文件或签名记录可能被篡改。'
+    }${later ? `但该文书已被 ${later.issued_on} 印发的${later.number ?? '新版本'}更正替代，请以新版本为准。` : ''}`,
   };
 }
 

@@ -11,11 +11,15 @@ import type { ActionContext } from '../../platform/workflow/runner.ts';
 import { partiesOf } from '../coordination/coordination.policy.ts';
 import { requestDetail } from '../coordination/coordination.read.ts';
 import { record } from '../coordination/coordination.workflow.ts';
+import { findJointSystem } from './meeting-system.repo.ts';
 import { insertMeeting, meetingsOfRequest, replaceTopics, setInvitees, unitsByIds } from './meetings.repo.ts';
 import type { MeetingCreate } from './meetings.schemas.ts';
 import { checkStart } from './meetings.workflow.ts';
 
 type Input = z.infer<typeof MeetingCreate>;
+
+/** The chair of a joint meeting until its convener names one when approving the agenda. */
+export const JOINT_CHAIR_PENDING = '待召集人指定';
 
 /** Invited units and decision owners: existing, enabled units of the region or its city. */
 export async function checkUnits(
@@ -60,6 +64,16 @@ export async function createMeeting(ctx: ActionContext, input: Input) {
       ).map((title) => ({ title: title.slice(0, 200), requestId: input.requestId! }));
       invitees ??= [...new Set(d.cons.map((c) => Number(c.department_id)))];
     }
+    let chair = input.chair;
+    if (input.kind === 'joint') {
+      // A joint meeting invites the system's member units; its convener names the chair.
+      const system = await findJointSystem(trx, p.regionCode);
+      if (!system) throw problems.unprocessable('本区尚未设置联席会议制度，请先在“会议制度”中设置。');
+      invitees ??= system.member_unit_ids.map(Number);
+      chair = JOINT_CHAIR_PENDING;
+    } else if (!chair) {
+      throw problems.validation([{ field: 'body.chair', message: '请填写主持人' }]);
+    }
     if (!invitees?.length) {
       throw problems.validation([{ field: 'body.inviteeUnitIds', message: '请至少邀请一个参会单位' }]);
     }
@@ -72,7 +86,7 @@ export async function createMeeting(ctx: ActionContext, input: Input) {
       title: input.title,
       starts_at: new Date(input.startsAt),
       place: input.place,
-      chair: input.chair,
+      chair,
       urgent: input.urgent,
       notice_days: input.noticeDays,
       request_id: input.requestId ?? null,

@@ -17,6 +17,11 @@ export function editMeeting(
   return runMeetingEvent(ctx, id, version, 'edit', {
     async check(trx, row) {
       if (input.startsAt) checkStart(input.startsAt);
+      if (input.chair && row.kind === 'joint') {
+        throw problems.validation([
+          { field: 'body.chair', message: '联席会议的主持人由召集人审定议题时指定' },
+        ]);
+      }
       if (input.topics && !input.topics.length) {
         throw problems.validation([{ field: 'body.topics', message: '请至少列出一个议题' }]);
       }
@@ -38,6 +43,10 @@ export function editMeeting(
           ...(input.chair ? { chair: input.chair } : {}),
           ...(input.urgent !== undefined ? { urgent: input.urgent } : {}),
           ...(input.noticeDays !== undefined ? { notice_days: input.noticeDays } : {}),
+          // A changed agenda or list of units is approved again.
+          ...(input.topics || input.inviteeUnitIds
+            ? { agenda_approved_at: null, agenda_approved_by: null }
+            : {}),
         },
         audit: { fields: Object.keys(input) },
       };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '../../../lib/meeting.ts';
 import type { MeetingDetail } from './meetings.read.ts';
 import type { MeetingRow } from './meetings.repo.ts';
-import type { MeetingDetailSchema, MeetingSummarySchema } from './meetings.schemas.ts';
+import type { Figures, MeetingDetailSchema, MeetingSummarySchema } from './meetings.schemas.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const num = (n: number | null) => (n === null ? null : Number(n));
@@ -57,6 +57,7 @@ export function toDetail(d: MeetingDetail): z.infer<typeof MeetingDetailSchema> 
       ownerUnitId: Number(x.owner_unit_id),
       ownerName: x.owner_name,
       coOwnerUnitIds: x.co_owner_unit_ids.map(Number),
+      coOwnerNames: x.co_owner_names,
       dueDays: x.due_days,
       dueOn: x.due_on,
       topicSeq:
@@ -64,5 +65,39 @@ export function toDetail(d: MeetingDetail): z.infer<typeof MeetingDetailSchema> 
     })),
     actions: d.actions,
     toAcknowledge: d.toAcknowledge.map((i) => ({ unitId: Number(i.unit_id), unitName: i.unit_name })),
+    toReceive: d.toReceive.map((r) => ({ unitId: Number(r.unit_id), unitName: r.unit_name })),
+    myUnits: d.myUnits.map((i) => ({ unitId: Number(i.unit_id), unitName: i.unit_name })),
+    scheduleId: num(row.schedule_id),
+    figures: (row.figures as Figures | null) ?? null,
+    chairUserId: num(row.chair_user_id),
+    agendaApprovedAt: iso(row.agenda_approved_at),
+    correctionReason: row.correction_reason,
+    chairChoices: d.chairChoices,
+    proposals: facts.proposals.map((p) => ({
+      id: Number(p.id),
+      unitId: Number(p.unit_id),
+      unitName: p.unit_name,
+      title: p.title,
+      reason: p.reason,
+      state: p.state,
+      proposedBy: p.proposed_by_name,
+      proposedAt: p.proposed_at.toISOString(),
+      declineReason: p.decline_reason,
+    })),
+    materials: d.materials.map((m) => ({
+      id: Number(m.id),
+      fileName: m.file_name,
+      contentType: m.content_type,
+      size: m.size,
+      uploadedAt: m.created_at.toISOString(),
+    })),
+    receipts: facts.receipts.map((r) => ({
+      unitId: Number(r.unit_id),
+      unitName: r.unit_name,
+      receivedAt: iso(r.received_at),
+      receivedBy: r.received_by_name,
+      remindedAt: iso(r.reminded_at),
+    })),
+    minutesVersions: d.minutesVersions,
   };
 }

@@ -18,6 +18,14 @@ function visible(eb: ExpressionBuilder<DB & { m: MeetingTable }, 'm'>, reader: M
         .whereRef('i.meeting_id', '=', 'm.id')
         .where((e) => inScope(e, reader.scope, { unit: 'i.unit_id' })),
     ),
+    // A decision's owner the minutes went to without being invited.
+    eb.exists(
+      eb
+        .selectFrom('meeting_minutes_receipt as r')
+        .select('r.id')
+        .whereRef('r.meeting_id', '=', 'm.id')
+        .where((e) => inScope(e, reader.scope, { unit: 'r.unit_id' })),
+    ),
   ]);
 }
 
@@ -41,12 +49,29 @@ const columns = [
   'm.minutes_approved_at',
   'm.minutes_document_id',
   'm.cancel_reason',
+  'm.schedule_id',
+  'm.schedule_on',
+  'm.figures',
+  'm.chair_user_id',
+  'm.agenda_approved_by',
+  'm.agenda_approved_at',
+  'm.correction_reason',
+  'js.convener_user_id',
   'm.version',
   'm.created_at',
 ] as const;
 
 function base(db: Db) {
-  return db.selectFrom('meeting as m').innerJoin('unit as cu', 'cu.id', 'm.center_unit_id').select(columns);
+  return (
+    db
+      .selectFrom('meeting as m')
+      .innerJoin('unit as cu', 'cu.id', 'm.center_unit_id')
+      // A joint meeting's convener is the region's, as the system now stands.
+      .leftJoin('joint_meeting_system as js', (j) =>
+        j.onRef('js.region_code', '=', 'm.region_code').on('m.kind', '=', 'joint'),
+      )
+      .select(columns)
+  );
 }
 
 export function findMeeting(db: Db, reader: MeetingReader, id: number) {
@@ -231,6 +256,11 @@ export function decisionsOf(db: Db, meetingId: number) {
       'd.owner_unit_id',
       'u.name as owner_name',
       'd.co_owner_unit_ids',
+      sql<
+        string[]
+      >`array(select cu.name from unit cu where cu.id = any(d.co_owner_unit_ids) order by cu.id)`.as(
+        'co_owner_names',
+      ),
       'd.due_days',
       'd.due_on',
     ])
@@ -295,4 +325,142 @@ export function similarMinutes(
     .orderBy('m.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+// --- topic proposals ------------------------------------------------------------------------------
+
+export function proposalsOf(db: Db, meetingId: number) {
+  return db
+    .selectFrom('meeting_topic_proposal as p')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .innerJoin('app_user as a', 'a.id', 'p.proposed_by')
+    .select([
+      'p.id',
+      'p.unit_id',
+      'u.name as unit_name',
+      'p.title',
+      'p.reason',
+      'p.state',
+      'a.display_name as proposed_by_name',
+      'p.proposed_at',
+      'p.decline_reason',
+    ])
+    .where('p.meeting_id', '=', meetingId)
+    .orderBy('p.id')
+    .execute();
+}
+export type ProposalRow = Awaited<ReturnType<typeof proposalsOf>>[number];
+
+export async function insertProposal(
+  db: Db,
+  row: { meeting_id: number; unit_id: number; title: string; reason: string; proposed_by: number },
+) {
+  const r = await db
+    .insertInto('meeting_topic_proposal')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** Decides a waiting proposal of the meeting; false when there is none with that id. */
+export async function decideProposal(
+  db: Db,
+  meetingId: number,
+  id: number,
+  set: { state: 'accepted' | 'declined'; decided_by: number; decline_reason: string | null },
+) {
+  const r = await db
+    .updateTable('meeting_topic_proposal')
+    .set({ ...set, decided_at: sql`now()` })
+    .where('id', '=', id)
+    .where('meeting_id', '=', meetingId)
+    .where('state', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// --- materials ------------------------------------------------------------------------------------
+
+export function materialsOf(db: Db, meetingId: number) {
+  return db
+    .selectFrom('meeting_material')
+    .select(['id', 'file_name', 'content_type', 'size', 'blob_hash', 'created_at'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertMaterial(
+  db: Db,
+  row: {
+    meeting_id: number;
+    file_name: string;
+    blob_hash: string;
+    content_type: string;
+    size: number;
+    uploaded_by: number;
+  },
+) {
+  const r = await db.insertInto('meeting_material').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function deleteMaterial(db: Db, meetingId: number, id: number) {
+  const r = await db
+    .deleteFrom('meeting_material')
+    .where('id', '=', id)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+// --- receipts of issued minutes -------------------------------------------------------------------
+
+export function receiptsOf(db: Db, documentId: number | null) {
+  if (documentId === null) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting_minutes_receipt as r')
+    .innerJoin('unit as u', 'u.id', 'r.unit_id')
+    .leftJoin('app_user as a', 'a.id', 'r.received_by')
+    .select([
+      'r.id',
+      'r.unit_id',
+      'u.name as unit_name',
+      'u.region_code as unit_region',
+      'r.received_at',
+      'a.display_name as received_by_name',
+      'r.reminded_at',
+    ])
+    .where('r.document_id', '=', documentId)
+    .orderBy('r.id')
+    .execute();
+}
+export type ReceiptRow = Awaited<ReturnType<typeof receiptsOf>>[number];
+
+export async function insertReceipts(db: Db, meetingId: number, documentId: number, unitIds: number[]) {
+  if (!unitIds.length) return;
+  await db
+    .insertInto('meeting_minutes_receipt')
+    .values(unitIds.map((unit_id) => ({ meeting_id: meetingId, document_id: documentId, unit_id })))
+    .execute();
+}
+
+export function markReceived(db: Db, receiptId: number, userId: number) {
+  return db
+    .updateTable('meeting_minutes_receipt')
+    .set({ received_at: sql`now()`, received_by: userId })
+    .where('id', '=', receiptId)
+    .where('received_at', 'is', null)
+    .execute();
+}
+
+export function markReceiptsReminded(db: Db, ids: number[]) {
+  if (!ids.length) return Promise.resolve();
+  return db
+    .updateTable('meeting_minutes_receipt')
+    .set({ reminded_at: sql`now()` })
+    .where('id', 'in', ids)
+    .execute()
+    .then(() => undefined);
 }

@@ -33,6 +33,12 @@ async function proposedRequest() {
   return r;
 }
 
+/** The leader approves a special meeting's agenda (before its notice). */
+const approveAgenda = async (m: Json) => {
+  await ok(await call('nanhu.leader', 'POST', `/api/meetings/${m.id}/agenda/approve`, {}, etag(m.version)));
+  return ok(await call('nanhu.coord', 'GET', `/api/meetings/${m.id}`));
+};
+
 /** Moves the meeting's start into the past, as time passing would. */
 const startNow = (id: number) =>
   t.database.db
@@ -61,7 +67,8 @@ describe('a special meeting convened on a request whose replies disagree', () =>
       ['南湖区住房和城乡建设局', '南湖区发展和改革局', '南湖区自然资源和规划局'].sort(),
     );
     expect(m.requestId).toBe(requestId);
-    expect(m.actions).toContain('convene');
+    // Convened only once its agenda is approved.
+    expect(m.actions).not.toContain('convene');
 
     // A second meeting on the same request is refused.
     const twice = await call('nanhu.coord', 'POST', '/api/meetings', {
@@ -74,6 +81,19 @@ describe('a special meeting convened on a request whose replies disagree', () =>
     });
     expect(twice.statusCode).toBe(409);
 
+    // The notice waits for the leader's approval of the agenda.
+    const unapproved = await call(
+      'nanhu.coord',
+      'POST',
+      `/api/meetings/${m.id}/convene`,
+      undefined,
+      etag(m.version),
+    );
+    expect(unapproved.statusCode).toBe(409);
+    expect(unapproved.json().detail).toContain('审定');
+    m = await approveAgenda(m);
+    expect(m.agendaApprovedAt).not.toBeNull();
+    expect(m.actions).toContain('convene');
     m = await ok(
       await call('nanhu.coord', 'POST', `/api/meetings/${m.id}/convene`, undefined, etag(m.version)),
     );
@@ -124,7 +144,7 @@ describe('a special meeting convened on a request whose replies disagree', () =>
     // A decision without an owner, or without a due date, changes nothing.
     for (const bad of [
       { content: '完成用地预审', dueDays: 5 },
-      { content: '完成用地预审', ownerUnitId: units['南湖区自然资源和规划局'] },
+      { content: '完成用地预审', ownerUnitId: units.南湖区自然资源和规划局 },
     ]) {
       const res = await call(
         'nanhu.coord',
@@ -138,19 +158,19 @@ describe('a special meeting convened on a request whose replies disagree', () =>
     }
     const record = {
       attendance: [
-        { unitId: units['南湖区发展和改革局'], attendance: 'present', attendee: '发改 孙伟' },
-        { unitId: units['南湖区自然资源和规划局'], attendance: 'substitute', attendee: '资规 郑凯' },
-        { unitId: units['南湖区住房和城乡建设局'], attendance: 'absent', absenceReason: '另有公务' },
+        { unitId: units.南湖区发展和改革局, attendance: 'present', attendee: '发改 孙伟' },
+        { unitId: units.南湖区自然资源和规划局, attendance: 'substitute', attendee: '资规 郑凯' },
+        { unitId: units.南湖区住房和城乡建设局, attendance: 'absent', absenceReason: '另有公务' },
       ],
       discussions: [{ seq: 1, discussion: '各部门就用地与规划条件的分歧充分讨论。' }],
       decisions: [
         {
           content: '自然资源和规划局出具规划条件',
-          ownerUnitId: units['南湖区自然资源和规划局'],
+          ownerUnitId: units.南湖区自然资源和规划局,
           dueDays: 5,
           topicSeq: 1,
         },
-        { content: '发展和改革局完成项目备案变更', ownerUnitId: units['南湖区发展和改革局'], dueDays: 3 },
+        { content: '发展和改革局完成项目备案变更', ownerUnitId: units.南湖区发展和改革局, dueDays: 3 },
       ],
     };
     m = await ok(await call('nanhu.coord', 'PUT', `/api/meetings/${m.id}/record`, record, etag(m.version)));
@@ -257,12 +277,19 @@ describe('who sees a meeting, and what is refused', () => {
         chair: '周强',
         urgent: true,
         topics: [{ title: '用地指标' }],
-        inviteeUnitIds: [units['南湖区发展和改革局']],
+        inviteeUnitIds: [units.南湖区发展和改革局],
       }),
       201,
     );
+    const approved = await approveAgenda(m);
     const convened = await ok(
-      await call('nanhu.coord', 'POST', `/api/meetings/${m.id}/convene`, undefined, etag(m.version)),
+      await call(
+        'nanhu.coord',
+        'POST',
+        `/api/meetings/${approved.id}/convene`,
+        undefined,
+        etag(approved.version),
+      ),
     );
     // An urgent meeting's notice carries its 紧急程度, and an invited unit can download it.
     const notice = await call(
@@ -301,7 +328,7 @@ describe('who sees a meeting, and what is refused', () => {
       place: '会议室',
       chair: '周强',
       topics: [{ title: '议题' }],
-      inviteeUnitIds: [units['南湖区发展和改革局']],
+      inviteeUnitIds: [units.南湖区发展和改革局],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].message).toContain('会议时间不能早于现在');
@@ -335,6 +362,7 @@ describe('who sees a meeting, and what is refused', () => {
       }),
       201,
     );
+    m = await approveAgenda(m);
     m = await ok(
       await call('nanhu.coord', 'POST', `/api/meetings/${m.id}/convene`, undefined, etag(m.version)),
     );
@@ -347,13 +375,13 @@ describe('who sees a meeting, and what is refused', () => {
         `/api/meetings/${m.id}/record`,
         {
           attendance: [
-            { unitId: units['南湖区住房和城乡建设局'], attendance: 'present', attendee: '住建 何静' },
+            { unitId: units.南湖区住房和城乡建设局, attendance: 'present', attendee: '住建 何静' },
           ],
           discussions: [{ seq: 1, discussion: '内部讨论：某局意见保留。' }],
           decisions: [
             {
               content: '住房和城乡建设局先行办理施工许可',
-              ownerUnitId: units['南湖区住房和城乡建设局'],
+              ownerUnitId: units.南湖区住房和城乡建设局,
               dueOn: inDays(30).slice(0, 10),
             },
           ],

@@ -25,6 +25,12 @@ import {
   lockMeeting,
   type MeetingReader,
   type MeetingRow,
+  type ProposalRow,
+  proposalsOf,
+  type ReceiptRow,
+  receiptsOf,
+  type TopicRow,
+  topicsOf,
   updateMeeting,
 } from './meetings.repo.ts';
 
@@ -51,14 +57,23 @@ export function checkStart(startsAt: string) {
 export interface Facts extends MeetingFacts {
   invitees: InviteeRow[];
   decisionRows: DecisionRow[];
+  /** Receipts of the minutes as last issued. */
+  receipts: ReceiptRow[];
+  proposals: ProposalRow[];
+  topicRows: TopicRow[];
 }
 
 export async function meetingFacts(db: Db, row: MeetingRow, now = new Date()): Promise<Facts> {
-  const [invitees, decisionRows] = await Promise.all([
-    inviteesOf(db, Number(row.id)),
-    decisionsOf(db, Number(row.id)),
+  const id = Number(row.id);
+  const [invitees, decisionRows, receipts, proposals, topicRows] = await Promise.all([
+    inviteesOf(db, id),
+    decisionsOf(db, id),
+    receiptsOf(db, row.minutes_document_id === null ? null : Number(row.minutes_document_id)),
+    proposalsOf(db, id),
+    topicsOf(db, id),
   ]);
   return {
+    kind: row.kind,
     state: row.state as MeetingState,
     started: row.starts_at.getTime() <= now.getTime(),
     decisions: decisionRows.length,
@@ -66,8 +81,15 @@ export async function meetingFacts(db: Db, row: MeetingRow, now = new Date()): P
     incompleteDecisions: decisionRows.filter((d) => !d.owner_unit_id || (d.due_days === null && !d.due_on))
       .length,
     minutesApproved: row.minutes_approved_at !== null,
+    agendaApproved: row.agenda_approved_at !== null,
+    topics: topicRows.length,
+    pendingProposals: proposals.filter((x) => x.state === 'proposed').length,
+    correcting: row.correction_reason !== null,
     invitees,
     decisionRows,
+    receipts,
+    proposals,
+    topicRows,
   };
 }
 
@@ -84,7 +106,16 @@ export interface MeetingChange extends Effect {
   audit?: Record<string, unknown>;
 }
 
-const OUTSIDE_VERSION: ReadonlySet<MeetingEvent> = new Set(['acknowledge', 'remind']);
+// Units answering (acknowledgements, proposals, receipts) and reminders change the meeting's
+// invitees and their rows, not the meeting the organiser edits.
+const OUTSIDE_VERSION: ReadonlySet<MeetingEvent> = new Set([
+  'acknowledge',
+  'remind',
+  'propose_topic',
+  'receive_minutes',
+  'add_material',
+  'remove_material',
+]);
 
 export const meetingWorkflow: Workflow<MeetingRow, Facts, MeetingMove, MeetingChange> = {
   async lock(trx, id) {
@@ -96,8 +127,6 @@ export const meetingWorkflow: Workflow<MeetingRow, Facts, MeetingMove, MeetingCh
   facts: (trx, _principal, row) => meetingFacts(trx, row),
   async commit(trx, ctx, row, move, change) {
     const id = Number(row.id);
-    // An acknowledgement or a reminder changes the invitees, not the meeting: the organiser's
-    // version stays valid while units answer.
     if (!OUTSIDE_VERSION.has(move.event)) {
       const moved = await updateMeeting(
         trx,
@@ -136,7 +165,7 @@ export function runMeetingEvent(
     id,
     version,
     event,
-    (row, facts) => decideMeetingEvent(ctx.principal, row, facts.invitees, facts, event),
+    (row, facts) => decideMeetingEvent(ctx.principal, row, facts, event),
     action,
   );
 }

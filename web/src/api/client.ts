@@ -43,6 +43,7 @@ export type UploadRoute =
   | '/api/portal/materials'
   | '/api/coordination/files'
   | '/api/portal/coordination/files'
+  | '/api/meetings/{id}/materials'
   | '/api/catalog/form-templates'
   | '/api/seals/{id}/image'
   | '/api/documents/verify';

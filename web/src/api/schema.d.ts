@@ -25224,7 +25224,7 @@ export interface paths {
                         /** Format: date-time */
                         startsAt: string;
                         place: string;
-                        chair: string;
+                        chair?: string;
                         /** @default false */
                         urgent?: boolean;
                         /** @default 2 */
@@ -25290,14 +25290,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -25502,14 +25584,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -25686,14 +25850,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -25916,14 +26162,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -26096,6 +26424,1938 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/agenda/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审定议题
+         * @description 专题协调会由分管领导、联席会议由召集人审定议题（联席会议同时指定主持人：召集人或副召集人）；审定后方可印发会议通知，之后修改议题或参会单位须重新审定。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chairUserId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申报议题
+         * @description 受邀单位为筹备中的会议申报议题，由中心（联席会议办公室）决定是否列入议程。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId?: number;
+                        title: string;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/proposals/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理议题申报
+         * @description 将申报的议题列入议程（议程须重新审定）或不列入（须写明理由）；申报单位会收到通知。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        proposalId: number;
+                        accept: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/figures/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 更新例会数据
+         * @description 按例会制度安排的工作例会在印发通知前重新读取本期审批数据，并重写通报数据的议题。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签收会议纪要
+         * @description 纪要发送单位（出席单位与议定事项的责任、配合单位）签收当前版本的会议纪要。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 起草纪要更正稿
+         * @description 已印发的纪要不能修改：写明更正原因并起草更正后的正文，经主持人重新签发后以新文号印发，替代原纪要；议定事项及其督办不变。须带 If-Match。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/minutes/approve": {
         parameters: {
             query?: never;
@@ -26170,14 +28430,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -26424,14 +28766,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -26684,14 +29108,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -26875,7 +29381,7 @@ export interface paths {
         put?: never;
         /**
          * 提醒未回执单位
-         * @description 向尚未回执的受邀单位发送提醒。
+         * @description 会前向尚未回执的受邀单位、纪要印发后向尚未签收的单位发送提醒（系统也会在会前一天、纪要印发两天后自动提醒一次）。
          */
         post: {
             parameters: {
@@ -26938,14 +29444,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -27141,14 +29729,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -27360,14 +30030,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -27620,14 +30372,96 @@ export interface paths {
                                 ownerUnitId: number;
                                 ownerName: string;
                                 coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
                                 dueDays: number | null;
                                 dueOn: string | null;
                                 topicSeq: number | null;
                             }[];
-                            actions: ("edit" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "cancel")[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
                             toAcknowledge: {
                                 unitId: number;
                                 unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
                             }[];
                         };
                     };
@@ -27801,6 +30635,727 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传会议材料
+         * @description 以 application/octet-stream 上传会议材料（不超过 10 MB；仅接受 PDF、OFD、JPEG、PNG、Word（docx）），经病毒扫描后保存；会议通知印发后上传的材料即时通知各受邀单位。
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/materials/{materialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载会议材料
+         * @description 本中心和受邀单位可下载；其他单位返回 404。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    materialId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除会议材料
+         * @description 会议通知印发前可删除误传的材料；印发后材料已送达各单位，不能删除。
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    materialId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "special" | "regular" | "joint";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            state: "draft" | "convened" | "held" | "minutes_issued" | "cancelled";
+                            stateLabel: string;
+                            title: string;
+                            startsAt: string;
+                            place: string;
+                            chair: string;
+                            urgent: boolean;
+                            centerName: string;
+                            requestId: number | null;
+                            version: number;
+                            noticeDays: number;
+                            noticeDocumentId: number | null;
+                            minutesSummary: string;
+                            minutesApprovedAt: string | null;
+                            minutesDocumentId: number | null;
+                            cancelReason: string | null;
+                            topics: {
+                                seq: number;
+                                title: string;
+                                requestId: number | null;
+                                discussion: string;
+                            }[];
+                            invitees: {
+                                unitId: number;
+                                unitName: string;
+                                acknowledgedAt: string | null;
+                                attendee: string | null;
+                                substitute: boolean;
+                                remindedAt: string | null;
+                                attendance: ("present" | "substitute" | "absent") | null;
+                                absenceReason: string | null;
+                            }[];
+                            decisions: {
+                                seq: number;
+                                content: string;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                coOwnerUnitIds: number[];
+                                coOwnerNames: string[];
+                                dueDays: number | null;
+                                dueOn: string | null;
+                                topicSeq: number | null;
+                            }[];
+                            actions: ("edit" | "refresh_figures" | "propose_topic" | "decide_proposal" | "approve_agenda" | "add_material" | "remove_material" | "convene" | "acknowledge" | "remind" | "hold" | "save_minutes" | "approve_minutes" | "issue_minutes" | "receive_minutes" | "correct_minutes" | "cancel")[];
+                            toAcknowledge: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            toReceive: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            myUnits: {
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            scheduleId: number | null;
+                            figures: {
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                asOf: string;
+                                totals: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                };
+                                departments: {
+                                    received: number;
+                                    concluded: number;
+                                    onTime: number;
+                                    open: number;
+                                    overdue: number;
+                                    corrections: number;
+                                    withdrawals: number;
+                                    unitId: number;
+                                    name: string;
+                                }[];
+                                returnedItems: {
+                                    item: string;
+                                    corrections: number;
+                                    withdrawals: number;
+                                }[];
+                            } | null;
+                            chairUserId: number | null;
+                            agendaApprovedAt: string | null;
+                            correctionReason: string | null;
+                            chairChoices: {
+                                userId: number;
+                                name: string;
+                                role: string;
+                            }[];
+                            proposals: {
+                                id: number;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined";
+                                proposedBy: string;
+                                proposedAt: string;
+                                declineReason: string | null;
+                            }[];
+                            materials: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            receipts: {
+                                unitId: number;
+                                unitName: string;
+                                receivedAt: string | null;
+                                receivedBy: string | null;
+                                remindedAt: string | null;
+                            }[];
+                            minutesVersions: {
+                                documentId: number;
+                                number: string | null;
+                                version: number;
+                                issuedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/documents/{documentId}/{format}": {
         parameters: {
             query?: never;
@@ -27896,6 +31451,971 @@ export interface paths {
                 };
                 /** @description RFC 9457 问题详情 */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作例会制度
+         * @description 本区的工作例会制度（每周或每月）及各自下一次召开的日期（遇节假日顺延至下一个工作日）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                cadenceLabel: string;
+                                day: number;
+                                startTime: string;
+                                place: string;
+                                chair: string;
+                                inviteeUnitIds: number[];
+                                noticeDays: number;
+                                leadDays: number;
+                                enabled: boolean;
+                                version: number;
+                                nextOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 设置工作例会制度
+         * @description 周期（每周的星期几或每月几日）、开始时间、地点、主持人、参会单位、通知提前的工作日数和提前安排的工作日数。系统在会前规定的工作日自动安排例会草稿，并填入上期审批数据。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        cadence: "weekly" | "monthly";
+                        day: number;
+                        startTime: string;
+                        place: string;
+                        chair: string;
+                        inviteeUnitIds: number[];
+                        /** @default 2 */
+                        noticeDays?: number;
+                        /** @default 5 */
+                        leadDays?: number;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {string} */
+                            cadence: "weekly" | "monthly";
+                            cadenceLabel: string;
+                            day: number;
+                            startTime: string;
+                            place: string;
+                            chair: string;
+                            inviteeUnitIds: number[];
+                            noticeDays: number;
+                            leadDays: number;
+                            enabled: boolean;
+                            version: number;
+                            nextOn: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改工作例会制度
+         * @description 修改后对尚未安排的例会生效；已安排的例会草稿不变。须带 If-Match。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        cadence: "weekly" | "monthly";
+                        day: number;
+                        startTime: string;
+                        place: string;
+                        chair: string;
+                        inviteeUnitIds: number[];
+                        /** @default 2 */
+                        noticeDays?: number;
+                        /** @default 5 */
+                        leadDays?: number;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {string} */
+                            cadence: "weekly" | "monthly";
+                            cadenceLabel: string;
+                            day: number;
+                            startTime: string;
+                            place: string;
+                            chair: string;
+                            inviteeUnitIds: number[];
+                            noticeDays: number;
+                            leadDays: number;
+                            enabled: boolean;
+                            version: number;
+                            nextOn: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-schedules/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即安排下一次例会
+         * @description 不等提前期，立即按例会制度安排下一次例会草稿（已安排的不重复安排）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingId: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-meeting-system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 联席会议制度
+         * @description 本区联席会议的召集人、副召集人、成员单位、办公室和工作组；未设置时 system 为 null。带 ETag（未设置时为 W/"0"）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            system: {
+                                regionCode: string;
+                                name: string;
+                                convener: {
+                                    userId: number;
+                                    name: string;
+                                };
+                                deputies: {
+                                    userId: number;
+                                    name: string;
+                                }[];
+                                officeUnitId: number;
+                                officeName: string;
+                                memberUnitIds: number[];
+                                workingGroups: {
+                                    name: string;
+                                    leadUserId: number;
+                                    leadName: string;
+                                    unitIds: number[];
+                                }[];
+                                version: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 设置联席会议制度
+         * @description 召集人和副召集人须为本区可签发会议纪要的领导；工作组的单位须为成员单位。首次设置带 If-Match: W/"0"，修改时带读取时的 ETag。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        convenerUserId: number;
+                        /** @default [] */
+                        deputyUserIds?: number[];
+                        officeUnitId: number;
+                        memberUnitIds: number[];
+                        /** @default [] */
+                        workingGroups?: {
+                            name: string;
+                            leadUserId: number;
+                            unitIds: number[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            system: {
+                                regionCode: string;
+                                name: string;
+                                convener: {
+                                    userId: number;
+                                    name: string;
+                                };
+                                deputies: {
+                                    userId: number;
+                                    name: string;
+                                }[];
+                                officeUnitId: number;
+                                officeName: string;
+                                memberUnitIds: number[];
+                                workingGroups: {
+                                    name: string;
+                                    leadUserId: number;
+                                    leadName: string;
+                                    unitIds: number[];
+                                }[];
+                                version: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-meeting-system/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 联席会议人员候选
+         * @description 本区可任召集人、副召集人（可签发纪要的领导）和工作组组长的人员。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: number;
+                                name: string;
+                                unitName: string;
+                                canChair: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -29699,6 +34219,11 @@ export interface paths {
                                 legal: boolean;
                                 label: string;
                             } | null;
+                            /** @description 已被更正替代时，替代它的新版本 */
+                            supersededBy?: {
+                                number: string | null;
+                                issuedOn: string;
+                            } | null;
                             message: string;
                         };
                     };
@@ -29762,6 +34287,11 @@ export interface paths {
                                 /** @description 是否为法定电子印章（平台自有签名为 false） */
                                 legal: boolean;
                                 label: string;
+                            } | null;
+                            /** @description 已被更正替代时，替代它的新版本 */
+                            supersededBy?: {
+                                number: string | null;
+                                issuedOn: string;
                             } | null;
                             message: string;
                         };

@@ -130,6 +130,11 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/meetings/MeetingsPage.tsx')),
           },
           {
+            path: 'meetings/system',
+            handle: handle({ permission: 'meeting:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/meetings/MeetingSystemPage.tsx')),
+          },
+          {
             path: 'meetings/:id',
             handle: handle({ permission: 'meeting:read', kind: 'staff' }),
             lazy: page(() => import('../modules/meetings/MeetingPage.tsx')),

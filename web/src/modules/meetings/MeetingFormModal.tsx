@@ -1,4 +1,4 @@
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from '../../../../lib/meeting.ts';
@@ -43,7 +43,8 @@ export function MeetingFormModal({
         title: v.title,
         startsAt: v.startsAt.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ'),
         place: v.place,
-        chair: v.chair,
+        // A joint meeting's chair is named by its convener when the agenda is approved.
+        ...(v.kind === 'joint' && !request ? {} : { chair: v.chair }),
         urgent: v.urgent,
         noticeDays: v.noticeDays,
         ...(request
@@ -54,7 +55,10 @@ export function MeetingFormModal({
                 .map((t) => t.trim())
                 .filter(Boolean)
                 .map((title) => ({ title, requestId: null })),
-              inviteeUnitIds: v.inviteeUnitIds ?? [],
+              // A joint meeting without a list invites the system's member units.
+              ...(v.kind === 'joint' && !v.inviteeUnitIds?.length
+                ? {}
+                : { inviteeUnitIds: v.inviteeUnitIds ?? [] }),
             }),
       },
       {
@@ -127,13 +131,23 @@ export function MeetingFormModal({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item
-          name="chair"
-          label="主持人"
-          rules={[{ required: true, min: 2, message: '请填写主持人' }]}
-          extra="单位、职务和姓名，写入会议纪要"
-        >
-          <Input maxLength={60} placeholder="如：区政府分管副区长 周强" />
+        <Form.Item noStyle dependencies={['kind']}>
+          {({ getFieldValue }) =>
+            getFieldValue('kind') === 'joint' && !request ? (
+              <Typography.Paragraph type="secondary">
+                联席会议的主持人由召集人审定议题时指定（召集人或副召集人）；不选参会单位时邀请全部成员单位。
+              </Typography.Paragraph>
+            ) : (
+              <Form.Item
+                name="chair"
+                label="主持人"
+                rules={[{ required: true, min: 2, message: '请填写主持人' }]}
+                extra="单位、职务和姓名，写入会议纪要"
+              >
+                <Input maxLength={60} placeholder="如：区政府分管副区长 周强" />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item
           name="noticeDays"
@@ -157,7 +171,13 @@ export function MeetingFormModal({
             <Form.Item
               name="inviteeUnitIds"
               label="参会单位"
-              rules={[{ required: true, message: '请至少邀请一个参会单位' }]}
+              dependencies={['kind']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  required: getFieldValue('kind') !== 'joint',
+                  message: '请至少邀请一个参会单位',
+                }),
+              ]}
             >
               <Select
                 mode="multiple"

@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  List,
   Modal,
   Select,
   Space,
@@ -30,6 +29,13 @@ import {
   useMeeting,
   useMeetingAction,
 } from './api.ts';
+import {
+  AgendaCard,
+  ApproveAgendaModal,
+  FiguresCard,
+  MaterialsCard,
+  ReceiptsCard,
+} from './MeetingSections.tsx';
 import { MeetingStateTag } from './MeetingView.tsx';
 import { MinutesCard } from './MinutesCard.tsx';
 import { RecordForm } from './RecordForm.tsx';
@@ -117,6 +123,7 @@ export default function MeetingPage() {
   const q = useMeeting(id);
   const act = useMeetingAction();
   const [cancelling, setCancelling] = useState(false);
+  const [approving, setApproving] = useState(false);
   const [reason, setReason] = useState('');
   if (q.isError) return <LoadError error={q.error} what="会议" onRetry={() => void q.refetch()} />;
   if (!q.data) return <Card loading />;
@@ -133,6 +140,7 @@ export default function MeetingPage() {
     modal.confirm({ title: text, okText: '确定', cancelText: '取消', onOk: () => run(call, done) });
   };
   const acknowledged = m.invitees.filter((i) => i.acknowledgedAt).length;
+  const unsigned = m.receipts.filter((r) => !r.receivedAt).length;
 
   return (
     <>
@@ -148,6 +156,11 @@ export default function MeetingPage() {
         }
         extra={
           <Space wrap>
+            {has('approve_agenda') && (
+              <Button type="primary" onClick={() => setApproving(true)}>
+                审定议题
+              </Button>
+            )}
             {has('convene') && (
               <Button
                 type="primary"
@@ -157,8 +170,11 @@ export default function MeetingPage() {
                 印发会议通知
               </Button>
             )}
-            {has('remind') && acknowledged < m.invitees.length && (
+            {has('remind') && m.state === 'convened' && acknowledged < m.invitees.length && (
               <Button onClick={() => run({ path: 'remind' }, '已提醒未回执单位')}>提醒未回执单位</Button>
+            )}
+            {has('remind') && m.state === 'minutes_issued' && unsigned > 0 && (
+              <Button onClick={() => run({ path: 'remind' }, '已提醒未签收单位')}>提醒未签收单位</Button>
             )}
             {has('approve_minutes') && (
               <Button type="primary" onClick={() => confirmed({ path: 'minutes/approve' }, '纪要已签发')}>
@@ -168,9 +184,18 @@ export default function MeetingPage() {
             {has('issue_minutes') && (
               <Button
                 type="primary"
-                onClick={() => confirmed({ path: 'minutes/issue' }, '纪要已印发，议定事项已纳入督办')}
+                onClick={() =>
+                  m.correctionReason
+                    ? modal.confirm({
+                        title: '印发更正后的会议纪要？新纪要将编号、盖章并替代原纪要，各单位须重新签收。',
+                        okText: '确定',
+                        cancelText: '取消',
+                        onOk: () => run({ path: 'minutes/issue' }, '更正后的纪要已印发'),
+                      })
+                    : confirmed({ path: 'minutes/issue' }, '纪要已印发，议定事项已纳入督办')
+                }
               >
-                印发会议纪要
+                {m.correctionReason ? '印发更正后的纪要' : '印发会议纪要'}
               </Button>
             )}
             {has('cancel') && (
@@ -209,18 +234,9 @@ export default function MeetingPage() {
         </Descriptions>
       </Card>
       {m.toAcknowledge.length > 0 && <AcknowledgeCard m={m} etag={etag} />}
-      <Card size="small" title="议题" style={{ marginBottom: 16 }}>
-        <List
-          size="small"
-          dataSource={m.topics}
-          renderItem={(t) => (
-            <List.Item>
-              {t.seq}. {t.title}
-              {t.discussion && <Typography.Text type="secondary">　{t.discussion}</Typography.Text>}
-            </List.Item>
-          )}
-        />
-      </Card>
+      <AgendaCard m={m} etag={etag} />
+      <FiguresCard m={m} etag={etag} />
+      <MaterialsCard m={m} etag={etag} />
       <Card
         size="small"
         title={`参会单位（已回执 ${acknowledged} / ${m.invitees.length}）`}
@@ -268,7 +284,14 @@ export default function MeetingPage() {
         />
       </Card>
       {has('hold') && <RecordForm m={m} etag={etag} />}
-      {(m.state === 'held' || m.state === 'minutes_issued') && <MinutesCard m={m} etag={etag} />}
+      {(m.state === 'held' || m.state === 'minutes_issued') && (
+        // A new draft (a correction) starts from the version just saved.
+        <MinutesCard key={`${m.version}`} m={m} etag={etag} />
+      )}
+      <ReceiptsCard m={m} etag={etag} />
+      {approving && (
+        <ApproveAgendaModal m={m} etag={etag} open={approving} onClose={() => setApproving(false)} />
+      )}
       <Modal
         open={cancelling}
         title="取消会议"

@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { can, useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { LinkButton } from '../../ui/LinkButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../errors/ErrorPages.tsx';
 import { type MeetingSummary, useMeetingCalendar } from './api.ts';
@@ -93,11 +94,14 @@ export default function MeetingsPage() {
         title="会议"
         subtitle="专题协调会、工作例会和联席会议：印发通知、回执、记录议定事项，纪要签发后议定事项纳入督办。"
         extra={
-          can(me, 'meeting:manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              筹备会议
-            </Button>
-          )
+          <Space wrap>
+            <LinkButton to="/meetings/system">会议制度</LinkButton>
+            {can(me, 'meeting:manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                筹备会议
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -4,12 +4,17 @@ import { errorMessage } from '../../api/problem.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { type Meeting, useMeetingAction } from './api.ts';
 
-/** The minutes: the organiser's draft beside a live preview of what will be issued. */
+/**
+ * The minutes: the organiser's draft beside a live preview of what will be issued. Issued minutes
+ * are corrected by a new draft with its reason, signed and issued again as a superseding version.
+ */
 export function MinutesCard({ m, etag }: { m: Meeting; etag: string }) {
   const { message } = App.useApp();
   const act = useMeetingAction();
-  const editable = m.actions.includes('save_minutes');
+  const correcting = m.actions.includes('correct_minutes');
+  const editable = m.actions.includes('save_minutes') || correcting;
   const [summary, setSummary] = useState(m.minutesSummary);
+  const [reason, setReason] = useState(m.correctionReason ?? '');
   const attended = m.invitees.filter((i) => i.attendance === 'present' || i.attendance === 'substitute');
   const absent = m.invitees.filter((i) => i.attendance === 'absent');
   const due = (d: Meeting['decisions'][number]) => (d.dueOn ? `${d.dueOn}前` : `${d.dueDays} 个工作日内`);
@@ -20,7 +25,11 @@ export function MinutesCard({ m, etag }: { m: Meeting; etag: string }) {
       style={{ marginBottom: 16 }}
       data-testid="meeting-minutes"
       extra={
-        m.minutesDocumentId ? (
+        m.correctionReason ? (
+          <Tag color="warning">
+            更正稿{m.minutesApprovedAt ? `已签发 ${formatDateTime(m.minutesApprovedAt, false)}` : '待签发'}
+          </Tag>
+        ) : m.minutesDocumentId ? (
           <Tag color="success">已印发</Tag>
         ) : m.minutesApprovedAt ? (
           <Tag color="processing">主持人已签发 {formatDateTime(m.minutesApprovedAt, false)}</Tag>
@@ -42,22 +51,42 @@ export function MinutesCard({ m, etag }: { m: Meeting; etag: string }) {
             aria-label="纪要正文"
             placeholder="会议听取了……研究了……（议定事项取自会议记录）"
           />
+          {correcting && (
+            <Input
+              style={{ marginTop: 8 }}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={200}
+              aria-label="更正原因"
+              placeholder="更正原因（写入更正后的纪要）"
+            />
+          )}
           {editable && (
             <Button
               style={{ marginTop: 8 }}
               loading={act.isPending}
-              disabled={summary === m.minutesSummary}
+              disabled={
+                correcting
+                  ? reason.trim().length < 2 ||
+                    (summary === m.minutesSummary && reason === (m.correctionReason ?? ''))
+                  : summary === m.minutesSummary
+              }
               onClick={() =>
                 act.mutate(
-                  { id: m.id, etag, path: 'minutes', body: { summary } },
+                  correcting
+                    ? { id: m.id, etag, path: 'minutes/correction', body: { summary, reason: reason.trim() } }
+                    : { id: m.id, etag, path: 'minutes', body: { summary } },
                   {
-                    onSuccess: () => message.success('纪要已保存，须由主持人签发'),
+                    onSuccess: () =>
+                      message.success(
+                        correcting ? '更正稿已保存，须由主持人签发后印发' : '纪要已保存，须由主持人签发',
+                      ),
                     onError: (e) => message.error(errorMessage(e)),
                   },
                 )
               }
             >
-              保存纪要
+              {correcting ? '保存更正稿' : '保存纪要'}
             </Button>
           )}
         </Col>
@@ -74,6 +103,11 @@ export function MinutesCard({ m, etag }: { m: Meeting; etag: string }) {
             <Typography.Title level={5} style={{ textAlign: 'center' }}>
               {m.title}
             </Typography.Title>
+            {correcting && m.minutesVersions[0] && reason.trim() && (
+              <p>
+                本纪要更正{m.minutesVersions[0].number}号纪要（{reason.trim()}），原纪要作废，以本纪要为准。
+              </p>
+            )}
             <p>
               {formatDateTime(m.startsAt, false).slice(0, 10)}，{m.chair}在{m.place}主持召开会议。
             </p>
@@ -87,7 +121,9 @@ export function MinutesCard({ m, etag }: { m: Meeting; etag: string }) {
             <ol>
               {m.decisions.map((d) => (
                 <li key={d.seq}>
-                  {d.content}（责任单位：{d.ownerName}；完成时限：{due(d)}）
+                  {d.content}（责任单位：{d.ownerName}
+                  {d.coOwnerNames.length > 0 && `牵头，${d.coOwnerNames.join('、')}配合`}；完成时限：{due(d)}
+                  ）
                 </li>
               ))}
             </ol>

@@ -10,9 +10,10 @@ import {
   Select,
   Space,
   Table,
+  Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ATTENDANCE_LABELS, ATTENDANCES, type Attendance } from '../../../../lib/meeting.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { useUnits } from '../org/api.ts';
@@ -21,6 +22,7 @@ import { type Meeting, useMeetingAction } from './api.ts';
 interface DecisionValue {
   content: string;
   ownerUnitId: number;
+  coOwnerUnitIds?: number[];
   due: 'days' | 'date';
   dueDays?: number;
   dueOn?: Dayjs;
@@ -65,7 +67,7 @@ export function RecordForm({ m, etag }: { m: Meeting; etag: string }) {
           decisions: (v.decisions ?? []).map((d) => ({
             content: d.content,
             ownerUnitId: d.ownerUnitId,
-            coOwnerUnitIds: [],
+            coOwnerUnitIds: (d.coOwnerUnitIds ?? []).filter((u) => u !== d.ownerUnitId),
             ...(d.due === 'date' && d.dueOn
               ? { dueOn: d.dueOn.format('YYYY-MM-DD') }
               : { dueDays: d.dueDays }),
@@ -96,8 +98,10 @@ export function RecordForm({ m, etag }: { m: Meeting; etag: string }) {
           decisions: m.decisions.map((d) => ({
             content: d.content,
             ownerUnitId: d.ownerUnitId,
+            coOwnerUnitIds: d.coOwnerUnitIds,
             due: d.dueOn ? 'date' : 'days',
             dueDays: d.dueDays ?? undefined,
+            dueOn: d.dueOn ? dayjs(d.dueOn) : undefined,
             topicSeq: d.topicSeq ?? undefined,
           })),
         }}
@@ -111,7 +115,18 @@ export function RecordForm({ m, etag }: { m: Meeting; etag: string }) {
               rowKey="key"
               dataSource={fields}
               columns={[
-                { title: '单位', key: 'unit', width: 220, render: (_, f) => m.invitees[f.name]?.unitName },
+                {
+                  title: '单位',
+                  key: 'unit',
+                  width: 220,
+                  // Units that never acknowledged the notice are flagged when the meeting starts.
+                  render: (_, f) => (
+                    <Space size={4} wrap>
+                      {m.invitees[f.name]?.unitName}
+                      {!m.invitees[f.name]?.acknowledgedAt && <Tag color="warning">未回执</Tag>}
+                    </Space>
+                  ),
+                },
                 {
                   title: '出席',
                   key: 'attendance',
@@ -189,6 +204,17 @@ export function RecordForm({ m, etag }: { m: Meeting; etag: string }) {
                         options={owners}
                         style={{ width: 240 }}
                         aria-label={`议定事项 ${f.name + 1} 责任单位`}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'coOwnerUnitIds']} label="配合单位">
+                      <Select
+                        mode="multiple"
+                        allowClear
+                        maxCount={10}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={owners}
+                        style={{ width: 260 }}
+                        aria-label={`议定事项 ${f.name + 1} 配合单位`}
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'due']} label="完成时限" initialValue="days">

@@ -1,6 +1,6 @@
 // Hooks and types of the meetings API (会议与纪要): the calendar, the meeting page and its actions.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, body, withEtag } from '../../api/client.ts';
+import { api, body, uploadBytes, withEtag } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
 import { coordinationKeys } from '../coordination/api.ts';
 
@@ -13,6 +13,8 @@ export type MeetingCreateBody = JsonBody<paths['/api/meetings']['post']>;
 export type MeetingEditBody = JsonBody<paths['/api/meetings/{id}']['patch']>;
 export type RecordBody = JsonBody<paths['/api/meetings/{id}/record']['put']>;
 export type AcknowledgeBody = JsonBody<paths['/api/meetings/{id}/acknowledge']['post']>;
+export type ProposalBody = JsonBody<paths['/api/meetings/{id}/proposals']['post']>;
+export type ProposalDecisionBody = JsonBody<paths['/api/meetings/{id}/proposals/decide']['post']>;
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -50,7 +52,13 @@ export function useCreateMeeting() {
 
 /** One action on a meeting, typed by its route. */
 export type MeetingActionCall =
-  | { path: 'convene' | 'minutes/approve' | 'minutes/issue' | 'remind' }
+  | { path: 'convene' | 'minutes/approve' | 'minutes/issue' | 'remind' | 'figures/refresh' }
+  | { path: 'agenda/approve'; body: { chairUserId?: number } }
+  | { path: 'proposals'; body: ProposalBody }
+  | { path: 'proposals/decide'; body: ProposalDecisionBody }
+  | { path: 'minutes/receive'; body: { unitId?: number } }
+  | { path: 'minutes/correction'; body: { summary: string; reason: string } }
+  | { path: 'material/delete'; materialId: number }
   | { path: 'cancel'; body: { reason: string } }
   | { path: 'acknowledge'; body: AcknowledgeBody }
   | { path: 'record'; body: RecordBody }
@@ -78,6 +86,24 @@ function send(id: number, etag: string, a: MeetingActionCall) {
       return withEtag(api.PUT('/api/meetings/{id}/minutes', { ...init, body: a.body }));
     case 'edit':
       return withEtag(api.PATCH('/api/meetings/{id}', { ...init, body: a.body }));
+    case 'figures/refresh':
+      return withEtag(api.POST('/api/meetings/{id}/figures/refresh', init));
+    case 'agenda/approve':
+      return withEtag(api.POST('/api/meetings/{id}/agenda/approve', { ...init, body: a.body }));
+    case 'proposals':
+      return withEtag(api.POST('/api/meetings/{id}/proposals', { ...init, body: a.body }));
+    case 'proposals/decide':
+      return withEtag(api.POST('/api/meetings/{id}/proposals/decide', { ...init, body: a.body }));
+    case 'minutes/receive':
+      return withEtag(api.POST('/api/meetings/{id}/minutes/receive', { ...init, body: a.body }));
+    case 'minutes/correction':
+      return withEtag(api.PUT('/api/meetings/{id}/minutes/correction', { ...init, body: a.body }));
+    case 'material/delete':
+      return withEtag(
+        api.DELETE('/api/meetings/{id}/materials/{materialId}', {
+          params: { path: { id, materialId: a.materialId } },
+        }),
+      );
   }
 }
 
@@ -100,3 +126,19 @@ export function useMeetingAction() {
 
 export const meetingDocumentUrl = (id: number, documentId: number, format: 'pdf' | 'docx') =>
   `/api/meetings/${id}/documents/${documentId}/${format}`;
+
+export const meetingMaterialUrl = (id: number, materialId: number) =>
+  `/api/meetings/${id}/materials/${materialId}`;
+
+/** Uploads a material file as its raw bytes; the meeting's version (its ETag) does not move. */
+export function useUploadMaterial(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      uploadBytes('/api/meetings/{id}/materials', file, { path: { id }, query: { fileName: file.name } }),
+    onSuccess: (m) =>
+      qc.setQueryData(meetingKeys.one(id), (old: { data: Meeting; etag: string } | undefined) =>
+        old ? { ...old, data: m } : old,
+      ),
+  });
+}

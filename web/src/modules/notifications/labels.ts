@@ -8,6 +8,10 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'meeting.cancelled': '会议取消',
   'meeting.minutes': '会议纪要',
   'meeting.decision': '会议议定事项',
+  'meeting.planned': '工作例会安排',
+  'meeting.proposal': '议题申报',
+  'meeting.agenda': '议题审定',
+  'meeting.material': '会议材料',
 };
 
 export function notificationKindLabel(kind: string): string {

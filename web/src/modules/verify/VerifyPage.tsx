@@ -103,7 +103,13 @@ export default function VerifyPage() {
           {result && (
             <div style={{ marginTop: 16 }} data-testid="verify-result">
               <Alert
-                type={result.found && result.valid !== false ? 'success' : 'error'}
+                type={
+                  result.found && result.valid !== false
+                    ? result.supersededBy
+                      ? 'warning'
+                      : 'success'
+                    : 'error'
+                }
                 showIcon
                 message={result.message}
               />
@@ -113,6 +119,11 @@ export default function VerifyPage() {
                   <Descriptions.Item label="文号">{result.number ?? '（无）'}</Descriptions.Item>
                   <Descriptions.Item label="发文单位">{result.issuer}</Descriptions.Item>
                   <Descriptions.Item label="成文日期">{result.issuedOn}</Descriptions.Item>
+                  {result.supersededBy && (
+                    <Descriptions.Item label="已被替代">
+                      {result.supersededBy.number ?? '新版本'}（{result.supersededBy.issuedOn}）
+                    </Descriptions.Item>
+                  )}
                   <Descriptions.Item label="印章">
                     {result.seal ? `${result.seal.name}（${result.seal.kind}）` : '未用印'}
                   </Descriptions.Item>
