@@ -7,7 +7,6 @@ import {
   meetingEvents,
   meetingTransition,
   nextOccurrence,
-  reportPeriod,
   type StandingSchedule,
 } from './meeting.ts';
 
@@ -104,10 +103,18 @@ describe('the meeting machine', () => {
       'ok',
       'convened',
     ],
-    ['the leader approves a special agenda', facts(), 'approve_agenda', ['chair'], 'ok', 'draft'],
+    [
+      'the leader approves a special agenda',
+      facts({ agendaApproved: false }),
+      'approve_agenda',
+      ['chair'],
+      'ok',
+      'draft',
+    ],
+    ['an approved agenda is not approved again', facts(), 'approve_agenda', ['chair'], 'conflict'],
     [
       'the convener approves a joint agenda',
-      facts({ kind: 'joint' }),
+      facts({ kind: 'joint', agendaApproved: false }),
       'approve_agenda',
       ['convener'],
       'ok',
@@ -123,12 +130,18 @@ describe('the meeting machine', () => {
     ['a convener has no say on a special agenda', facts(), 'approve_agenda', ['convener'], 'forbidden'],
     [
       'not approved while proposals wait',
-      facts({ pendingProposals: 1 }),
+      facts({ pendingProposals: 1, agendaApproved: false }),
       'approve_agenda',
       ['chair'],
       'conflict',
     ],
-    ['not approved without topics', facts({ topics: 0 }), 'approve_agenda', ['chair'], 'conflict'],
+    [
+      'not approved without topics',
+      facts({ topics: 0, agendaApproved: false }),
+      'approve_agenda',
+      ['chair'],
+      'conflict',
+    ],
     [
       'a regular agenda is not approved',
       facts({ kind: 'regular' }),
@@ -254,8 +267,32 @@ describe('the standing schedule of regular meetings', () => {
     expect(nextOccurrence(schedule, from, working).on).toBe(expected);
   });
 
-  it('reports on the period since the previous meeting', () => {
-    expect(reportPeriod(weekly(1), '2026-12-14')).toEqual({ from: '2026-12-07', to: '2026-12-13' });
-    expect(reportPeriod(monthly(1), '2027-01-01')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  it('reports on the period since the previous named date, without gaps or overlaps', () => {
+    expect(nextOccurrence(weekly(1), '2026-12-08', working).period).toEqual({
+      from: '2026-12-07',
+      to: '2026-12-13',
+    });
+    expect(nextOccurrence(monthly(1), '2026-12-07', working).period).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    // A Monday moved to Thursday by the holiday still reports on the week before that Monday.
+    expect(nextOccurrence(weekly(1), '2026-10-06', working).period).toEqual({
+      from: '2026-09-28',
+      to: '2026-10-04',
+    });
+  });
+
+  it('a closure over two named dates makes one meeting reporting on both periods', () => {
+    // Closed 2027-02-08 … 2027-02-16 (a long Spring Festival): Mondays 8th and 15th both fall inside.
+    const closed = (d: IsoDate) => working(d) && !(d >= '2027-02-08' && d <= '2027-02-16');
+    const next = nextOccurrence(weekly(1), '2027-02-03', closed);
+    expect(next).toEqual({ on: '2027-02-17', period: { from: '2027-02-01', to: '2027-02-14' } });
+    // Asked again inside the closure: the same meeting; the one after picks up where it ends.
+    expect(nextOccurrence(weekly(1), '2027-02-16', closed)).toEqual(next);
+    expect(nextOccurrence(weekly(1), '2027-02-18', closed).period).toEqual({
+      from: '2027-02-15',
+      to: '2027-02-21',
+    });
   });
 });

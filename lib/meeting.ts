@@ -133,11 +133,13 @@ const RULES: Readonly<Record<MeetingEvent, Rule>> = {
     guard: (f) =>
       agendaApprover(f.kind) === null
         ? '工作例会的议程按例会制度安排，无需审定。'
-        : f.pendingProposals > 0
-          ? `尚有 ${f.pendingProposals} 项议题申报未处理。`
-          : f.topics === 0
-            ? '会议还没有议题。'
-            : null,
+        : f.agendaApproved
+          ? '议题已审定；修改议题或参会单位后须重新审定。'
+          : f.pendingProposals > 0
+            ? `尚有 ${f.pendingProposals} 项议题申报未处理。`
+            : f.topics === 0
+              ? '会议还没有议题。'
+              : null,
   },
   add_material: { from: ['draft', 'convened'], party: ['organiser'], to: null },
   remove_material: { from: ['draft'], party: ['organiser'], to: null },
@@ -148,9 +150,11 @@ const RULES: Readonly<Record<MeetingEvent, Rule>> = {
     guard: (f) =>
       f.started
         ? '会议时间已过，请先修改会议时间。'
-        : agendaApprover(f.kind) && !f.agendaApproved
-          ? `议题尚未经${f.kind === 'joint' ? '召集人' : '分管领导'}审定，不能印发通知。`
-          : null,
+        : f.pendingProposals > 0
+          ? `尚有 ${f.pendingProposals} 项议题申报未处理，请先列入议程或说明不列入的理由。`
+          : agendaApprover(f.kind) && !f.agendaApproved
+            ? `议题尚未经${f.kind === 'joint' ? '召集人' : '分管领导'}审定，不能印发通知。`
+            : null,
   },
   acknowledge: { from: ['convened'], party: ['invitee'], to: null },
   // Before the meeting: units that have not acknowledged; after the minutes: units that have not signed for them.
@@ -243,24 +247,28 @@ function toWorkingDay(d: IsoDate, isWorkingDay: (d: IsoDate) => boolean): IsoDat
 }
 
 /**
- * The date of the schedule's next meeting on or after `from`: the weekday or day of the month it
- * names, moved to the next working day when that day is a holiday or a weekend. A meeting of the
- * previous period that a holiday moved past `from` comes first.
+ * The schedule's next meeting on or after `from`: the weekday or day of the month it names, moved
+ * to the next working day when that day is a holiday or a weekend (a meeting of the previous period
+ * that a holiday moved past `from` comes first). Dates a long closure moves onto the same working
+ * day are one meeting. Its period runs from the previous named date to the day before its own, so
+ * consecutive meetings report on consecutive periods.
  */
 export function nextOccurrence(
   s: StandingSchedule,
   from: IsoDate,
   isWorkingDay: (d: IsoDate) => boolean,
-): { on: IsoDate; nominal: IsoDate } {
+): { on: IsoDate; period: { from: IsoDate; to: IsoDate } } {
   const here = nominal(s, from);
-  for (const n of [shift(s, here, -1), here, shift(s, here, 1)]) {
-    const on = toWorkingDay(n, isWorkingDay);
-    if (on >= from) return { on, nominal: n };
-  }
-  throw new Error('unreachable: a period always has a next meeting');
-}
-
-/** The period a regular meeting reports on: from the previous meeting's nominal date to the day before. */
-export function reportPeriod(s: StandingSchedule, nominalOn: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: shift(s, nominalOn, -1), to: addDays(nominalOn, -1) };
+  const named = [-2, -1, 0, 1, 2, 3].map((k) => shift(s, here, k));
+  const held = named.map((n) => toWorkingDay(n, isWorkingDay));
+  const i = held.findIndex((on) => on >= from);
+  if (i < 0) throw new Error('unreachable: a period always has a next meeting');
+  let first = i;
+  let last = i;
+  while (first > 0 && held[first - 1] === held[i]) first--;
+  while (last < held.length - 1 && held[last + 1] === held[i]) last++;
+  return {
+    on: held[i]!,
+    period: { from: shift(s, named[first]!, -1), to: addDays(named[last]!, -1) },
+  };
 }

@@ -248,6 +248,9 @@ export async function documentMeta(db: Db, principal: Principal, id: number) {
   return row;
 }
 
+/** Document kinds whose later version replaces the earlier one (a correction). */
+const SUPERSEDED_BY_LATER: ReadonlySet<string> = new Set(['minutes']);
+
 /**
  * Anyone can check a document (R-SEAL-3): by its file, or by number and digest. Reports the
  * issuer, date, seal and whether the bytes are exactly those that were sealed.
@@ -268,7 +271,9 @@ export async function verifyDocument(
         : '没有与该文件摘要相符的文书：文件可能被改动过（哪怕一个字节），或不是本平台出具。',
     };
   }
-  const later = await supersedingVersion(db, row);
+  // Issued minutes are corrected by a new version that replaces them; other kinds are issued again
+  // for new facts (a second correction notice) and do not void the earlier one.
+  const later = SUPERSEDED_BY_LATER.has(row.kind) ? await supersedingVersion(db, row) : undefined;
   const sealed = row.signature && row.public_key;
   const valid = sealed
     ? await new BuiltinSealProvider(secrets).verify(digest, row.signature!, {

@@ -2,7 +2,7 @@
 // figures regular meetings report, and what the minute sweep picks up.
 import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
-import type { JointMeetingSystemTable, MeetingScheduleTable } from '../../db/types.ts';
+import type { JointMeetingSystemTable, MeetingScheduleTable, MeetingTable } from '../../db/types.ts';
 
 // --- the joint-meeting system ---------------------------------------------------------------------
 
@@ -120,6 +120,19 @@ export async function updateSchedule(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Inserts a schedule's meeting unless its date is already planned (then null). */
+export async function insertScheduledMeeting(db: Db, row: Insertable<MeetingTable>) {
+  const r = await db
+    .insertInto('meeting')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['schedule_id', 'schedule_on']).where('schedule_id', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return r ? Number(r.id) : null;
+}
+
 /** The schedule's meeting on a date, whatever its state (a cancelled one is not planned again). */
 export function scheduledMeeting(db: Db, scheduleId: number, on: string) {
   return db
@@ -136,16 +149,16 @@ const CONCLUDED = ['approved', 'denied', 'delivered', 'archived'] as const;
 const OPEN = ['accepted', 'tolerantly_accepted', 'in_review'] as const;
 
 /**
- * A region's approval figures for [from, to] (Beijing dates), per department: cases received,
+ * A region's approval figures for [from, to] (Beijing dates), per department: cases accepted,
  * concluded and concluded on time in the period, open now and open past their promised date,
- * returned for correction and withdrawn in the period.
+ * and the cases returned for correction and withdrawn in the period (each case once).
  */
 export function departmentFigures(db: Db, regionCode: string, from: string, to: string, today: string) {
   const start = sql`(${from}::date)::timestamp at time zone 'Asia/Shanghai'`;
   const end = sql`((${to}::date + 1))::timestamp at time zone 'Asia/Shanghai'`;
   const inPeriod = (col: string) => sql<SqlBool>`${sql.ref(col)} >= ${start} and ${sql.ref(col)} < ${end}`;
   const steps = (event: string) =>
-    sql<number>`(select count(*) from case_step st join service_case sc on sc.id = st.case_id
+    sql<number>`(select count(distinct st.case_id) from case_step st join service_case sc on sc.id = st.case_id
       where sc.department_id = u.id and sc.region_code = ${regionCode} and st.event = ${event}
       and st.at >= ${start} and st.at < ${end})`;
   return db
@@ -156,7 +169,8 @@ export function departmentFigures(db: Db, regionCode: string, from: string, to: 
     .select([
       'u.id',
       'u.name',
-      sql<number>`count(c.id) filter (where ${inPeriod('c.submitted_at')})`.as('received'),
+      // 受理: accepted (or tolerantly accepted) in the period, not merely submitted.
+      sql<number>`count(c.id) filter (where ${inPeriod('c.accepted_at')})`.as('received'),
       sql<number>`count(c.id) filter (where c.state in (${sql.join(CONCLUDED)}) and ${inPeriod('c.decided_at')})`.as(
         'concluded',
       ),
@@ -189,14 +203,16 @@ export function returnedItems(db: Db, regionCode: string, from: string, to: stri
     .innerJoin('service_item_version as v', 'v.id', 'c.item_version_id')
     .select([
       'v.name as item_name',
-      sql<number>`count(*) filter (where st.event = 'request_correction')`.as('corrections'),
-      sql<number>`count(*) filter (where st.event = 'withdraw')`.as('withdrawals'),
+      sql<number>`count(distinct st.case_id) filter (where st.event = 'request_correction')`.as(
+        'corrections',
+      ),
+      sql<number>`count(distinct st.case_id) filter (where st.event = 'withdraw')`.as('withdrawals'),
     ])
     .where('c.region_code', '=', regionCode)
     .where('st.event', 'in', ['request_correction', 'withdraw'])
     .where(sql<SqlBool>`st.at >= ${start} and st.at < ${end}`)
     .groupBy('v.name')
-    .orderBy(sql`count(*)`, 'desc')
+    .orderBy(sql`count(distinct st.case_id)`, 'desc')
     .orderBy('v.name')
     .limit(limit)
     .execute();
@@ -204,21 +220,25 @@ export function returnedItems(db: Db, regionCode: string, from: string, to: stri
 
 // --- the minute sweep -------------------------------------------------------------------------------
 
+/** When the system reminds: a day before the meeting, two days after the minutes. */
+export const REMIND = { beforeMeeting: 86_400_000, noticeAge: 12 * 3_600_000, afterMinutes: 2 * 86_400_000 };
+
 /**
- * Meetings with units to remind by the system: convened ones starting within a day whose silent
- * invitees were never reminded, and issued minutes two days old not yet signed for by a unit never
- * reminded.
+ * Meetings with units to remind by the system: convened ones starting within a day, whose notice
+ * is at least 12 hours old (an urgent notice is not chased at once), with silent invitees never
+ * reminded; and issued minutes two days old not yet signed for by a unit never reminded.
  */
 export async function meetingsToRemind(db: Db, now: Date) {
-  const day = 86_400_000;
   const notice = await db
     .selectFrom('meeting as m')
     .innerJoin('meeting_invitee as i', 'i.meeting_id', 'm.id')
+    .innerJoin('document as n', 'n.id', 'm.notice_document_id')
     .select('m.id')
     .distinct()
     .where('m.state', '=', 'convened')
     .where('m.starts_at', '>', now)
-    .where('m.starts_at', '<=', new Date(now.getTime() + day))
+    .where('m.starts_at', '<=', new Date(now.getTime() + REMIND.beforeMeeting))
+    .where('n.created_at', '<=', new Date(now.getTime() - REMIND.noticeAge))
     .where('i.acknowledged_at', 'is', null)
     .where('i.reminded_at', 'is', null)
     .execute();
@@ -229,7 +249,7 @@ export async function meetingsToRemind(db: Db, now: Date) {
     .select('m.id')
     .distinct()
     .where('m.state', '=', 'minutes_issued')
-    .where('d.created_at', '<=', new Date(now.getTime() - 2 * day))
+    .where('d.created_at', '<=', new Date(now.getTime() - REMIND.afterMinutes))
     .where('r.received_at', 'is', null)
     .where('r.reminded_at', 'is', null)
     .execute();

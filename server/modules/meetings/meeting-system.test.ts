@@ -254,24 +254,29 @@ describe('regular meetings from a standing schedule', () => {
     let m = await ok(await call('nanhu.coord', 'GET', `/api/meetings/${planned.meetingId}`));
     expect(m.kind).toBe('regular');
     expect(m.scheduleId).toBe(s.id);
-    expect(m.figures.period.to).toBe(todayIn());
+    expect(m.figures.through).toBe(todayIn());
     expect(m.topics[0].title).toContain(`受理 ${m.figures.totals.received} 件`);
     expect(m.topics).toHaveLength(3);
 
-    // Two more cases today, one returned for correction: the refreshed figures count them.
+    // Two more cases accepted today, one of them returned for correction twice (one case): the
+    // refreshed figures count them; a case only submitted is not 受理.
     const before = m.figures;
-    const c1 = await makeCase(t.database.db);
+    const c1 = await makeCase(t.database.db, { state: 'accepted' });
+    const c2 = await makeCase(t.database.db, { state: 'accepted' });
     await makeCase(t.database.db);
     await t.database.db
-      .insertInto('case_step')
-      .values({
-        case_id: c1.id,
-        name: '一次性告知补正',
-        event: 'request_correction',
-        action: 'return',
-        to_state: 'correction_requested',
-      })
+      .updateTable('service_case')
+      .set({ accepted_at: new Date() })
+      .where('id', 'in', [c1.id, c2.id])
       .execute();
+    const correction = {
+      case_id: c1.id,
+      name: '一次性告知补正',
+      event: 'request_correction',
+      action: 'return' as const,
+      to_state: 'correction_requested',
+    };
+    await t.database.db.insertInto('case_step').values([correction, correction]).execute();
     // An organiser's own topic survives a refresh.
     m = await ok(
       await call(
@@ -344,7 +349,7 @@ describe('regular meetings from a standing schedule', () => {
       await call('nanhu.coord', 'POST', '/api/meetings', {
         kind: 'special',
         title: '紧急专题协调会（提醒测试）',
-        startsAt: inDays(0.5),
+        startsAt: inDays(0.9),
         place: '会议室',
         chair: '周强',
         urgent: true,
@@ -368,10 +373,14 @@ describe('regular meetings from a standing schedule', () => {
           .where('link', '=', `/meetings/${m.id}`)
           .execute()
       ).length;
+    // Not at once after an urgent notice; thirteen hours later (the meeting under a day away), once.
     await sweepMeetings(t.database.db);
+    expect(await reminders()).toBe(0);
+    const later = new Date(Date.now() + 13 * 3_600_000);
+    await sweepMeetings(t.database.db, later);
     const once = await reminders();
     expect(once).toBeGreaterThan(0);
-    await sweepMeetings(t.database.db);
+    await sweepMeetings(t.database.db, later);
     expect(await reminders()).toBe(once);
     m = await ok(await call('nanhu.coord', 'GET', `/api/meetings/${m.id}`));
     expect(m.invitees[0].remindedAt).not.toBeNull();
@@ -410,6 +419,31 @@ describe('materials, receipts of the minutes and corrections', () => {
     expect((await get('nanhu.officer')).statusCode).toBe(200);
     expect((await get('nanhu.lead3')).statusCode).toBe(404);
 
+    // A topic proposed and not yet handled holds the notice back.
+    await ok(
+      await call('nanhu.officer', 'POST', `/api/meetings/${m.id}/proposals`, {
+        title: '窗口收件材料清单统一',
+      }),
+    );
+    const held = await call(
+      'nanhu.coord',
+      'POST',
+      `/api/meetings/${m.id}/convene`,
+      undefined,
+      etag(m.version),
+    );
+    expect(held.statusCode).toBe(409);
+    expect(held.json().detail).toContain('议题申报未处理');
+    m = await ok(await call('nanhu.coord', 'GET', `/api/meetings/${m.id}`));
+    m = await ok(
+      await call(
+        'nanhu.coord',
+        'POST',
+        `/api/meetings/${m.id}/proposals/decide`,
+        { proposalId: m.proposals[0].id, accept: false, reason: '下次例会专题研究' },
+        etag(m.version),
+      ),
+    );
     m = await ok(
       await call('nanhu.coord', 'POST', `/api/meetings/${m.id}/convene`, undefined, etag(m.version)),
     );
@@ -466,6 +500,9 @@ describe('materials, receipts of the minutes and corrections', () => {
     // The owner, not invited, opens the meeting and signs; an outsider cannot.
     const owner = await ok(await call('nanhu.lead3', 'GET', `/api/meetings/${m.id}`));
     expect(owner.toReceive.map((u: Json) => u.unitName)).toEqual(['南湖区住房和城乡建设局']);
+    // The materials went to the invited units only, not to a unit the minutes alone went to.
+    expect(owner.materials).toEqual([]);
+    expect((await get('nanhu.lead3')).statusCode).toBe(404);
     await ok(await call('nanhu.lead3', 'POST', `/api/meetings/${m.id}/minutes/receive`, {}));
     expect((await call('nanhu.lead3', 'POST', `/api/meetings/${m.id}/minutes/receive`, {})).statusCode).toBe(
       403,

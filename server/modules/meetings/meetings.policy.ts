@@ -87,3 +87,13 @@ export function meetingActions(
 ): MeetingEvent[] {
   return meetingEvents(facts, meetingParties(p, row, facts));
 }
+
+/** Materials go to the center and the invited units, not to a unit the minutes alone went to. */
+export function seesMaterials(
+  p: Principal,
+  row: MeetingPolicyRow,
+  invitees: readonly { unit_id: number; unit_region: string }[],
+) {
+  const center = { id: Number(row.center_unit_id), regionCode: row.region_code };
+  return covers(p, 'meeting:read', center) || attendsFor(p, invitees).length > 0;
+}

@@ -21,6 +21,7 @@ export function toSummary(m: MeetingRow): z.infer<typeof MeetingSummarySchema> {
     urgent: m.urgent,
     centerName: m.center_name,
     requestId: num(m.request_id),
+    agendaApprovedAt: iso(m.agenda_approved_at),
   };
 }
 
@@ -70,7 +71,6 @@ export function toDetail(d: MeetingDetail): z.infer<typeof MeetingDetailSchema> 
     scheduleId: num(row.schedule_id),
     figures: (row.figures as Figures | null) ?? null,
     chairUserId: num(row.chair_user_id),
-    agendaApprovedAt: iso(row.agenda_approved_at),
     correctionReason: row.correction_reason,
     chairChoices: d.chairChoices,
     proposals: facts.proposals.map((p) => ({

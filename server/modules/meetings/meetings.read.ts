@@ -8,7 +8,7 @@ import { problems } from '../../platform/http/problem.ts';
 import { regionUsersWith } from '../../platform/notify/notify.ts';
 import { subjectDocuments } from '../documents/documents.service.ts';
 import { findJointSystem, schedulesOf, usersByIds } from './meeting-system.repo.ts';
-import { attendsFor, meetingActions } from './meetings.policy.ts';
+import { attendsFor, meetingActions, seesMaterials } from './meetings.policy.ts';
 import {
   decisionsOf,
   materialsOf,
@@ -46,7 +46,7 @@ export async function meetingDetail(db: Db, principal: Principal, id: number) {
     facts.receipts.filter((r) => r.received_at === null),
   );
   const [materials, documents, chairChoices] = await Promise.all([
-    materialsOf(db, id),
+    seesMaterials(principal, row, facts.invitees) ? materialsOf(db, id) : [],
     subjectDocuments(db, 'meeting', String(id)),
     actions.includes('approve_agenda') && row.kind === 'joint' ? jointChairs(db, row.region_code) : [],
   ]);
@@ -83,8 +83,11 @@ async function jointChairs(db: Db, regionCode: string) {
 
 /** A material of a meeting the reader may open. */
 export async function meetingMaterial(db: Db, principal: Principal, id: number, materialId: number) {
-  await meetingRow(db, principal, id);
-  const m = (await materialsOf(db, id)).find((x) => Number(x.id) === materialId);
+  const row = await meetingRow(db, principal, id);
+  const { invitees } = await meetingFacts(db, row);
+  const m = seesMaterials(principal, row, invitees)
+    ? (await materialsOf(db, id)).find((x) => Number(x.id) === materialId)
+    : undefined;
   const blob = m ? await getBlob(db, m.blob_hash) : undefined;
   if (!m || !blob) throw problems.notFound('该会议材料不存在。');
   return { name: m.file_name, ...blob };

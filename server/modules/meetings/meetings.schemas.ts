@@ -137,6 +137,10 @@ export const ScheduleInput = z
   .refine((s) => s.cadence === 'monthly' || s.day <= 7, {
     message: '每周例会的召开日应为星期一至星期日（1–7）',
     path: ['day'],
+  })
+  .refine((s) => s.leadDays > s.noticeDays, {
+    message: '提前安排的工作日数应多于通知提前的工作日数，否则例会草稿来不及印发通知',
+    path: ['leadDays'],
   });
 
 const WorkingGroup = z.object({
@@ -175,7 +179,9 @@ const FigureRow = z.object({
 
 /** A regular meeting's approval figures of the period before it (filled from the data). */
 export const FiguresSchema = z.object({
+  /** The period the meeting reports on, and the last day counted (today, while it is running). */
   period: z.object({ from: z.string(), to: z.string() }),
+  through: z.string(),
   asOf: z.string(),
   totals: FigureRow,
   departments: z.array(FigureRow.extend({ unitId: z.number().int(), name: z.string() })),
@@ -198,6 +204,8 @@ export const MeetingSummarySchema = z.object({
   urgent: z.boolean(),
   centerName: z.string(),
   requestId: z.number().int().nullable(),
+  /** A special or joint meeting's agenda was approved (null until then; a regular one needs none). */
+  agendaApprovedAt: z.string().nullable(),
 });
 
 export const MeetingDetailSchema = MeetingSummarySchema.extend({
@@ -252,7 +260,6 @@ export const MeetingDetailSchema = MeetingSummarySchema.extend({
   scheduleId: z.number().int().nullable(),
   figures: FiguresSchema.nullable(),
   chairUserId: z.number().int().nullable(),
-  agendaApprovedAt: z.string().nullable(),
   correctionReason: z.string().nullable(),
   /** Whom the convener may name to chair a joint meeting. */
   chairChoices: z.array(z.object({ userId: z.number().int(), name: z.string(), role: z.string() })),

@@ -3,14 +3,15 @@
 // meeting when it is `lead_days` working days away; the organiser may plan it at once. A date
 // already planned (or cancelled) is never planned twice.
 import { addDays, type IsoDate, todayIn } from '../../../lib/dates.ts';
-import { nextOccurrence, reportPeriod } from '../../../lib/meeting.ts';
+import { nextOccurrence } from '../../../lib/meeting.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import { type Actor, writeAudit } from '../../platform/audit/audit.ts';
 import { countWorkingDays } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
+import { problems } from '../../platform/http/problem.ts';
 import { notify, unitUsersWith } from '../../platform/notify/notify.ts';
-import { type ScheduleRow, scheduledMeeting } from './meeting-system.repo.ts';
-import { insertMeeting, replaceTopics, setInvitees, unitsByIds } from './meetings.repo.ts';
+import { insertScheduledMeeting, type ScheduleRow, scheduledMeeting } from './meeting-system.repo.ts';
+import { replaceTopics, setInvitees, unitsByIds } from './meetings.repo.ts';
 import { figureTopics, regularFigures } from './regular-figures.ts';
 
 /** The schedule's next meeting that can still be convened: its date and its start (Beijing). */
@@ -42,9 +43,18 @@ export async function planRegularMeeting(
   if (opts.whenDue && next.workingDaysAway > s.lead_days) return null;
   return transaction(db, async (trx) => {
     if (await scheduledMeeting(trx, Number(s.id), next.on)) return null;
-    const figures = await regularFigures(trx, s.region_code, reportPeriod(s, next.nominal), today);
+    // Units disabled since the schedule was set are left out; with none left there is no meeting.
+    const units = await unitsByIds(trx, [Number(s.center_unit_id), ...s.invitee_unit_ids.map(Number)]);
+    const enabled = (id: number) => units.some((u) => Number(u.id) === id && u.enabled);
+    const invitees = s.invitee_unit_ids.map(Number).filter(enabled);
+    if (!enabled(Number(s.center_unit_id)) || !invitees.length) {
+      if (opts.whenDue) return null;
+      throw problems.conflict('召集单位已停用，或例会制度中的参会单位均已停用，请先修改例会制度。');
+    }
+    const figures = await regularFigures(trx, s.region_code, next.period, today);
     const [, month, day] = next.on.split('-').map(Number);
-    const id = await insertMeeting(trx, {
+    // Two servers (or the sweep and the organiser) may plan the same date: one wins, quietly.
+    const id = await insertScheduledMeeting(trx, {
       region_code: s.region_code,
       center_unit_id: s.center_unit_id,
       kind: 'regular',
@@ -58,18 +68,13 @@ export async function planRegularMeeting(
       figures: JSON.stringify(figures),
       created_by: s.created_by,
     });
+    if (id === null) return null;
     await replaceTopics(
       trx,
       id,
       figureTopics(figures).map((title) => ({ title, requestId: null })),
     );
-    // Units disabled since the schedule was set are left out.
-    const units = await unitsByIds(trx, s.invitee_unit_ids.map(Number));
-    await setInvitees(
-      trx,
-      id,
-      units.filter((u) => u.enabled).map((u) => Number(u.id)),
-    );
+    await setInvitees(trx, id, invitees);
     await writeAudit(trx, actor, {
       action: 'meeting.create',
       targetType: 'meeting',

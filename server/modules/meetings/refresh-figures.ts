@@ -1,7 +1,7 @@
 // 更新例会数据: until its notice goes out, a planned regular meeting's figures are read again from
-// the data (the period it reports on is kept) and its standing topics restated; the topics the
-// organiser added stay.
-import { addDays, type IsoDate, todayIn } from '../../../lib/dates.ts';
+// the data (the period it reports on is kept) and its three standing topics — the first three —
+// restated; the topics the organiser added after them stay.
+import { todayIn } from '../../../lib/dates.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
 import { replaceTopics } from './meetings.repo.ts';
@@ -18,12 +18,7 @@ export function refreshFigures(ctx: ActionContext, id: number, version: number) 
     },
     async effect(trx, row, facts) {
       const before = row.figures as Figures;
-      const figures = await regularFigures(
-        trx,
-        row.region_code,
-        { from: before.period.from, to: addDays(row.schedule_on as IsoDate, -1) },
-        todayIn(),
-      );
+      const figures = await regularFigures(trx, row.region_code, before.period, todayIn());
       await replaceTopics(trx, id, [
         ...figureTopics(figures).map((title) => ({ title, requestId: null })),
         ...facts.topicRows.slice(FIGURE_TOPICS).map((t) => ({

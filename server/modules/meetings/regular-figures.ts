@@ -16,10 +16,10 @@ export async function regularFigures(
   today: IsoDate,
 ): Promise<Figures> {
   // Figures stop at today: a meeting planned ahead reports on what has happened so far.
-  const to = period.to < today ? period.to : today;
+  const through = period.to < today ? period.to : today;
   const [rows, items] = await Promise.all([
-    departmentFigures(db, regionCode, period.from, to, today),
-    returnedItems(db, regionCode, period.from, to),
+    departmentFigures(db, regionCode, period.from, through, today),
+    returnedItems(db, regionCode, period.from, through),
   ]);
   const departments = rows.map((r) => ({
     unitId: Number(r.id),
@@ -36,7 +36,8 @@ export async function regularFigures(
     KEYS.map((k) => [k, departments.reduce((sum, d) => sum + d[k], 0)]),
   ) as Figures['totals'];
   return {
-    period: { from: period.from, to },
+    period,
+    through,
     asOf: new Date().toISOString(),
     totals,
     departments,
@@ -59,7 +60,7 @@ export function figureTopics(f: Figures): string[] {
     .sort((a, b) => b.received - a.received || a.unitId - b.unitId);
   return [
     clip(
-      `审批工作进展：${f.period.from}至${f.period.to}受理 ${t.received} 件，办结 ${t.concluded} 件（按期 ${t.onTime} 件，按期办结率 ${rate(t.onTime, t.concluded)}），在办 ${t.open} 件，其中超期 ${t.overdue} 件`,
+      `审批工作进展：${f.period.from}至${f.through}受理 ${t.received} 件，办结 ${t.concluded} 件（按期 ${t.onTime} 件，按期办结率 ${rate(t.onTime, t.concluded)}），在办 ${t.open} 件，其中超期 ${t.overdue} 件`,
     ),
     clip(
       `各窗口办结情况：${

@@ -37,8 +37,11 @@ export async function remindSilent(trx: Db, row: MeetingRow, facts: Facts, by: '
         ? `${s.unit_name}尚未签收会议纪要，请签收并落实议定事项。`
         : `${s.unit_name}尚未回执，请尽快确定参会人员。`,
       link: `/meetings/${id}`,
+      // Once per unit by the system: per notice, and per version of the minutes.
       ...(by === 'system'
-        ? { dedupeKey: `meeting-remind:${id}:${afterMinutes ? 'minutes' : 'notice'}:${s.unit_id}` }
+        ? {
+            dedupeKey: `meeting-remind:${id}:${afterMinutes ? `minutes-${row.minutes_document_id}` : 'notice'}:${s.unit_id}`,
+          }
         : {}),
     });
   }

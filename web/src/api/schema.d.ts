@@ -25137,6 +25137,7 @@ export interface paths {
                                 urgent: boolean;
                                 centerName: string;
                                 requestId: number | null;
+                                agendaApprovedAt: string | null;
                             }[];
                         };
                     };
@@ -25261,6 +25262,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -25314,6 +25316,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -25342,7 +25345,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -25555,6 +25557,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -25608,6 +25611,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -25636,7 +25640,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -25821,6 +25824,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -25874,6 +25878,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -25902,7 +25907,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -26133,6 +26137,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -26186,6 +26191,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -26214,7 +26220,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -26475,6 +26480,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -26528,6 +26534,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -26556,7 +26563,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -26820,6 +26826,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -26873,6 +26880,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -26901,7 +26909,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -27104,6 +27111,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -27157,6 +27165,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -27185,7 +27194,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -27440,6 +27448,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -27493,6 +27502,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -27521,7 +27531,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -27782,6 +27791,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -27835,6 +27845,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -27863,7 +27874,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -28064,6 +28074,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -28117,6 +28128,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -28145,7 +28157,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -28401,6 +28412,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -28454,6 +28466,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -28482,7 +28495,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -28737,6 +28749,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -28790,6 +28803,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -28818,7 +28832,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -29079,6 +29092,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -29132,6 +29146,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -29160,7 +29175,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -29415,6 +29429,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -29468,6 +29483,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -29496,7 +29512,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -29700,6 +29715,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -29753,6 +29769,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -29781,7 +29798,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -30001,6 +30017,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -30054,6 +30071,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -30082,7 +30100,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -30343,6 +30360,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -30396,6 +30414,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -30424,7 +30443,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -30682,6 +30700,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -30735,6 +30754,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -30763,7 +30783,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;
@@ -31126,6 +31145,7 @@ export interface paths {
                             urgent: boolean;
                             centerName: string;
                             requestId: number | null;
+                            agendaApprovedAt: string | null;
                             version: number;
                             noticeDays: number;
                             noticeDocumentId: number | null;
@@ -31179,6 +31199,7 @@ export interface paths {
                                     from: string;
                                     to: string;
                                 };
+                                through: string;
                                 asOf: string;
                                 totals: {
                                     received: number;
@@ -31207,7 +31228,6 @@ export interface paths {
                                 }[];
                             } | null;
                             chairUserId: number | null;
-                            agendaApprovedAt: string | null;
                             correctionReason: string | null;
                             chairChoices: {
                                 userId: number;

@@ -33,6 +33,8 @@ export function MeetingPanel({
       ? all.filter((m) => m.state === 'draft' || m.state === 'convened' || m.state === 'held')
       : view === 'chair'
         ? [
+            // Agendas to approve before the notice, then minutes to sign, then those issued.
+            ...all.filter((m) => m.state === 'draft' && m.kind !== 'regular' && !m.agendaApprovedAt),
             ...all.filter((m) => m.state === 'held'),
             ...all.filter((m) => m.state === 'minutes_issued').reverse(),
           ]
@@ -56,6 +58,7 @@ export function MeetingPanel({
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                   {formatDateTime(m.startsAt, false)} · {m.kindLabel} {m.urgent && <Tag color="red">急</Tag>}
                   {view === 'chair' && m.state === 'held' && <Tag color="warning">待签发纪要</Tag>}
+                  {view === 'chair' && m.state === 'draft' && <Tag color="processing">待审定议题</Tag>}
                 </Typography.Text>
               </Space>
             </List.Item>

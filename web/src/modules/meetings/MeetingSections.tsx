@@ -294,7 +294,7 @@ export function FiguresCard({ m, etag }: Props) {
   return (
     <Card
       size="small"
-      title={`审批数据通报（${f.period.from} 至 ${f.period.to}）`}
+      title={`审批数据通报（${f.period.from} 至 ${f.through}）`}
       style={{ marginBottom: 16 }}
       data-testid="meeting-figures"
       extra={
@@ -477,7 +477,9 @@ export function MaterialsCard({ m, etag }: Props) {
 export function ReceiptsCard({ m, etag }: Props) {
   const { message } = App.useApp();
   const act = useMeetingAction();
-  const [unit, setUnit] = useState<number | undefined>(m.toReceive[0]?.unitId);
+  const [picked, setPicked] = useState<number | undefined>();
+  // A unit already signed for (or of an older version) is no longer offered.
+  const unit = m.toReceive.some((u) => u.unitId === picked) ? picked : m.toReceive[0]?.unitId;
   if (!m.minutesVersions.length) return null;
   const received = m.receipts.filter((r) => r.receivedAt).length;
   return (
@@ -494,7 +496,7 @@ export function ReceiptsCard({ m, etag }: Props) {
                 size="small"
                 style={{ width: 200 }}
                 value={unit}
-                onChange={setUnit}
+                onChange={setPicked}
                 aria-label="签收单位"
                 options={m.toReceive.map((u) => ({ value: u.unitId, label: u.unitName }))}
               />
