@@ -61,6 +61,8 @@ export async function benchMeetings(app: App, database: Database, samples: numbe
       inviteeUnitIds: depts,
     });
     const id = m.body.id as number;
+    // A special meeting's agenda is approved by the leader before its notice.
+    m = await call(leader, 'POST', `/api/meetings/${id}/agenda/approve`, {}, m.etag);
     m = await call(coord, 'POST', `/api/meetings/${id}/convene`, undefined, m.etag);
     await db
       .updateTable('meeting')
