@@ -4,6 +4,7 @@
 import { CASE_EVENT_LABELS, type CaseEvent } from './case-machine.ts';
 import { COORDINATION_EVENT_LABELS, type CoordinationEvent } from './coordination.ts';
 import { MEETING_EVENT_LABELS, type MeetingEvent } from './meeting.ts';
+import { SUPERVISION_EVENT_LABELS, type SupervisionEvent } from './supervision.ts';
 
 const FIXED = {
   'access.denied': '越权访问被拒绝',
@@ -71,13 +72,16 @@ const FIXED = {
   'meeting.create': '筹备会议',
   'meeting.schedule.save': '设置工作例会制度',
   'meeting.system.save': '设置联席会议制度',
+  'supervision.create': '纳入督办',
+  'supervision.file.upload': '上传督办证明材料',
 } as const;
 
 export type AuditAction =
   | keyof typeof FIXED
   | `case.${CaseEvent}`
   | `coordination.${CoordinationEvent}`
-  | `meeting.${MeetingEvent}`;
+  | `meeting.${MeetingEvent}`
+  | `supervision.${SupervisionEvent}`;
 
 const prefixed = <E extends string>(prefix: string, labels: Readonly<Record<E, string>>) =>
   Object.fromEntries(Object.entries(labels).map(([e, l]) => [`${prefix}.${e}`, l])) as Record<
@@ -90,6 +94,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   ...prefixed('case', CASE_EVENT_LABELS),
   ...prefixed('coordination', COORDINATION_EVENT_LABELS),
   ...prefixed('meeting', MEETING_EVENT_LABELS),
+  ...prefixed('supervision', SUPERVISION_EVENT_LABELS),
 } as Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -154,6 +154,7 @@ const SCOPED_TABLES = [
   'service_case',
   'stored_material',
   'meeting',
+  'supervision_item',
 ];
 const UNSCOPED_ALLOWED: Record<string, string> = {
   'server/modules/cases/exchange.repo.ts#stepsAfter':
@@ -170,6 +171,10 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'scoped by visible(reader), as every meeting read',
   'server/modules/meetings/meetings.repo.ts#lockMeeting':
     'locks a row by id; the scoped load follows under the lock',
+  'server/modules/supervision/supervision.repo.ts#base':
+    'the select list; every find and list adds visible()',
+  'server/modules/supervision/supervision.repo.ts#lockItem':
+    'locks a row by id and returns nothing; the scoped load follows under the lock',
   'server/modules/meetings/meetings.repo.ts#decisionsOf':
     'the names of the co-owner units of decisions of a meeting the caller has opened',
   'server/modules/meetings/meeting-system.repo.ts#meetingsToRemind':

@@ -1130,6 +1130,100 @@ create table stored_material (
   constraint stored_material_pkey PRIMARY KEY (id)
 );
 
+create table supervision_extension (
+  id bigint generated always as identity not null,
+  item_id bigint not null,
+  days integer not null,
+  reason text not null,
+  state text not null default 'pending'::text,
+  requested_by bigint not null,
+  requested_at timestamp with time zone not null default now(),
+  decided_by bigint,
+  decided_at timestamp with time zone,
+  refuse_reason text,
+  constraint supervision_extension_days_check CHECK (((days >= 1) AND (days <= 60))),
+  constraint supervision_extension_reason_check CHECK (((length(reason) >= 2) AND (length(reason) <= 500))),
+  constraint supervision_extension_refuse_reason_check CHECK (((length(refuse_reason) >= 2) AND (length(refuse_reason) <= 200))),
+  constraint supervision_extension_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'granted'::text, 'refused'::text]))),
+  constraint supervision_extension_pkey PRIMARY KEY (id)
+);
+
+create table supervision_file (
+  id bigint generated always as identity not null,
+  report_id bigint,
+  file_name text not null,
+  blob_hash text not null,
+  content_type text not null,
+  size integer not null,
+  uploaded_by bigint not null,
+  created_at timestamp with time zone not null default now(),
+  constraint supervision_file_file_name_check CHECK (((length(file_name) >= 1) AND (length(file_name) <= 200))),
+  constraint supervision_file_pkey PRIMARY KEY (id)
+);
+
+create table supervision_item (
+  id bigint generated always as identity not null,
+  region_code text not null,
+  source text not null,
+  source_id text not null,
+  source_title text not null,
+  source_link text,
+  owner_unit_id bigint not null,
+  co_owner_unit_ids bigint[] not null default '{}'::bigint[],
+  responsible_person text,
+  content text not null,
+  deadline_id bigint,
+  status text not null default 'open'::text,
+  urged_count integer not null default 0,
+  last_urged_at timestamp with time zone,
+  reported_at timestamp with time zone,
+  confirmed_by bigint,
+  confirmed_at timestamp with time zone,
+  cancel_reason text,
+  return_reason text,
+  created_by bigint,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  constraint supervision_item_cancel_reason_check CHECK (((length(cancel_reason) >= 2) AND (length(cancel_reason) <= 200))),
+  constraint supervision_item_content_check CHECK (((length(content) >= 2) AND (length(content) <= 500))),
+  constraint supervision_item_responsible_person_check CHECK (((length(responsible_person) >= 2) AND (length(responsible_person) <= 40))),
+  constraint supervision_item_return_reason_check CHECK (((length(return_reason) >= 2) AND (length(return_reason) <= 200))),
+  constraint supervision_item_source_check CHECK ((source = ANY (ARRAY['commitment'::text, 'meeting_decision'::text, 'instruction'::text, 'plan_step'::text, 'handover'::text, 'overdue_case'::text]))),
+  constraint supervision_item_source_link_check CHECK ((length(source_link) <= 200)),
+  constraint supervision_item_source_title_check CHECK (((length(source_title) >= 2) AND (length(source_title) <= 200))),
+  constraint supervision_item_status_check CHECK ((status = ANY (ARRAY['open'::text, 'reported'::text, 'done'::text, 'cancelled'::text]))),
+  constraint supervision_item_pkey PRIMARY KEY (id),
+  constraint supervision_item_source_source_id_key UNIQUE (source, source_id)
+);
+
+create table supervision_report (
+  id bigint generated always as identity not null,
+  item_id bigint not null,
+  kind text not null,
+  note text not null,
+  next_work text not null default ''::text,
+  reported_by bigint not null,
+  created_at timestamp with time zone not null default now(),
+  constraint supervision_report_kind_check CHECK ((kind = ANY (ARRAY['progress'::text, 'done'::text]))),
+  constraint supervision_report_next_work_check CHECK ((length(next_work) <= 1000)),
+  constraint supervision_report_note_check CHECK (((length(note) >= 2) AND (length(note) <= 2000))),
+  constraint supervision_report_pkey PRIMARY KEY (id)
+);
+
+create table supervision_urging (
+  id bigint generated always as identity not null,
+  item_id bigint not null,
+  rule text not null,
+  warning text not null,
+  note text not null default ''::text,
+  urged_by bigint,
+  created_at timestamp with time zone not null default now(),
+  constraint supervision_urging_note_check CHECK ((length(note) <= 500)),
+  constraint supervision_urging_rule_check CHECK ((rule = ANY (ARRAY['manual'::text, 'before_due'::text, 'on_due'::text, 'overdue'::text]))),
+  constraint supervision_urging_warning_check CHECK ((warning = ANY (ARRAY['green'::text, 'yellow'::text, 'red'::text]))),
+  constraint supervision_urging_pkey PRIMARY KEY (id)
+);
+
 create table totp_recovery_code (
   user_id bigint not null,
   code_hash text not null,
@@ -1309,6 +1403,20 @@ alter table service_item_version add constraint service_item_version_supervising
 alter table stored_material add constraint stored_material_blob_hash_fkey FOREIGN KEY (blob_hash) REFERENCES blob(hash);
 alter table stored_material add constraint stored_material_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
 alter table stored_material add constraint stored_material_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES app_user(id);
+alter table supervision_extension add constraint supervision_extension_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES app_user(id);
+alter table supervision_extension add constraint supervision_extension_item_id_fkey FOREIGN KEY (item_id) REFERENCES supervision_item(id);
+alter table supervision_extension add constraint supervision_extension_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES app_user(id);
+alter table supervision_file add constraint supervision_file_report_id_fkey FOREIGN KEY (report_id) REFERENCES supervision_report(id);
+alter table supervision_file add constraint supervision_file_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES app_user(id);
+alter table supervision_item add constraint supervision_item_confirmed_by_fkey FOREIGN KEY (confirmed_by) REFERENCES app_user(id);
+alter table supervision_item add constraint supervision_item_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id);
+alter table supervision_item add constraint supervision_item_deadline_id_fkey FOREIGN KEY (deadline_id) REFERENCES deadline(id);
+alter table supervision_item add constraint supervision_item_owner_unit_id_fkey FOREIGN KEY (owner_unit_id) REFERENCES unit(id);
+alter table supervision_item add constraint supervision_item_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
+alter table supervision_report add constraint supervision_report_item_id_fkey FOREIGN KEY (item_id) REFERENCES supervision_item(id);
+alter table supervision_report add constraint supervision_report_reported_by_fkey FOREIGN KEY (reported_by) REFERENCES app_user(id);
+alter table supervision_urging add constraint supervision_urging_item_id_fkey FOREIGN KEY (item_id) REFERENCES supervision_item(id);
+alter table supervision_urging add constraint supervision_urging_urged_by_fkey FOREIGN KEY (urged_by) REFERENCES app_user(id);
 alter table totp_recovery_code add constraint totp_recovery_code_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE;
 alter table unit add constraint unit_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code);
 
@@ -1376,6 +1484,12 @@ CREATE INDEX service_item_department_idx ON public.service_item USING btree (dep
 CREATE INDEX service_item_region_idx ON public.service_item USING btree (region_code, status);
 CREATE INDEX session_principal_idx ON public.session USING btree (principal_kind, principal_id);
 CREATE INDEX stored_material_enterprise_idx ON public.stored_material USING btree (enterprise_id, shared_key);
+CREATE UNIQUE INDEX supervision_extension_pending_key ON public.supervision_extension USING btree (item_id) WHERE (state = 'pending'::text);
+CREATE INDEX supervision_file_report_idx ON public.supervision_file USING btree (report_id);
+CREATE INDEX supervision_item_owner_idx ON public.supervision_item USING btree (owner_unit_id, status, id);
+CREATE INDEX supervision_item_region_idx ON public.supervision_item USING btree (region_code, status, id);
+CREATE INDEX supervision_report_item_idx ON public.supervision_report USING btree (item_id);
+CREATE INDEX supervision_urging_item_idx ON public.supervision_urging USING btree (item_id);
 CREATE INDEX unit_region_idx ON public.unit USING btree (region_code);
 CREATE UNIQUE INDEX unit_uscc_key ON public.unit USING btree (uscc) WHERE (uscc IS NOT NULL);
 

@@ -5,11 +5,13 @@ import type { CaseState } from '../../lib/case-machine.ts';
 import type { ExerciseLevel } from '../../lib/catalog-codes.ts';
 import type { Complexity, CoordinationSource, CoordinationState, LadderLevel, Stance } from '../../lib/coordination.ts';
 import type { Attendance, Cadence, MeetingKind, MeetingState, ProposalState } from '../../lib/meeting.ts';
+import type { ExtensionState, ReportKind, SupervisionSource, SupervisionStatus, UrgeRule } from '../../lib/supervision.ts';
 import type { ActorKind, ApplicantIdType, AuditOutcome, CaseMaterialStatus, ChangeKind, ChangeStatus, Channel, CommitmentStatus, ConsultationStatus, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ItemKind, JobStatus, MaterialMedium, MaterialSource, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, StepAction, SubjectNature, TrustGrade, UnitKind } from '../../lib/vocabularies.ts';
+import type { WarningLevel } from '../../lib/warning.ts';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export type { ActorKind, ApplicantIdType, Attendance, AuditOutcome, Cadence, CaseMaterialStatus, CaseState, ChangeKind, ChangeStatus, Channel, CommitmentStatus, Complexity, ConsultationStatus, CoordinationSource, CoordinationState, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ExerciseLevel, ItemKind, JobStatus, LadderLevel, MaterialMedium, MaterialSource, MeetingKind, MeetingState, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, ProposalState, PublicationStatus, RegionLevel, SealKind, SealProvider, SealStatus, SpecialProcedureCode, Stance, StepAction, SubjectNature, TrustGrade, UnitKind };
+export type { ActorKind, ApplicantIdType, Attendance, AuditOutcome, Cadence, CaseMaterialStatus, CaseState, ChangeKind, ChangeStatus, Channel, CommitmentStatus, Complexity, ConsultationStatus, CoordinationSource, CoordinationState, DataScope, DayUnit, DeadlineKind, DeadlineStatus, DeliveryMethod, ExerciseLevel, ExtensionState, ItemKind, JobStatus, LadderLevel, MaterialMedium, MaterialSource, MeetingKind, MeetingState, NationalDayKind, NotifyChannel, OutboxStatus, Outcome, OverrideKind, PrincipalKind, ProposalState, PublicationStatus, RegionLevel, ReportKind, SealKind, SealProvider, SealStatus, SpecialProcedureCode, Stance, StepAction, SubjectNature, SupervisionSource, SupervisionStatus, TrustGrade, UnitKind, UrgeRule, WarningLevel };
 
 export interface AppUserTable {
   id: Generated<number>;
@@ -860,6 +862,75 @@ export interface StoredMaterialTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface SupervisionExtensionTable {
+  id: Generated<number>;
+  item_id: number;
+  days: number;
+  reason: string;
+  state: Defaulted<ExtensionState>;
+  requested_by: number;
+  requested_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  decided_by: number | null;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  refuse_reason: string | null;
+}
+
+export interface SupervisionFileTable {
+  id: Generated<number>;
+  report_id: number | null;
+  file_name: string;
+  blob_hash: string;
+  content_type: string;
+  size: number;
+  uploaded_by: number;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SupervisionItemTable {
+  id: Generated<number>;
+  region_code: string;
+  source: SupervisionSource;
+  source_id: string;
+  source_title: string;
+  source_link: string | null;
+  owner_unit_id: number;
+  co_owner_unit_ids: Defaulted<number[]>;
+  responsible_person: string | null;
+  content: string;
+  deadline_id: number | null;
+  status: Defaulted<SupervisionStatus>;
+  urged_count: Defaulted<number>;
+  last_urged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reported_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  confirmed_by: number | null;
+  confirmed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  cancel_reason: string | null;
+  return_reason: string | null;
+  created_by: number | null;
+  version: Defaulted<number>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SupervisionReportTable {
+  id: Generated<number>;
+  item_id: number;
+  kind: ReportKind;
+  note: string;
+  next_work: Defaulted<string>;
+  reported_by: number;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SupervisionUrgingTable {
+  id: Generated<number>;
+  item_id: number;
+  rule: UrgeRule;
+  warning: WarningLevel;
+  note: Defaulted<string>;
+  urged_by: number | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface TotpRecoveryCodeTable {
   user_id: number;
   code_hash: string;
@@ -940,6 +1011,11 @@ export interface DB {
   service_item_version: ServiceItemVersionTable;
   session: SessionTable;
   stored_material: StoredMaterialTable;
+  supervision_extension: SupervisionExtensionTable;
+  supervision_file: SupervisionFileTable;
+  supervision_item: SupervisionItemTable;
+  supervision_report: SupervisionReportTable;
+  supervision_urging: SupervisionUrgingTable;
   totp_recovery_code: TotpRecoveryCodeTable;
   unit: UnitTable;
 }

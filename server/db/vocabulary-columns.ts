@@ -17,7 +17,15 @@ import {
   MEETING_STATE_LABELS,
   PROPOSAL_STATE_LABELS,
 } from '../../lib/meeting.ts';
+import {
+  EXTENSION_STATE_LABELS,
+  REPORT_KIND_LABELS,
+  SUPERVISION_SOURCE_LABELS,
+  SUPERVISION_STATUS_LABELS,
+  URGE_RULE_LABELS,
+} from '../../lib/supervision.ts';
 import * as V from '../../lib/vocabularies.ts';
+import { WARNING_LABELS } from '../../lib/warning.ts';
 
 interface Vocabulary {
   /** The TypeScript type lib/ exports for it. */
@@ -72,6 +80,12 @@ export const COLUMN_VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   'meeting_invitee.attendance': vocab('Attendance', 'lib/meeting.ts', ATTENDANCE_LABELS),
   'meeting_schedule.cadence': vocab('Cadence', 'lib/meeting.ts', CADENCE_LABELS),
   'meeting_topic_proposal.state': vocab('ProposalState', 'lib/meeting.ts', PROPOSAL_STATE_LABELS),
+  'supervision_item.source': vocab('SupervisionSource', 'lib/supervision.ts', SUPERVISION_SOURCE_LABELS),
+  'supervision_item.status': vocab('SupervisionStatus', 'lib/supervision.ts', SUPERVISION_STATUS_LABELS),
+  'supervision_report.kind': vocab('ReportKind', 'lib/supervision.ts', REPORT_KIND_LABELS),
+  'supervision_urging.rule': vocab('UrgeRule', 'lib/supervision.ts', URGE_RULE_LABELS),
+  'supervision_extension.state': vocab('ExtensionState', 'lib/supervision.ts', EXTENSION_STATE_LABELS),
+  'supervision_urging.warning': vocab('WarningLevel', 'lib/warning.ts', WARNING_LABELS),
   'national_day.kind': lib('NationalDayKind', V.NATIONAL_DAY_KIND_LABELS),
   'notification_outbox.channel': lib('NotifyChannel', V.NOTIFY_CHANNEL_LABELS),
   'notification_outbox.status': lib('OutboxStatus', V.OUTBOX_STATUS_LABELS),

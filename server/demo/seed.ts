@@ -13,6 +13,7 @@ import { seedDemoCases } from './cases.ts';
 import { seedDemoCatalog, seedDemoLicences } from './catalog.ts';
 import { seedDemoCoordination } from './coordination.ts';
 import { seedDemoMeetingSystem, seedDemoMeetings } from './meetings.ts';
+import { seedDemoSupervision } from './supervision.ts';
 
 // The demo region: 嘉兴市 with two districts, each with its center and departments. Names are
 // real-sounding so that a demo reads like a real service center; the codes are GB/T 2260 codes.
@@ -214,6 +215,7 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<boolean> {
     await seedDemoCases(trx, secrets);
     // After the cases: a regular meeting reports on them.
     await seedDemoMeetingSystem(trx, secrets);
+    await seedDemoSupervision(trx, secrets);
     await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.seed', summary: { regions: REGIONS.length } });
   });
   return true;

@@ -21,6 +21,7 @@ import { defineMeetingJobs, MEETING_SWEEP_JOB } from './meetings/meetings.jobs.t
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
+import { supervisionRoutes } from './supervision/supervision.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
@@ -67,6 +68,7 @@ export const modules: readonly FeatureModule[] = [
     jobs: (worker, { config }) => defineDeadlineJobs(worker, config.notifyChannels),
     everyMinute: [SWEEP_JOB],
   },
+  { name: 'supervision', routes: [supervisionRoutes] },
   { name: 'notifications', routes: [notificationRoutes] },
   { name: 'documents', routes: [documentRoutes] },
   { name: 'audit', routes: [auditRoutes] },

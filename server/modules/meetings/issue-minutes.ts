@@ -1,21 +1,21 @@
 // 印发会议纪要: the approved minutes are numbered in the minutes series, rendered in the 纪要格式,
 // sealed with the center's seal and issued to the attending units and the decisions' owners (each
 // signs for them), copied to the chair. Each decision becomes tracked the same moment: a
-// commitment of the request it answers (which moves on to 承诺督办中), or a time limit in the
-// ledger for its owner unit. A correction is issued the same way as a new version that names the
-// one it supersedes; its decisions stay tracked as first issued.
+// commitment of the request it answers (which moves on to 承诺督办中), or an item of the
+// supervision tracker for its owner unit. A correction is issued the same way as a new version
+// that names the one it supersedes; its decisions stay tracked as first issued.
 import { type IsoDate, todayIn } from '../../../lib/dates.ts';
 import { ATTENDANCE_LABELS, MEETING_KIND_LABELS } from '../../../lib/meeting.ts';
 import type { Db } from '../../db/client.ts';
-import { addWorkingDays, type Calendar, countWorkingDays } from '../../platform/calendar/engine.ts';
+import { addWorkingDays, type Calendar } from '../../platform/calendar/engine.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
-import { createDeadline } from '../../platform/deadlines/deadlines.ts';
 import { meetingMinutes } from '../../platform/documents/templates.ts';
 import { type NewNotification, regionUsersWith, unitUsersWith } from '../../platform/notify/notify.ts';
 import { searchTokens } from '../../platform/search/tokens.ts';
 import type { ActionContext } from '../../platform/workflow/runner.ts';
 import { type TrackedDecision, trackMeetingDecisions } from '../coordination/track-meeting-decisions.ts';
 import { issueDocument, subjectDocuments } from '../documents/documents.service.ts';
+import { trackItem } from '../supervision/track-item.ts';
 import { insertReceipts, type MeetingRow } from './meetings.repo.ts';
 import { type Facts, runMeetingEvent } from './meetings.workflow.ts';
 
@@ -88,7 +88,7 @@ export function issueMinutes(ctx: ActionContext, id: number, version: number) {
       ];
       await insertReceipts(trx, id, doc.id, recipients);
       const notices: NewNotification[] = [];
-      if (!superseded) notices.push(...(await track(ctx, trx, row, doc, decisions, today, calendar)));
+      if (!superseded) notices.push(...(await track(ctx, trx, row, doc, decisions)));
       for (const unitId of recipients) {
         notices.push({
           userIds: await unitUsersWith(trx, unitId, 'meeting:attend'),
@@ -151,7 +151,7 @@ function withDueDates(calendar: Calendar, base: IsoDate, rows: Facts['decisionRo
 
 /**
  * The decisions become tracked: those about a request are its commitments (the request moves on),
- * the others time limits of their owner units in the ledger. Returns who is told.
+ * the others items of the supervision tracker. Returns who else is told.
  */
 async function track(
   ctx: ActionContext,
@@ -159,8 +159,6 @@ async function track(
   row: MeetingRow,
   doc: { id: number; number: string | null },
   decisions: Decision[],
-  today: IsoDate,
-  calendar: Calendar,
 ): Promise<NewNotification[]> {
   const id = Number(row.id);
   const byRequest = new Map<number, TrackedDecision[]>();
@@ -185,23 +183,20 @@ async function track(
     );
   }
   const notices: NewNotification[] = [];
+  // The others are tracked on their own in the supervision tracker (the owner is told there).
   for (const d of decisions.filter((x) => x.request_id === null)) {
-    await createDeadline(trx, {
-      subjectType: 'meeting_decision',
-      subjectId: String(d.id),
-      kind: 'commitment',
-      title: `会议议定事项：${d.owner_name} ${d.content}`.slice(0, 200),
+    await trackItem(trx, ctx.actor, {
+      source: 'meeting_decision',
+      sourceId: String(d.id),
+      sourceTitle: `${row.title}纪要（${doc.number}）`,
+      sourceLink: `/meetings/${id}`,
       regionCode: row.region_code,
-      unitId: Number(d.owner_unit_id),
-      startDate: today,
-      limitDays: Math.max(1, countWorkingDays(calendar, today, d.dueDate)),
-    });
-    notices.push({
-      userIds: await unitUsersWith(trx, Number(d.owner_unit_id), 'meeting:attend'),
-      kind: 'meeting.decision',
-      title: `会议议定事项：${d.content}`.slice(0, 200),
-      body: `${doc.number}：请于 ${d.dueDate} 前办结。`,
-      link: `/meetings/${id}`,
+      ownerUnitId: Number(d.owner_unit_id),
+      ownerName: d.owner_name,
+      coOwnerUnitIds: d.co_owner_unit_ids.map(Number),
+      content: d.content,
+      due: { on: d.dueDate },
+      createdBy: ctx.principal.id,
     });
   }
   // Co-owners are told of the decisions they share.

@@ -565,13 +565,14 @@ describe('materials, receipts of the minutes and corrections', () => {
     expect(m.correctionReason).toBeNull();
     // The new version is signed for again; its decisions are tracked once, as first issued.
     expect(m.receipts.every((r: Json) => r.receivedAt === null)).toBe(true);
-    const deadlines = await t.database.db
-      .selectFrom('deadline')
-      .select('id')
-      .where('subject_type', '=', 'meeting_decision')
-      .where('title', 'like', '%清理超期办件%')
+    const tracked = await t.database.db
+      .selectFrom('supervision_item')
+      .select(['id', 'co_owner_unit_ids'])
+      .where('source', '=', 'meeting_decision')
+      .where('content', 'like', '%清理超期办件%')
       .execute();
-    expect(deadlines).toHaveLength(1);
+    expect(tracked).toHaveLength(1);
+    expect(tracked[0]!.co_owner_unit_ids.map(Number)).toEqual([units.南湖区发展和改革局]);
 
     // The superseded minutes still verify as issued, and say what replaced them.
     const old = await call('nanhu.coord', 'GET', `/api/meetings/${m.id}/documents/${first.documentId}/pdf`);

@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'meeting:manage': '筹备会议、印发通知与纪要',
   'meeting:approve': '主持会议、签发会议纪要',
   'meeting:attend': '会议通知回执',
+  'supervision:read': '查看督办事项',
+  'supervision:report': '报告督办事项进展、申请延期',
+  'supervision:manage': '催办、确认办结、审核延期、撤销督办',
+  'supervision:assign': '交办督办事项（领导批示）',
   'exchange:export': '导出办件交换数据',
 } as const;
 
@@ -56,6 +60,7 @@ const STAFF = [
   'case:read',
   'coordination:read',
   'meeting:read',
+  'supervision:read',
 ] as const;
 
 export const ROLES = {
@@ -81,6 +86,7 @@ export const ROLES = {
       'consultation:reply',
       'coordination:attach',
       'meeting:attend',
+      'supervision:report',
     ],
   },
   dept_lead: {
@@ -99,11 +105,18 @@ export const ROLES = {
       'consultation:reply',
       'consultation:sign',
       'meeting:attend',
+      'supervision:report',
     ],
   },
   liaison: {
     label: ROLE_LABELS.liaison,
-    permissions: [...STAFF, 'consultation:reply', 'coordination:attach', 'meeting:attend'],
+    permissions: [
+      ...STAFF,
+      'consultation:reply',
+      'coordination:attach',
+      'meeting:attend',
+      'supervision:report',
+    ],
   },
   coordinator: {
     label: ROLE_LABELS.coordinator,
@@ -118,16 +131,32 @@ export const ROLES = {
       'coordination:escalate',
       'commitment:urge',
       'meeting:manage',
+      'supervision:manage',
     ],
   },
   agent: { label: ROLE_LABELS.agent, permissions: [...STAFF, 'enterprise:read'] },
   supervisor: {
     label: ROLE_LABELS.supervisor,
-    permissions: [...STAFF, 'user:read', 'audit:read', 'enterprise:read', 'commitment:urge'],
+    permissions: [
+      ...STAFF,
+      'user:read',
+      'audit:read',
+      'enterprise:read',
+      'commitment:urge',
+      'supervision:manage',
+      'supervision:assign',
+    ],
   },
   leader: {
     label: ROLE_LABELS.leader,
-    permissions: [...STAFF, 'user:read', 'enterprise:read', 'coordination:instruct', 'meeting:approve'],
+    permissions: [
+      ...STAFF,
+      'user:read',
+      'enterprise:read',
+      'coordination:instruct',
+      'meeting:approve',
+      'supervision:assign',
+    ],
   },
   admin: {
     label: ROLE_LABELS.admin,

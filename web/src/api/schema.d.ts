@@ -33194,6 +33194,2568 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 督办台账
+         * @description 本单位承办的，或本区（督查室、中心）的督办事项；未办结的按到期日在前。status=overdue 为超期未办结；warning 按红黄绿灯筛选未办结事项。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "reported" | "done" | "cancelled" | "overdue";
+                    source?: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                    ownerUnitId?: number;
+                    warning?: "green" | "yellow" | "red";
+                    q?: string;
+                    limit?: number;
+                    page?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                                sourceLabel: string;
+                                sourceTitle: string;
+                                sourceLink: string | null;
+                                ownerUnitId: number;
+                                ownerName: string;
+                                responsiblePerson: string | null;
+                                content: string;
+                                /** @enum {string} */
+                                status: "open" | "reported" | "done" | "cancelled";
+                                statusLabel: string;
+                                dueDate: string | null;
+                                warning: ("green" | "yellow" | "red") | null;
+                                urgedCount: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 符合条件的条数，最多数到 10000 */
+                            total: number;
+                            /** @description 为 true 时实际条数多于 10000 */
+                            totalCapped: boolean;
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 交办督办事项
+         * @description 分管领导或督查室把领导批示等任务交办给本区单位，写明内容和完成时限，纳入督办。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ownerUnitId: number;
+                        content: string;
+                        sourceTitle?: string;
+                        responsiblePerson?: string;
+                        dueDays?: number;
+                        /** Format: date */
+                        dueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 督办事项详情
+         * @description 来源、责任单位、时限、进展与办结报告（含证明材料）、催办记录、延期申请和可执行的操作；带 ETag。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传证明材料
+         * @description 以 application/octet-stream 上传（不超过 10 MB；仅接受 PDF、OFD、JPEG、PNG、Word（docx）），经病毒扫描后保存；报告进展或办结时引用返回的编号。
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载证明材料
+         * @description 责任单位和督查室可下载进展或办结报告所附的证明材料；其他单位返回 404。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告进展或办结
+         * @description 责任单位报告办理情况和下一步工作（kind=progress），或报告办结（kind=done，须附至少一份证明材料，须带 If-Match），办结须经督查室确认。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "progress" | "done";
+                        note: string;
+                        /** @default  */
+                        nextWork?: string;
+                        /** @default [] */
+                        fileIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认办结
+         * @description 督查室（或中心）核对办结报告和证明材料后确认办结，时限随之办结。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回办结报告
+         * @description 办结报告或证明材料不足时退回，写明理由；事项恢复督办，时限继续计算。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办
+         * @description 向责任单位催办，记录催办时间、规则（人工催办）和当时的预警等级。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请延期
+         * @description 责任单位写明理由申请延期若干工作日，由督查室审核；同一时间只能有一项申请。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/extensions/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核延期申请
+         * @description 同意则办结时限按工作日顺延并记入时限台账；不同意须写明理由。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grant: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销督办
+         * @description 不再需要督办的事项写明理由后撤销，时限随之撤销。须带 If-Match。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "commitment" | "meeting_decision" | "instruction" | "plan_step" | "handover" | "overdue_case";
+                            sourceLabel: string;
+                            sourceTitle: string;
+                            sourceLink: string | null;
+                            ownerUnitId: number;
+                            ownerName: string;
+                            responsiblePerson: string | null;
+                            content: string;
+                            /** @enum {string} */
+                            status: "open" | "reported" | "done" | "cancelled";
+                            statusLabel: string;
+                            dueDate: string | null;
+                            warning: ("green" | "yellow" | "red") | null;
+                            urgedCount: number;
+                            createdAt: string;
+                            version: number;
+                            deadlineId: number | null;
+                            lastUrgedAt: string | null;
+                            reportedAt: string | null;
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            returnReason: string | null;
+                            reports: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "done";
+                                note: string;
+                                nextWork: string;
+                                reportedBy: string;
+                                createdAt: string;
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            urgings: {
+                                /** @enum {string} */
+                                rule: "manual" | "before_due" | "on_due" | "overdue";
+                                ruleLabel: string;
+                                /** @enum {string} */
+                                warning: "green" | "yellow" | "red";
+                                note: string;
+                                urgedBy: string | null;
+                                createdAt: string;
+                            }[];
+                            extensions: {
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "granted" | "refused";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                refuseReason: string | null;
+                            }[];
+                            actions: ("report_progress" | "report_done" | "confirm" | "return" | "urge" | "request_extension" | "decide_extension" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 问题详情 */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
