@@ -44,6 +44,7 @@ export type UploadRoute =
   | '/api/coordination/files'
   | '/api/portal/coordination/files'
   | '/api/meetings/{id}/materials'
+  | '/api/supervision/files'
   | '/api/catalog/form-templates'
   | '/api/seals/{id}/image'
   | '/api/documents/verify';

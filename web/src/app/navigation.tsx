@@ -7,6 +7,7 @@ import {
   DesktopOutlined,
   FieldTimeOutlined,
   FileProtectOutlined,
+  FlagOutlined,
   FormOutlined,
   IdcardOutlined,
   MailOutlined,
@@ -66,6 +67,13 @@ export const NAV_ITEMS: NavItem[] = [
     label: '承诺督办',
     icon: <CarryOutOutlined />,
     permission: 'coordination:read',
+    kind: 'staff',
+  },
+  {
+    path: '/supervision',
+    label: '督办台账',
+    icon: <FlagOutlined />,
+    permission: 'supervision:read',
     kind: 'staff',
   },
   {

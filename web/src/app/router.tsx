@@ -145,6 +145,16 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../modules/coordination/CommitmentsPage.tsx')),
           },
           {
+            path: 'supervision',
+            handle: handle({ permission: 'supervision:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/supervision/SupervisionPage.tsx')),
+          },
+          {
+            path: 'supervision/:id',
+            handle: handle({ permission: 'supervision:read', kind: 'staff' }),
+            lazy: page(() => import('../modules/supervision/SupervisionItemPage.tsx')),
+          },
+          {
             path: 'catalog',
             handle: handle({ permission: 'catalog:read', kind: 'staff' }),
             lazy: page(() => import('../modules/catalog/CatalogPage.tsx')),

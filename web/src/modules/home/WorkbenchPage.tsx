@@ -9,10 +9,21 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CasePanel } from '../cases/CasePanel.tsx';
 import { CoordinationPanel } from '../coordination/CoordinationPanel.tsx';
 import { MeetingPanel } from '../meetings/MeetingPanel.tsx';
+import { SupervisionPanel } from '../supervision/SupervisionPanel.tsx';
 import { DeadlinePanel } from './DeadlinePanel.tsx';
 import { ENTERPRISE_PANELS, type Panel, panelsFor } from './workbench.ts';
 
 function PanelCard({ panel }: { panel: Panel }) {
+  if (panel.supervisionView) {
+    return (
+      <SupervisionPanel
+        title={panel.title}
+        description={panel.description}
+        view={panel.supervisionView}
+        testId={`panel-${panel.key}`}
+      />
+    );
+  }
   if (panel.meetingView) {
     return (
       <MeetingPanel

@@ -39,7 +39,23 @@ describe('deadline panel', () => {
 
 describe('panelsFor', () => {
   it('no longer has an empty deadline panel (the live one replaces it)', () => {
-    expect(panelsFor(['dept_lead']).map((p) => p.key)).toEqual(['sign', 'consult', 'meetings']);
+    expect(panelsFor(['dept_lead']).map((p) => p.key)).toEqual([
+      'sign',
+      'consult',
+      'meetings',
+      'supervision-mine',
+    ]);
+  });
+
+  it('gives the supervision office its tracker and the departments their open items, once per user', () => {
+    const views = (roles: string[]) =>
+      panelsFor(roles).flatMap((p) => (p.supervisionView ? [[p.key, p.supervisionView, p.title]] : []));
+    expect(views(['supervisor'])).toEqual([['tracking', 'tracking', '督办事项']]);
+    expect(views(['dept_officer', 'dept_lead', 'liaison'])).toEqual([
+      ['supervision-mine', 'mine', '本单位督办事项'],
+    ]);
+    // 督办通报 stays a placeholder until it exists.
+    expect(panelsFor(['supervisor']).find((p) => p.key === 'notices')?.supervisionView).toBeUndefined();
   });
 
   it('gives the organiser, the chair and the departments live meeting panels, once per user', () => {

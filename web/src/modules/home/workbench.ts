@@ -15,6 +15,8 @@ export interface Panel {
   coordinationView?: 'consultations' | 'requests' | 'escalations' | 'portal';
   /** A live list of meetings instead of the placeholder. */
   meetingView?: 'organiser' | 'chair' | 'attendee';
+  /** A live list of tracked items (督办台账) instead of the placeholder. */
+  supervisionView?: 'tracking' | 'mine';
 }
 
 const MY_MEETINGS: Panel = {
@@ -22,6 +24,13 @@ const MY_MEETINGS: Panel = {
   meetingView: 'attendee',
   title: '我的会议',
   description: '本单位受邀参加的会议将显示在这里，收到会议通知后请回执参会人员。',
+};
+
+const MY_SUPERVISION: Panel = {
+  key: 'supervision-mine',
+  supervisionView: 'mine',
+  title: '本单位督办事项',
+  description: '交办给本单位、尚未办结的督办事项将按到期日显示在这里，请按时报告进展并附办结证明材料。',
 };
 
 const PANELS: Record<string, Panel[]> = {
@@ -59,6 +68,7 @@ const PANELS: Record<string, Panel[]> = {
       description: '中心发来的书面征询意见将显示在这里，须在 5 个工作日内回复。',
     },
     MY_MEETINGS,
+    MY_SUPERVISION,
   ],
   dept_lead: [
     {
@@ -74,6 +84,7 @@ const PANELS: Record<string, Panel[]> = {
       description: '发给本部门的书面征询意见将显示在这里，答复须由部门负责人签发。',
     },
     MY_MEETINGS,
+    MY_SUPERVISION,
   ],
   liaison: [
     {
@@ -83,6 +94,7 @@ const PANELS: Record<string, Panel[]> = {
       description: '发给本部门的书面征询意见将显示在这里，请及时分送并跟踪回复。',
     },
     MY_MEETINGS,
+    MY_SUPERVISION,
     {
       key: 'claim',
       title: '审管联动待认领',
@@ -125,8 +137,9 @@ const PANELS: Record<string, Panel[]> = {
   supervisor: [
     {
       key: 'tracking',
+      supervisionView: 'tracking',
       title: '督办事项',
-      description: '告知函承诺、会议议定事项和办件时限中临期、超期的督办事项将显示在这里。',
+      description: '责任单位报告办结、待您确认的督办事项和超期未办结的事项将显示在这里。',
     },
     {
       key: 'notices',

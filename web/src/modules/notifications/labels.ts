@@ -12,11 +12,19 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'meeting.proposal': '议题申报',
   'meeting.agenda': '议题审定',
   'meeting.material': '会议材料',
+  'supervision.tracked': '纳入督办',
+  'supervision.reported': '待确认办结',
+  'supervision.done': '督办办结',
+  'supervision.returned': '办结报告退回',
+  'supervision.urged': '催办',
+  'supervision.extension': '延期申请',
+  'supervision.cancelled': '撤销督办',
 };
 
 export function notificationKindLabel(kind: string): string {
   if (KIND_LABELS[kind]) return KIND_LABELS[kind];
   if (kind.startsWith('deadline.')) return '办理时限';
   if (kind.startsWith('meeting.')) return '会议';
+  if (kind.startsWith('supervision.')) return '督办';
   return '通知';
 }
