@@ -36,7 +36,7 @@ export async function seedDemoSupervision(db: Db, secrets: SecretBox) {
         regionCode: '330402',
         ownerUnitId: Number(u.id),
         ownerName: u.name,
-        responsiblePerson: dept === '发展和改革局' ? '孙伟' : null,
+        responsiblePerson: dept === '自然资源和规划局' ? '钱磊' : null,
         content,
         due: { days },
         startDate: addDays(today, -startedDaysAgo),
@@ -52,15 +52,15 @@ export async function seedDemoSupervision(db: Db, secrets: SecretBox) {
   await urgeItem(office, late, '已超期，请说明原因。');
 
   // Reported done with evidence, waiting for the office's confirmation.
-  const officer = await ctx('nanhu.officer');
-  const reported = await track('发展和改革局', '梳理年度重点项目前期手续办理清单', 10, 6);
+  const officer = await ctx('nanhu.officer2');
+  const reported = await track('自然资源和规划局', '梳理年度重点项目用地预审办理清单', 10, 6);
   await reportItem(officer, reported, 0, {
     kind: 'progress',
-    note: '已梳理 18 个重点项目，其中 5 个前期手续不全。',
+    note: '已梳理 18 个重点项目，其中 5 个用地预审材料不全。',
     nextWork: '逐一对接项目单位，明确补办时间。',
     fileIds: [],
   });
-  const evidence = await uploadEvidence(officer, signatureScanner, PDF, '重点项目前期手续清单.pdf');
+  const evidence = await uploadEvidence(officer, signatureScanner, PDF, '重点项目用地预审清单.pdf');
   await reportItem(officer, reported, await version(reported), {
     kind: 'done',
     note: '清单已梳理完毕并报区政府。',
