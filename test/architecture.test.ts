@@ -171,6 +171,8 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
     'scoped by visible(reader), as every meeting read',
   'server/modules/meetings/meetings.repo.ts#lockMeeting':
     'locks a row by id; the scoped load follows under the lock',
+  'server/modules/supervision/supervision.repo.ts#itemsToRemind':
+    'the system sweep over every region’s open items',
   'server/modules/supervision/supervision.repo.ts#base':
     'the select list; every find and list adds visible()',
   'server/modules/supervision/supervision.repo.ts#lockItem':

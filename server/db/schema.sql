@@ -1216,6 +1216,7 @@ create table supervision_urging (
   rule text not null,
   warning text not null,
   note text not null default ''::text,
+  due_date date,
   urged_by bigint,
   created_at timestamp with time zone not null default now(),
   constraint supervision_urging_note_check CHECK ((length(note) <= 500)),

@@ -927,6 +927,7 @@ export interface SupervisionUrgingTable {
   rule: UrgeRule;
   warning: WarningLevel;
   note: Defaulted<string>;
+  due_date: string | null;
   urged_by: number | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -21,6 +21,7 @@ import { defineMeetingJobs, MEETING_SWEEP_JOB } from './meetings/meetings.jobs.t
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
+import { defineSupervisionJobs, SUPERVISION_SWEEP_JOB } from './supervision/supervision.jobs.ts';
 import { supervisionRoutes } from './supervision/supervision.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -68,7 +69,12 @@ export const modules: readonly FeatureModule[] = [
     jobs: (worker, { config }) => defineDeadlineJobs(worker, config.notifyChannels),
     everyMinute: [SWEEP_JOB],
   },
-  { name: 'supervision', routes: [supervisionRoutes] },
+  {
+    name: 'supervision',
+    routes: [supervisionRoutes],
+    jobs: (worker) => defineSupervisionJobs(worker),
+    everyMinute: [SUPERVISION_SWEEP_JOB],
+  },
   { name: 'notifications', routes: [notificationRoutes] },
   { name: 'documents', routes: [documentRoutes] },
   { name: 'audit', routes: [auditRoutes] },

@@ -65,6 +65,9 @@ create table supervision_urging (
   rule text not null check (rule in ('manual', 'before_due', 'on_due', 'overdue')),
   warning text not null check (warning in ('green', 'yellow', 'red')),
   note text not null default '' check (length(note) <= 500),
+  -- The due date the item had then: the sweep reminds once per rule and due date (again after an
+  -- extension moves it).
+  due_date date,
   urged_by bigint references app_user (id),
   created_at timestamptz not null default now()
 );

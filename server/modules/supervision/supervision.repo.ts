@@ -198,6 +198,7 @@ export function insertUrging(
     rule: 'manual' | 'before_due' | 'on_due' | 'overdue';
     warning: 'green' | 'yellow' | 'red';
     note: string;
+    due_date: string | null;
     urged_by: number | null;
   },
 ) {
@@ -240,5 +241,39 @@ export function decideExtension(
     .set({ ...set, decided_at: sql`now()` })
     .where('id', '=', id)
     .where('state', '=', 'pending')
+    .execute();
+}
+
+// --- the minute sweep ---------------------------------------------------------------------------------
+
+/**
+ * Open items the system reminds today, each once per rule and due date: from the first yellow day
+ * (before_due), on the due date (on_due), and once past it (overdue).
+ */
+export function itemsToRemind(db: Db, today: string) {
+  const rule = sql<'before_due' | 'on_due' | 'overdue'>`case
+    when d.due_date < ${today}::date then 'overdue'
+    when d.due_date = ${today}::date then 'on_due'
+    else 'before_due' end`;
+  return db
+    .selectFrom('supervision_item as s')
+    .innerJoin('deadline as d', 'd.id', 's.deadline_id')
+    .select(['s.id', 'd.due_date', rule.as('rule')])
+    .where('s.status', '=', 'open')
+    .where('d.status', '=', 'open')
+    .where((eb) => eb.or([eb('d.yellow_from', '<=', today), eb('d.due_date', '<=', today)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('supervision_urging as g')
+            .select('g.id')
+            .whereRef('g.item_id', '=', 's.id')
+            .whereRef('g.due_date', '=', 'd.due_date')
+            .where(sql<SqlBool>`g.rule = ${rule}`),
+        ),
+      ),
+    )
+    .orderBy('s.id')
+    .limit(500)
     .execute();
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../../../lib/dates.ts';
 import { apiCaller, type Json, type TestApp, testApp } from '../../../test/app.ts';
+import { sweepSupervision } from './supervision-sweep.ts';
 
 // The supervision tracker: an item handed over by the leader, reported on with evidence by its
 // owner, confirmed (or returned) by the supervision office, urged, and extended through the ledger.
@@ -239,5 +241,39 @@ describe('an item handed over by the leader', () => {
       ),
     );
     expect(item.status).toBe('cancelled');
+  });
+
+  it('is reminded by the system once before, once on and once after its due date', async () => {
+    let item = await assigned('完成消防验收意见书面反馈', 2);
+    const db = t.database.db;
+    const rules = async () => {
+      const d = await ok(await call('nanhu.super', 'GET', `/api/supervision/${item.id}`));
+      return d.urgings.map((g: Json) => g.rule);
+    };
+    // A two-day limit is yellow at once: reminded before the due date, once however often it runs.
+    await sweepSupervision(db, todayIn());
+    await sweepSupervision(db, todayIn());
+    expect(await rules()).toEqual(['before_due']);
+    await sweepSupervision(db, item.dueDate);
+    await sweepSupervision(db, addDays(item.dueDate, 1));
+    await sweepSupervision(db, addDays(item.dueDate, 2));
+    expect(await rules()).toEqual(['before_due', 'on_due', 'overdue']);
+    item = await ok(await call('nanhu.super', 'GET', `/api/supervision/${item.id}`));
+    expect(item.urgedCount).toBe(3);
+    expect(item.urgings[2].warning).toBe('red');
+    expect(item.urgings[2].urgedBy).toBeNull();
+    const told = await db
+      .selectFrom('notification as n')
+      .innerJoin('app_user as a', 'a.id', 'n.user_id')
+      .select(['a.username', 'n.kind'])
+      .where('n.link', '=', `/supervision/${item.id}`)
+      .where('n.kind', 'in', ['supervision.urged', 'supervision.overdue'])
+      .execute();
+    expect(told.filter((x) => x.kind === 'supervision.overdue').map((x) => x.username)).toContain(
+      'nanhu.super',
+    );
+    expect(told.filter((x) => x.kind === 'supervision.urged').map((x) => x.username)).toContain(
+      'nanhu.officer',
+    );
   });
 });

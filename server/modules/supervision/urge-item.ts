@@ -11,7 +11,14 @@ export function urgeItem(ctx: ActionContext, id: number, note: string) {
   return runItemEvent(ctx, id, undefined, 'urge', {
     async effect(trx, row) {
       const warning = warningLevelFromDates(todayIn(), row.due_date, row.yellow_from);
-      await insertUrging(trx, { item_id: id, rule: 'manual', warning, note, urged_by: ctx.principal.id });
+      await insertUrging(trx, {
+        item_id: id,
+        rule: 'manual',
+        warning,
+        note,
+        due_date: row.due_date,
+        urged_by: ctx.principal.id,
+      });
       await countUrging(trx, id);
       return {
         audit: { count: row.urged_count + 1, warning },
