@@ -98,6 +98,39 @@ export default function MeetingSystemPage() {
 
 // --- 工作例会制度 -----------------------------------------------------------------------------------
 
+type FieldName<V> = Parameters<FormInstance<V>['setFields']>[0][number]['name'];
+
+/**
+ * A failed save of either form: a stale version (412) reloads and says so, field errors go to
+ * their fields (a dotted path such as workingGroups.0.leadUserId to the nested field), anything
+ * else above the form.
+ */
+async function showSaveError<V>(
+  err: unknown,
+  to: {
+    form: FormInstance<V>;
+    setStale: (text: string) => void;
+    setError: (text: string) => void;
+    onReload: () => Promise<unknown>;
+  },
+) {
+  if (err instanceof ApiProblem && err.status === 412) {
+    to.setStale(errorMessage(err));
+    await to.onReload();
+    return;
+  }
+  if (err instanceof ApiProblem && err.errors.length > 0) {
+    to.form.setFields(
+      [...err.fieldErrors()].map(([name, errors]) => ({
+        name: name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as FieldName<V>,
+        errors,
+      })),
+    );
+    return;
+  }
+  to.setError(errorMessage(err));
+}
+
 type ScheduleModalState = { mode: 'create' } | { mode: 'edit'; id: number } | null;
 
 function SchedulesCard({ manage, units }: { manage: boolean; units: UnitChoices }) {
@@ -334,23 +367,7 @@ function ScheduleFormModal({
           message.success(editing ? `已保存“${s.title}”` : `已新增例会制度“${s.title}”`);
           onClose();
         },
-        onError: async (err) => {
-          if (err instanceof ApiProblem && err.status === 412) {
-            setStale(errorMessage(err));
-            await onReload();
-            return;
-          }
-          if (err instanceof ApiProblem && err.errors.length > 0) {
-            form.setFields(
-              [...err.fieldErrors()].map(([name, errors]) => ({
-                name: name as keyof ScheduleValues,
-                errors,
-              })),
-            );
-            return;
-          }
-          setError(errorMessage(err));
-        },
+        onError: (err) => showSaveError(err, { form, setStale, setError, onReload }),
       },
     );
   };
@@ -628,7 +645,6 @@ interface JointValues {
 }
 
 /** A field of the joint form by its path (`workingGroups.0.unitIds` → ['workingGroups', 0, 'unitIds']). */
-type JointFieldName = Parameters<FormInstance<JointValues>['setFields']>[0][number]['name'];
 
 const personLabel = (c: SystemCandidate) => (c.unitName ? `${c.name}（${c.unitName}）` : c.name);
 
@@ -735,23 +751,7 @@ function JointSystemFormModal({
           message.success('联席会议制度已保存');
           onClose();
         },
-        onError: async (err) => {
-          if (err instanceof ApiProblem && err.status === 412) {
-            setStale(errorMessage(err));
-            await onReload();
-            return;
-          }
-          if (err instanceof ApiProblem && err.errors.length > 0) {
-            form.setFields(
-              [...err.fieldErrors()].map(([name, errors]) => ({
-                name: name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as JointFieldName,
-                errors,
-              })),
-            );
-            return;
-          }
-          setError(errorMessage(err));
-        },
+        onError: (err) => showSaveError(err, { form, setStale, setError, onReload }),
       },
     );
   };
